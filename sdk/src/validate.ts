@@ -1,0 +1,82 @@
+// Client-side checks for the rules a caller most often gets wrong. The server stays the authority:
+// these only refuse input that the spec says can never be valid, with the same JSON pointers it uses.
+import type { FieldError } from './errors.ts';
+import { ValidationError } from './errors.ts';
+
+export const SECRET_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
+export const SCOPE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+export const SCOPE_TYPES = ['organization', 'team', 'workspace'] as const;
+export const WORKSPACE_SECRET_KEYS = [
+  'OPENAI_API_KEY',
+  'ANTHROPIC_API_KEY',
+  'GEMINI_API_KEY',
+  'GROK_API_KEY',
+  'GROQ_API_KEY',
+  'BRAVE_API_KEY',
+  'RESEND_API_KEY',
+] as const;
+
+export class Checks {
+  readonly errors: FieldError[] = [];
+
+  add(pointer: string, detail: string): this {
+    this.errors.push({ pointer, detail });
+    return this;
+  }
+
+  name(pointer: string, value: unknown): this {
+    if (value === undefined) return this;
+    if (typeof value !== 'string' || !SECRET_NAME.test(value)) {
+      this.add(pointer, `must match ${SECRET_NAME.source} (an environment-variable name)`);
+    }
+    return this;
+  }
+
+  scopeId(pointer: string, value: unknown): this {
+    if (value === undefined) return this;
+    if (typeof value !== 'string' || !SCOPE_ID.test(value))
+      this.add(pointer, `must match ${SCOPE_ID.source}`);
+    return this;
+  }
+
+  scope(pointer: string, value: unknown, required: boolean): this {
+    if (value === undefined) {
+      if (required) this.add(pointer, 'is required');
+      return this;
+    }
+    if (value === null || typeof value !== 'object')
+      return this.add(pointer, 'must be an object { type, id }');
+    const s = value as { type?: unknown; id?: unknown };
+    if (!SCOPE_TYPES.includes(s.type as never))
+      this.add(`${pointer}/type`, `must be one of ${SCOPE_TYPES.join(', ')}`);
+    if (s.id === undefined) this.add(`${pointer}/id`, 'is required');
+    else this.scopeId(`${pointer}/id`, s.id);
+    return this;
+  }
+
+  limit(value: unknown): this {
+    if (value === undefined) return this;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 500) {
+      this.add('/query/limit', 'must be an integer from 1 to 500');
+    }
+    return this;
+  }
+
+  pathParam(name: string, value: unknown): this {
+    if (typeof value !== 'string' || value === '') this.add(`/path/${name}`, 'must be a non-empty string');
+    return this;
+  }
+
+  required(pointer: string, value: unknown): this {
+    if (value === undefined || value === null) this.add(pointer, 'is required');
+    return this;
+  }
+
+  done(): void {
+    if (this.errors.length > 0) throw new ValidationError(this.errors);
+  }
+}
+
+export function check(): Checks {
+  return new Checks();
+}
