@@ -12,7 +12,7 @@ import {
   ValidationError,
 } from './errors.ts';
 import { REDACTED, Secret } from './secret.ts';
-import { createDispatcherFetch, LiteRequest } from './transport.ts';
+import { createDispatcherFetch, LiteRequest, LiteResponse } from './transport.ts';
 
 export const VERSION = '0.1.0';
 
@@ -89,6 +89,35 @@ export interface Call {
   path: string;
   params?: { path?: Record<string, string | number>; query?: object };
   body?: unknown;
+}
+
+/** The result object; with the SDK's transport the WHATWG Response is only built if `response` is read. */
+class LazyResult<T> implements WithResponse<T> {
+  readonly data: T;
+  readonly requestId: string | undefined;
+  #lite: LiteResponse;
+  #real: Response | undefined;
+
+  constructor(data: T, lite: LiteResponse, requestId: string | undefined) {
+    this.data = data;
+    this.requestId = requestId;
+    this.#lite = lite;
+  }
+
+  get response(): Response {
+    this.#real ??= this.#lite.toResponse();
+    return this.#real;
+  }
+}
+
+function withResponse<T>(
+  data: T,
+  res: Response | LiteResponse,
+  requestId: string | undefined,
+): WithResponse<T> {
+  return res instanceof LiteResponse
+    ? new LazyResult(data, res, requestId)
+    : { data, response: res, requestId };
 }
 
 /** A promise of the parsed body that can also give the raw response: `await p.withResponse()`. */
@@ -377,7 +406,7 @@ export class CoreClient {
           keepAliveTimeout: options.keepAliveTimeout ?? 10_000,
         });
       this.#client = createClient({
-        baseUrl: this.baseUrl,
+        baseUrl: '',
         // See transport.ts: openapi-fetch drives undici's Dispatcher.request through a lean fetch.
         Request: LiteRequest as unknown as typeof Request,
         fetch: createDispatcherFetch(this.#dispatcher, this.baseUrl) as unknown as (
@@ -473,7 +502,7 @@ export class CoreClient {
       try {
         // biome-ignore lint/suspicious/noExplicitAny: the resource layer types the call; the core is untyped.
         const result = await (this.#client as any).request(method, path, init);
-        const response = result.response as Response;
+        const response = result.response as Response | LiteResponse;
         const requestId = response.headers.get('x-request-id') ?? undefined;
         if (log) {
           log.debug(`response ${what}`, {
@@ -482,8 +511,13 @@ export class CoreClient {
             ms: Math.round(performance.now() - started),
           });
         }
-        if (response.ok) return { data: result.data as T, response, requestId };
-        failure = APIError.from(response.status, result.error, response.headers, what);
+        if (response.ok) return withResponse(result.data as T, response, requestId);
+        failure = APIError.from(
+          response.status,
+          result.error,
+          response instanceof LiteResponse ? response.headers.toHeaders() : response.headers,
+          what,
+        );
         const status = response.status;
         if (!(retryable && attempt < maxRetries && (RETRY_STATUS.has(status) || status >= 500)))
           throw failure;

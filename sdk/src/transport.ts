@@ -1,16 +1,18 @@
 // A lean fetch for openapi-fetch: undici's `Dispatcher.request` (keep-alive Agent) instead of undici's
-// WHATWG `fetch`, which costs several times more CPU per call (Request cloning, streams, webidl checks).
+// WHATWG `fetch`, which costs several times more CPU per call (Request cloning, web streams, webidl).
 // openapi-fetch only needs `new Request(url, init)` to carry url/method/headers/body/signal to our fetch,
-// and a `Response` it can read status, headers and the body text from; both stay cheap here.
+// and a response it can read `status`, `ok`, `headers.get()` and the body text from. Both stay plain
+// objects here; a real WHATWG `Response` is built only if the caller asks for it (`withResponse()`).
 import type { Dispatcher } from 'undici';
 
-/** The minimal `Request` openapi-fetch builds and hands to {@link createDispatcherFetch}'s fetch. */
+/** The minimal `Request` that openapi-fetch builds (`new Request(url, init)`) and hands to our fetch. */
 export class LiteRequest {
   readonly url: string;
   readonly method: string;
   readonly headers: Record<string, string>;
   readonly body: string | null;
-  readonly signal: AbortSignal | null; // or a core.ts Deadline (EventEmitter-like)
+  /** An AbortSignal, or core.ts's Deadline (EventEmitter-like, which undici also accepts). */
+  readonly signal: AbortSignal | null;
 
   constructor(
     url: string,
@@ -34,178 +36,209 @@ export class LiteRequest {
 
 type RawHeaderMap = Record<string, string | string[] | undefined>;
 
-/**
- * A real `Headers` that answers `get`/`has` straight from undici's parsed header object and only copies
- * the headers into itself when some other method (iteration, set, append...) is used.
- */
-export class RawHeaders extends Headers {
-  #raw: RawHeaderMap | null;
+/** `get`/`has` over undici's parsed (lower-cased) header object; `toHeaders()` for a real `Headers`. */
+export class LiteHeaders {
+  readonly #raw: RawHeaderMap;
 
   constructor(raw: RawHeaderMap) {
-    super();
     this.#raw = raw;
   }
 
-  #fill(): void {
-    const raw = this.#raw;
-    if (raw === null) return;
-    this.#raw = null;
-    for (const k in raw) {
-      const v = raw[k];
-      if (v === undefined) continue;
-      if (typeof v === 'string') super.append(k, v);
-      else for (const x of v) super.append(k, x);
-    }
-  }
-
-  override get(name: string): string | null {
-    const raw = this.#raw;
-    if (raw === null) return super.get(name);
-    const v = raw[name.toLowerCase()];
+  get(name: string): string | null {
+    const v = this.#raw[name.toLowerCase()];
     return v === undefined ? null : typeof v === 'string' ? v : v.join(', ');
   }
 
-  override has(name: string): boolean {
-    return this.#raw === null ? super.has(name) : this.#raw[name.toLowerCase()] !== undefined;
+  has(name: string): boolean {
+    return this.#raw[name.toLowerCase()] !== undefined;
   }
 
-  override append(name: string, value: string): void {
-    this.#fill();
-    super.append(name, value);
+  toHeaders(): Headers {
+    const h = new Headers();
+    for (const k in this.#raw) {
+      const v = this.#raw[k];
+      if (v === undefined) continue;
+      if (typeof v === 'string') h.append(k, v);
+      else for (const x of v) h.append(k, x);
+    }
+    return h;
+  }
+}
+
+/** Statuses whose WHATWG Response must have a null body. */
+const NULL_BODY = new Set([204, 205, 304]);
+
+/** What our fetch returns to openapi-fetch: the body already read into a string. */
+export class LiteResponse {
+  readonly status: number;
+  readonly ok: boolean;
+  readonly headers: LiteHeaders;
+  readonly url: string;
+  readonly #text: string;
+
+  constructor(status: number, headers: LiteHeaders, text: string, url: string) {
+    this.status = status;
+    this.ok = status >= 200 && status < 300;
+    this.headers = headers;
+    this.#text = text;
+    this.url = url;
   }
 
-  override set(name: string, value: string): void {
-    this.#fill();
-    super.set(name, value);
+  text(): Promise<string> {
+    return Promise.resolve(this.#text);
   }
 
-  override delete(name: string): void {
-    this.#fill();
-    super.delete(name);
+  json(): Promise<unknown> {
+    try {
+      return Promise.resolve(JSON.parse(this.#text));
+    } catch (e) {
+      return Promise.reject(e);
+    }
   }
 
-  override getSetCookie(): string[] {
-    this.#fill();
-    return super.getSetCookie();
+  /** A real WHATWG `Response` with the same status, headers, url and (unread) body. */
+  toResponse(): Response {
+    const status = this.status < 200 || this.status > 599 ? 502 : this.status;
+    const res = new Response(NULL_BODY.has(status) ? null : this.#text, {
+      status,
+      headers: this.headers.toHeaders(),
+    });
+    Object.defineProperty(res, 'url', { value: this.url });
+    return res;
+  }
+}
+
+type Abortable = {
+  aborted?: boolean;
+  reason?: unknown;
+  addEventListener?: (type: 'abort', fn: () => void, opts?: { once: boolean }) => void;
+  removeEventListener?: (type: 'abort', fn: () => void) => void;
+  on?: (type: 'abort', fn: () => void) => void;
+  removeListener?: (type: 'abort', fn: () => void) => void;
+};
+
+interface DispatchController {
+  abort(reason: unknown): void;
+}
+
+/**
+ * Collects one response through undici's handler interface (`Dispatcher.dispatch`): no Readable stream
+ * per response, the chunks are joined once at the end.
+ */
+class CollectHandler {
+  readonly #resolve: (res: LiteResponse) => void;
+  readonly #reject: (err: unknown) => void;
+  readonly #url: string;
+  readonly #signal: Abortable | null;
+  #controller: DispatchController | null = null;
+  #aborted: unknown;
+  #status = 0;
+  #headers: RawHeaderMap = {};
+  #chunks: Buffer[] = [];
+  #done = false;
+
+  constructor(
+    url: string,
+    signal: Abortable | null,
+    resolve: (r: LiteResponse) => void,
+    reject: (e: unknown) => void,
+  ) {
+    this.#url = url;
+    this.#resolve = resolve;
+    this.#reject = reject;
+    this.#signal = signal;
+    if (signal) {
+      if (signal.addEventListener) signal.addEventListener('abort', this.#onAbort, { once: true });
+      else signal.on?.('abort', this.#onAbort);
+    }
   }
 
-  override forEach(cb: (value: string, key: string, parent: Headers) => void, thisArg?: unknown): void {
-    this.#fill();
-    super.forEach(cb, thisArg);
+  readonly #onAbort = (): void => {
+    this.#aborted = this.#signal?.reason ?? new Error('aborted');
+    this.#controller?.abort(this.#aborted);
+  };
+
+  #cleanup(): void {
+    this.#done = true;
+    const s = this.#signal;
+    if (s) {
+      if (s.removeEventListener) s.removeEventListener('abort', this.#onAbort);
+      else s.removeListener?.('abort', this.#onAbort);
+    }
   }
 
-  override entries(): HeadersIterator<[string, string]> {
-    this.#fill();
-    return super.entries();
+  onRequestStart(controller: DispatchController): void {
+    this.#controller = controller;
+    if (this.#aborted !== undefined) controller.abort(this.#aborted);
   }
 
-  override keys(): HeadersIterator<string> {
-    this.#fill();
-    return super.keys();
+  onResponseStart(_c: unknown, statusCode: number, headers: RawHeaderMap): void {
+    if (statusCode < 200) return; // 1xx informational: wait for the final response
+    this.#status = statusCode;
+    this.#headers = headers;
   }
 
-  override values(): HeadersIterator<string> {
-    this.#fill();
-    return super.values();
+  onResponseData(_c: unknown, chunk: Buffer): void {
+    this.#chunks.push(chunk);
   }
 
-  override [Symbol.iterator](): HeadersIterator<[string, string]> {
-    this.#fill();
-    return super[Symbol.iterator]();
+  onResponseEnd(): void {
+    if (this.#done) return;
+    this.#cleanup();
+    const c = this.#chunks;
+    const text =
+      c.length === 0
+        ? ''
+        : c.length === 1
+          ? (c[0] as Buffer).toString('utf8')
+          : Buffer.concat(c).toString('utf8');
+    this.#resolve(new LiteResponse(this.#status, new LiteHeaders(this.#headers), text, this.#url));
+  }
+
+  onResponseError(_c: unknown, err: unknown): void {
+    if (this.#done) return;
+    this.#cleanup();
+    this.#reject(this.#aborted !== undefined ? this.#aborted : err);
   }
 }
 
 /**
- * A real `Response` whose body was read up front into a string (so the per-attempt timeout covers the
- * whole exchange and the socket goes back to the pool at once). `text()` / `json()` / `arrayBuffer()`
- * read the buffered string; `headers` is a lazily filled {@link RawHeaders}.
+ * The fetch given to openapi-fetch (whose baseUrl is then '' so that it hands us `/v1/...` paths; this
+ * keeps its per-call string work small). Resolves once the whole body is in, so the per-attempt timeout
+ * covers the exchange and the socket returns to the pool at once.
  */
-export class BufferedResponse extends Response {
-  readonly #text: string;
-  readonly #url: string;
-  readonly #headers: Headers;
-  #used = false;
-
-  constructor(text: string, status: number, headers: Headers, url: string) {
-    super(null, { status });
-    this.#text = text;
-    this.#url = url;
-    this.#headers = headers;
-  }
-
-  override get headers(): Headers {
-    return this.#headers;
-  }
-
-  override get url(): string {
-    return this.#url;
-  }
-
-  override get bodyUsed(): boolean {
-    return this.#used;
-  }
-
-  #take(): string {
-    if (this.#used) throw new TypeError('Body is unusable: Body has already been read');
-    this.#used = true;
-    return this.#text;
-  }
-
-  override text(): Promise<string> {
-    try {
-      return Promise.resolve(this.#take());
-    } catch (e) {
-      return Promise.reject(e);
-    }
-  }
-
-  override json(): Promise<unknown> {
-    try {
-      return Promise.resolve(JSON.parse(this.#take()));
-    } catch (e) {
-      return Promise.reject(e);
-    }
-  }
-
-  override arrayBuffer(): Promise<ArrayBuffer> {
-    return this.text().then((t) => new TextEncoder().encode(t).buffer as ArrayBuffer);
-  }
-
-  override clone(): Response {
-    return new BufferedResponse(this.#text, this.status, new Headers(this.#headers), this.#url);
-  }
-}
-
-/** Statuses for which `new Response()` refuses a body (or any init). */
-const NULL_BODY = new Set([101, 103, 204, 205, 304]);
-
 export function createDispatcherFetch(dispatcher: Dispatcher, baseUrl: string) {
-  const origin = new URL(baseUrl).origin;
-  return async function dispatcherFetch(req: LiteRequest): Promise<Response> {
-    const url = req.url;
+  const base = new URL(baseUrl);
+  const origin = base.origin;
+  const prefix = base.pathname.replace(/\/+$/, '');
+  return function dispatcherFetch(req: LiteRequest): Promise<LiteResponse> {
     let reqOrigin = origin;
     let path: string;
-    if (url.startsWith(origin) && url.charCodeAt(origin.length) === 47 /* / */) {
-      path = url.slice(origin.length);
+    if (req.url.charCodeAt(0) === 47 /* / */) {
+      path = prefix + req.url;
     } else {
-      const u = new URL(url);
+      const u = new URL(req.url);
       reqOrigin = u.origin;
       path = `${u.pathname}${u.search}`;
     }
-    const res = await dispatcher.request({
-      origin: reqOrigin,
-      path,
-      method: req.method as Dispatcher.HttpMethod,
-      headers: req.headers,
-      body: req.body,
-      signal: req.signal ?? undefined,
+    const signal = req.signal as Abortable | null;
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    return new Promise<LiteResponse>((resolve, reject) => {
+      const handler = new CollectHandler(reqOrigin + path, signal, resolve, reject);
+      try {
+        dispatcher.dispatch(
+          {
+            origin: reqOrigin,
+            path,
+            method: req.method as Dispatcher.HttpMethod,
+            headers: req.headers,
+            body: req.body,
+          },
+          handler as unknown as Dispatcher.DispatchHandler,
+        );
+      } catch (err) {
+        handler.onResponseError(null, err);
+      }
     });
-    const text = await res.body.text();
-    const status = res.statusCode;
-    if (status < 200 || NULL_BODY.has(status)) {
-      // 1xx cannot be represented; 204/304 carry no body.
-      return new BufferedResponse('', status < 200 ? 502 : status, new RawHeaders(res.headers), url);
-    }
-    return new BufferedResponse(text, status, new RawHeaders(res.headers), url);
   };
 }
