@@ -1,0 +1,397 @@
+/**
+ * Coffer store: the repository interface shared by the SQLite (node:sqlite) and PostgreSQL (pg)
+ * implementations. Everything is async so both implementations fit the same shape.
+ *
+ * Conventions:
+ * - Timestamps are ISO-8601 strings in UTC with millisecond precision (`new Date().toISOString()`).
+ * - Encrypted values cross this interface as `Envelope` strings produced by the store's Cipher
+ *   (`server/src/crypto`). The HTTP layer never builds envelopes itself: it calls the `*Value` helpers
+ *   (`encryptSecretValue`, `decryptSecretValue`, ...) exposed on `Store.crypto`, which bind the ciphertext
+ *   to its row (AAD) so a ciphertext copied into another row fails to decrypt.
+ * - Decrypted plaintext is returned as `SecretValue` (prints as "[redacted]").
+ * - Pagination is keyset: `list*` returns `{ items, nextCursor }`; `nextCursor` is an opaque string, null on
+ *   the last page. Pass it back unchanged; an invalid cursor throws `InvalidCursorError` (answer 400).
+ */
+
+import type { SecretValue } from '../crypto/secret-value.ts';
+
+export type ScopeType = 'organization' | 'team' | 'workspace';
+export type Role = 'owner' | 'admin' | 'member' | 'runtime';
+export type Category = 'provider' | 'infrastructure' | 'integration' | 'agent';
+export type StorageBackend = 'DB' | 'VAULT' | 'READONLY_VAULT' | 'AWS_SECRETS_MANAGER' | 'ENV';
+
+/** Opaque encrypted value (see README-store.md, "Envelope"). */
+export type Envelope = string;
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface PageRequest {
+  /** 1..500; the store clamps to that range. Default 100. */
+  limit?: number;
+  cursor?: string | null;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Records
+
+export interface SecretRecord {
+  id: string; // uuid
+  scopeType: ScopeType;
+  scopeId: string;
+  name: string;
+  category: Category;
+  description: string | null;
+  expiresAt: string | null;
+  /** Starts at 1; the store adds 1 on every update that changes the value (`valueChanged: true`). */
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  lastRotatedAt: string | null;
+  storageBackend: StorageBackend;
+  /** Vault path / AWS ARN, never the value. */
+  storageReference: string | null;
+  /** DB backend: the encrypted value (AAD bound to id+scope+name). Null for external backends. */
+  valueEnvelope: Envelope | null;
+  /** READONLY_VAULT: `path#key`. */
+  vaultRef: string | null;
+}
+
+export interface NewSecret {
+  /** Optional: the store generates a uuid when absent. Needed up front when encrypting (AAD uses the id). */
+  id?: string;
+  scopeType: ScopeType;
+  scopeId: string;
+  name: string;
+  category: Category;
+  description?: string | null;
+  expiresAt?: string | null;
+  storageBackend: StorageBackend;
+  storageReference?: string | null;
+  valueEnvelope?: Envelope | null;
+  vaultRef?: string | null;
+}
+
+export interface SecretPatch {
+  description?: string | null;
+  expiresAt?: string | null;
+  category?: Category;
+  storageBackend?: StorageBackend;
+  storageReference?: string | null;
+  valueEnvelope?: Envelope | null;
+  vaultRef?: string | null;
+  /** True when the value (or vaultRef) changed: version += 1 and lastRotatedAt = now. */
+  valueChanged?: boolean;
+}
+
+export interface SecretFilter extends PageRequest {
+  scopeType?: ScopeType;
+  scopeId?: string;
+  namePrefix?: string;
+  category?: Category;
+}
+
+export interface WorkspaceSecretRecord {
+  workspaceId: string;
+  key: string;
+  /** Principal (API key id) that last set it. */
+  setBy: string;
+  createdAt: string;
+  updatedAt: string;
+  expiresAt: string | null;
+  /** 1 on create, +1 on each replace. */
+  version: number;
+  valueEnvelope: Envelope;
+}
+
+export interface WorkspaceSecretPut {
+  workspaceId: string;
+  key: string;
+  setBy: string;
+  expiresAt: string | null;
+  valueEnvelope: Envelope;
+}
+
+export interface ApiKeyRecord {
+  id: string; // uuid
+  name: string;
+  role: Role;
+  scopeType: ScopeType;
+  scopeId: string;
+  /** First characters of the token, shown in listings (e.g. "cfr_ab12cd"). */
+  prefix: string;
+  /**
+   * Lowercase hex SHA-256 of the full token. Tokens are >= 256 bits of randomness, so a fast unsalted hash
+   * is correct: brute force is infeasible regardless of hash speed, and a deterministic hash allows an
+   * indexed lookup by hash (a per-row salt or a slow KDF would force a scan or a second identifier).
+   */
+  tokenHash: string;
+  createdAt: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export type NewApiKey = Omit<ApiKeyRecord, 'createdAt' | 'lastUsedAt' | 'revokedAt' | 'id'> & {
+  id?: string;
+};
+
+export interface ApiKeyFilter extends PageRequest {
+  scopeType?: ScopeType;
+  scopeId?: string;
+  includeRevoked?: boolean;
+}
+
+export interface SecretReadAuditRecord {
+  id: string; // uuid
+  at: string;
+  secretId: string | null;
+  name: string;
+  scopeType: ScopeType;
+  scopeId: string;
+  backend: StorageBackend;
+  cacheHit: boolean;
+  /** API key id (or "bootstrap", ...). */
+  principalId: string | null;
+  requestId: string | null;
+  /** 'resolve' | 'backend-fetch' | ... */
+  kind: string;
+}
+
+export type NewSecretReadAudit = Omit<SecretReadAuditRecord, 'id' | 'at'> & { at?: string };
+
+export interface AuditEventRecord {
+  id: string; // uuid
+  at: string;
+  /** e.g. 'secret.created', 'secret.updated', 'secret.deleted', 'workspaceSecret.put', 'apiKey.revoked',
+   * 'secretsManager.updated', 'auth.failed'. */
+  type: string;
+  principalId: string | null;
+  requestId: string | null;
+  /** Secret name / workspace key / api key name the event is about (filterable). */
+  name: string | null;
+  scopeType: ScopeType | null;
+  scopeId: string | null;
+  /** Non-secret details (never values). */
+  details: Record<string, unknown> | null;
+}
+
+export type NewAuditEvent = Omit<AuditEventRecord, 'id' | 'at'> & { at?: string };
+
+export interface AuditFilter extends PageRequest {
+  /** Inclusive lower bound (ISO). */
+  from?: string;
+  /** Exclusive upper bound (ISO). */
+  to?: string;
+  name?: string;
+  type?: string;
+}
+
+export interface SecretsManagerConfigRecord {
+  /**
+   * The stored configuration JSON (the PUT body after defaults). The Vault token is NOT in here in clear:
+   * it is stored separately as `vaultTokenEnvelope` (use `Store.crypto.encryptConfigToken`).
+   */
+  config: Record<string, unknown>;
+  vaultTokenEnvelope: Envelope | null;
+  updatedAt: string;
+}
+
+export interface IdempotencyRecord {
+  key: string;
+  principalId: string;
+  method: string;
+  path: string;
+  /** sha256 hex of the canonical request body. */
+  bodyHash: string;
+  status: number;
+  responseBody: string;
+  responseHeaders: Record<string, string>;
+  createdAt: string;
+  expiresAt: string;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Results and errors
+
+export type UpdateResult<T> =
+  | { ok: true; record: T }
+  | { ok: false; reason: 'not_found' }
+  | { ok: false; reason: 'version_conflict'; currentVersion: number };
+
+export interface ResolveCandidates {
+  /** Rows with scopeType 'workspace' and scopeId = workspaceId, name in names. */
+  workspace: SecretRecord[];
+  /** Rows with scopeType 'team' and scopeId = teamId (empty when teamId is undefined). */
+  team: SecretRecord[];
+  /** Rows with scopeType 'organization' (one organization tree per deployment), name in names. */
+  organization: SecretRecord[];
+  /** Workspace overrides for workspaceId whose key is in names. */
+  overrides: WorkspaceSecretRecord[];
+}
+
+/** Unique constraint violation, e.g. (scopeType, scopeId, name) on secrets: answer 409. */
+export class DuplicateError extends Error {
+  readonly constraint: string;
+  constructor(constraint: string, message?: string) {
+    super(message ?? `duplicate: ${constraint}`);
+    this.name = 'DuplicateError';
+    this.constraint = constraint;
+  }
+}
+
+/** The cursor string could not be decoded: answer 400. */
+export class InvalidCursorError extends Error {
+  constructor() {
+    super('invalid pagination cursor');
+    this.name = 'InvalidCursorError';
+  }
+}
+
+/** The store refuses to start (wrong encryption secret, bad settings). Message is safe to print. */
+export class StoreStartupError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoreStartupError';
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Crypto helpers bound to row identity (AAD). Exposed on Store.crypto.
+
+export interface StoreCrypto {
+  encryptSecretValue(
+    plaintext: string | SecretValue,
+    row: { id: string; scopeType: ScopeType; scopeId: string; name: string },
+  ): Envelope;
+  decryptSecretValue(
+    envelope: Envelope,
+    row: { id: string; scopeType: ScopeType; scopeId: string; name: string },
+  ): SecretValue;
+  encryptWorkspaceValue(plaintext: string | SecretValue, row: { workspaceId: string; key: string }): Envelope;
+  decryptWorkspaceValue(envelope: Envelope, row: { workspaceId: string; key: string }): SecretValue;
+  encryptConfigToken(plaintext: string | SecretValue): Envelope;
+  decryptConfigToken(envelope: Envelope): SecretValue;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The repository
+
+export interface SecretsRepo {
+  /** Throws DuplicateError on (scopeType, scopeId, name). */
+  create(input: NewSecret): Promise<SecretRecord>;
+  get(id: string): Promise<SecretRecord | null>;
+  getByNaturalKey(scopeType: ScopeType, scopeId: string, name: string): Promise<SecretRecord | null>;
+  /** Ordered by (createdAt, id) ascending; stable under concurrent inserts. */
+  list(filter: SecretFilter): Promise<Page<SecretRecord>>;
+  /**
+   * Compare-and-set on version: when `expectedVersion` is given and differs from the stored one, nothing
+   * changes and `{ ok: false, reason: 'version_conflict' }` comes back (answer 412).
+   */
+  update(id: string, patch: SecretPatch, expectedVersion?: number): Promise<UpdateResult<SecretRecord>>;
+  /** True when a row was deleted (false: 404). */
+  delete(id: string): Promise<boolean>;
+  findForResolve(
+    workspaceId: string,
+    teamId: string | undefined,
+    names: string[],
+  ): Promise<ResolveCandidates>;
+  count(): Promise<number>;
+}
+
+export interface WorkspaceSecretsRepo {
+  /** Creates (version 1, created: true) or replaces (version + 1, created: false). */
+  upsert(input: WorkspaceSecretPut): Promise<{ record: WorkspaceSecretRecord; created: boolean }>;
+  get(workspaceId: string, key: string): Promise<WorkspaceSecretRecord | null>;
+  /** Ordered by key. */
+  list(workspaceId: string, page?: PageRequest): Promise<Page<WorkspaceSecretRecord>>;
+  delete(workspaceId: string, key: string): Promise<boolean>;
+}
+
+export interface ApiKeysRepo {
+  /** Throws DuplicateError on tokenHash. */
+  create(input: NewApiKey): Promise<ApiKeyRecord>;
+  get(id: string): Promise<ApiKeyRecord | null>;
+  /** Returns the row whatever its state; the caller checks revokedAt / expiresAt. */
+  findByTokenHash(tokenHash: string): Promise<ApiKeyRecord | null>;
+  /** Ordered by (createdAt, id). */
+  list(filter?: ApiKeyFilter): Promise<Page<ApiKeyRecord>>;
+  /** Sets revokedAt (idempotent: keeps the first revocation time). Null when the id is unknown. */
+  revoke(id: string, at?: string): Promise<ApiKeyRecord | null>;
+  /** Best-effort, cheap: the store may skip the write when lastUsedAt is less than ~60 s old. */
+  touchLastUsed(id: string, at?: string): Promise<void>;
+  count(): Promise<number>;
+}
+
+export interface AuditRepo {
+  appendSecretRead(entry: NewSecretReadAudit): Promise<SecretReadAuditRecord>;
+  appendSecretReads(entries: NewSecretReadAudit[]): Promise<void>;
+  /** Ordered by (at, id) ascending. */
+  listSecretReads(filter: AuditFilter): Promise<Page<SecretReadAuditRecord>>;
+  appendEvent(entry: NewAuditEvent): Promise<AuditEventRecord>;
+  listEvents(filter: AuditFilter): Promise<Page<AuditEventRecord>>;
+}
+
+export interface ConfigRepo {
+  getSecretsManager(): Promise<SecretsManagerConfigRecord | null>;
+  putSecretsManager(
+    config: Record<string, unknown>,
+    vaultTokenEnvelope: Envelope | null,
+  ): Promise<SecretsManagerConfigRecord>;
+  /** Back to "no config" (DB defaults). */
+  deleteSecretsManager(): Promise<void>;
+}
+
+export interface IdempotencyRepo {
+  /** Null when absent or expired. */
+  get(principalId: string, key: string): Promise<IdempotencyRecord | null>;
+  /**
+   * Insert; when a live record with the same (principalId, key) already exists the existing record is
+   * returned and nothing is written (first writer wins).
+   */
+  put(record: IdempotencyRecord): Promise<IdempotencyRecord>;
+  /** Deletes expired rows; returns how many. */
+  purgeExpired(now?: string): Promise<number>;
+}
+
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+  readonly secrets: SecretsRepo;
+  readonly workspaceSecrets: WorkspaceSecretsRepo;
+  readonly apiKeys: ApiKeysRepo;
+  readonly audit: AuditRepo;
+  readonly config: ConfigRepo;
+  readonly idempotency: IdempotencyRepo;
+  readonly crypto: StoreCrypto;
+  /** Meta key/value (schema version, canary, bootstrap flags...). */
+  getMeta(key: string): Promise<string | null>;
+  setMeta(key: string, value: string): Promise<void>;
+  /**
+   * Runs fn with a Store bound to one transaction (SQLite: BEGIN IMMEDIATE; PG: one pooled client).
+   * Commits when fn resolves, rolls back when it throws. Do not nest.
+   */
+  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
+  /** Readiness: resolves when the database answers a trivial query; throws otherwise. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface OpenStoreOptions {
+  /** COFFER_DATA_DIR: SQLite files and the generated encryption.secret live here. */
+  dataDir: string;
+  /** COFFER_DATABASE_URL: when set, PostgreSQL is used instead of SQLite. */
+  databaseUrl?: string | undefined;
+  /** COFFER_ENCRYPTION_SECRET (>= 32 chars). When absent, read/generate `<dataDir>/encryption.secret`. */
+  encryptionSecret?: string | undefined;
+  /** COFFER_ENCRYPTION_SECRET_PREVIOUS: re-encrypt everything from this key on start. */
+  previousSecret?: string | undefined;
+  /** PostgreSQL pool size (COFFER_DATABASE_POOL_SIZE), default 10. */
+  poolSize?: number | undefined;
+  /** SQLite synchronous mode; default 'NORMAL' (WAL: durable against process crashes). */
+  sqliteSynchronous?: 'NORMAL' | 'FULL' | undefined;
+}
+
+/** Implemented in ./index.ts: `export async function openStore(opts: OpenStoreOptions): Promise<Store>`. */
+export type OpenStore = (opts: OpenStoreOptions) => Promise<Store>;
