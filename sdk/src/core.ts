@@ -498,33 +498,27 @@ export class CoreClient {
         });
       }
 
-      let failure: CofferError;
+      let delay: number | undefined;
       try {
         // biome-ignore lint/suspicious/noExplicitAny: the resource layer types the call; the core is untyped.
         const result = await (this.#client as any).request(method, path, init);
         const response = result.response as Response | LiteResponse;
         const requestId = response.headers.get('x-request-id') ?? undefined;
-        if (log) {
-          log.debug(`response ${what}`, {
-            status: response.status,
-            requestId,
-            ms: Math.round(performance.now() - started),
-          });
-        }
+        const status = response.status;
+        if (log)
+          log.debug(`response ${what}`, { status, requestId, ms: Math.round(performance.now() - started) });
         if (response.ok) return withResponse(result.data as T, response, requestId);
-        failure = APIError.from(
-          response.status,
+        const failure = APIError.from(
+          status,
           result.error,
           response instanceof LiteResponse ? response.headers.toHeaders() : response.headers,
           what,
         );
-        const status = response.status;
         if (!(retryable && attempt < maxRetries && (RETRY_STATUS.has(status) || status >= 500)))
           throw failure;
-        const delay = this.#delay(attempt, response.headers.get('retry-after'));
+        delay = this.#delay(attempt, response.headers.get('retry-after'));
         if (delay === undefined) throw failure;
         log?.debug(`retry ${what}`, { attempt: attempt + 1, status, requestId, delayMs: delay });
-        await sleep(delay, userSignal);
       } catch (err) {
         if (err instanceof CofferError) throw err;
         if (userSignal?.aborted) throw userSignal.reason;
@@ -532,6 +526,7 @@ export class CoreClient {
           throw new CofferError(`Invalid JSON in the response to ${what}: ${err.message}`, { cause: err });
         }
         const code = errorCode(err);
+        let failure: CofferError;
         if (
           deadline?.fired ||
           controller?.signal.reason === TIMEOUT ||
@@ -548,14 +543,15 @@ export class CoreClient {
           });
         }
         if (!(retryable && attempt < maxRetries)) throw failure;
-        const delay = this.#delay(attempt, null) as number;
+        delay = this.#delay(attempt, null) as number;
         log?.debug(`retry ${what}`, { attempt: attempt + 1, error: failure.name, code, delayMs: delay });
-        await sleep(delay, userSignal);
       } finally {
         if (timer) clearTimeout(timer);
         deadline?.clear();
         if (onAbort) userSignal?.removeEventListener('abort', onAbort);
       }
+      // Wait outside the attempt's timer; the caller's signal still cuts the wait short.
+      await sleep(delay as number, userSignal);
     }
   }
 
