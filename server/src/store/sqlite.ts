@@ -1,0 +1,134 @@
+/**
+ * SQLite driver over node:sqlite (DatabaseSync). The database is synchronous; this wraps it in the async
+ * SqlExecutor so it shares the repository code with PostgreSQL.
+ *
+ * Settings: journal_mode=WAL; synchronous=NORMAL by default (in WAL mode a commit is in the WAL file, i.e.
+ * in the OS page cache, before the call returns, so every acknowledged write survives `kill -9` of the
+ * process; only an OS crash or power loss can lose the last transactions. `FULL` also fsyncs the WAL on
+ * every commit and survives power loss at a write-throughput cost); busy_timeout=5000 ms; one connection
+ * (the process is the only writer); prepared statements cached per SQL text.
+ *
+ * Transactions: because every statement runs synchronously on one connection, an open transaction must
+ * not see statements of other concurrent requests. While `transaction(fn)` is running, statements issued
+ * outside it wait (an async gate) until it commits or rolls back. Inside fn use only the tx executor.
+ */
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
+import type { SqlDriver, SqlExecutor } from './executor.ts';
+
+export const SQLITE_FILE_NAME = 'coffer.db';
+
+type Sync = 'NORMAL' | 'FULL';
+
+class SqliteConnection {
+  readonly db: DatabaseSync;
+  readonly #stmts = new Map<string, StatementSync>();
+  gate: Promise<void> | null = null;
+
+  constructor(path: string, synchronous: Sync) {
+    const fresh = !existsSync(path);
+    this.db = new DatabaseSync(path, { enableForeignKeyConstraints: true });
+    if (fresh) chmodSync(path, 0o600); // -wal and -shm inherit the database file's mode
+    this.db.exec('PRAGMA journal_mode = WAL');
+    this.db.exec(`PRAGMA synchronous = ${synchronous}`);
+    this.db.exec('PRAGMA busy_timeout = 5000');
+  }
+
+  stmt(sql: string): StatementSync {
+    let s = this.#stmts.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.#stmts.set(sql, s);
+    }
+    return s;
+  }
+
+  async waitGate(): Promise<void> {
+    while (this.gate) await this.gate;
+  }
+}
+
+function bind(params: readonly unknown[]): SQLInputValue[] {
+  return params.map((p) => (typeof p === 'boolean' ? (p ? 1 : 0) : (p as SQLInputValue)));
+}
+
+class SqliteExecutor implements SqlExecutor {
+  readonly dialect = 'sqlite' as const;
+  readonly inTransaction: boolean;
+  readonly #c: SqliteConnection;
+
+  constructor(c: SqliteConnection, inTransaction: boolean) {
+    this.#c = c;
+    this.inTransaction = inTransaction;
+  }
+
+  async query<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
+    if (!this.inTransaction && this.#c.gate) await this.#c.waitGate();
+    return this.#c.stmt(sql).all(...bind(params)) as T[];
+  }
+
+  async execute(sql: string, params: readonly unknown[] = []): Promise<number> {
+    if (!this.inTransaction && this.#c.gate) await this.#c.waitGate();
+    return Number(this.#c.stmt(sql).run(...bind(params)).changes);
+  }
+
+  async script(sql: string): Promise<void> {
+    if (!this.inTransaction && this.#c.gate) await this.#c.waitGate();
+    this.#c.db.exec(sql);
+  }
+
+  async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    if (this.inTransaction) return fn(this);
+    const c = this.#c;
+    await c.waitGate();
+    let open!: () => void;
+    c.gate = new Promise<void>((r) => {
+      open = r;
+    });
+    try {
+      c.db.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await fn(new SqliteExecutor(c, true));
+        c.db.exec('COMMIT');
+        return result;
+      } catch (err) {
+        if (c.db.isTransaction) c.db.exec('ROLLBACK');
+        throw err;
+      }
+    } finally {
+      c.gate = null;
+      open();
+    }
+  }
+}
+
+export interface SqliteOptions {
+  dataDir: string;
+  synchronous?: Sync | undefined;
+  /** Override the file name (tests). */
+  fileName?: string;
+}
+
+export function openSqliteDriver(opts: SqliteOptions): SqlDriver & { path: string } {
+  mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
+  const path = join(opts.dataDir, opts.fileName ?? SQLITE_FILE_NAME);
+  const c = new SqliteConnection(path, opts.synchronous ?? 'NORMAL');
+  const root = new SqliteExecutor(c, false);
+  let closed = false;
+  return {
+    path,
+    root,
+    withMigrationLock: (fn) => root.transaction(fn),
+    async ping() {
+      if (closed) throw new Error('store is closed');
+      await root.query('SELECT 1');
+    },
+    async close() {
+      if (closed) return;
+      await c.waitGate();
+      closed = true;
+      c.db.close();
+    },
+  };
+}
