@@ -47,7 +47,11 @@ function postgresUid(): { uid: number; gid: number } | null {
   return { uid, gid };
 }
 
-export async function startPostgres(): Promise<PgCluster> {
+/**
+ * `durable: false` (the default, for tests) turns fsync, synchronous_commit and full_page_writes off;
+ * benchmarks pass `durable: true` to measure a normally configured server.
+ */
+export async function startPostgres(opts: { durable?: boolean } = {}): Promise<PgCluster> {
   const bin = findPgBin();
   if (!bin) throw new Error('PostgreSQL server binaries not found under /usr/lib/postgresql/*/bin');
   const owner = postgresUid();
@@ -63,16 +67,14 @@ export async function startPostgres(): Promise<PgCluster> {
   };
   run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '-N']);
   const port = await freePort();
-  const opts = [
+  const serverOpts = [
     `-p ${port}`,
     "-c listen_addresses='127.0.0.1'",
     `-c unix_socket_directories='${dir}'`,
-    '-c fsync=off',
-    '-c synchronous_commit=off',
-    '-c full_page_writes=off',
+    ...(opts.durable ? [] : ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off']),
     '-c max_connections=200',
   ].join(' ');
-  run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-t', '60', '-o', opts, 'start']);
+  run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-t', '60', '-o', serverOpts, 'start']);
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   let stopped = false;
   return {
