@@ -44,8 +44,12 @@ class SqliteConnection {
     return s;
   }
 
-  async waitGate(): Promise<void> {
-    while (this.gate) await this.gate;
+  /**
+   * Resolves when no transaction is open. Callers must re-check `gate` synchronously after awaiting this
+   * (another transaction may start in the microtask gap): use `while (c.gate) await c.waitGate();`.
+   */
+  waitGate(): Promise<void> {
+    return this.gate ?? Promise.resolve();
   }
 }
 
@@ -64,24 +68,25 @@ class SqliteExecutor implements SqlExecutor {
   }
 
   async query<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
-    if (!this.inTransaction && this.#c.gate) await this.#c.waitGate();
+    if (!this.inTransaction) while (this.#c.gate) await this.#c.waitGate();
     return this.#c.stmt(sql).all(...bind(params)) as T[];
   }
 
   async execute(sql: string, params: readonly unknown[] = []): Promise<number> {
-    if (!this.inTransaction && this.#c.gate) await this.#c.waitGate();
+    if (!this.inTransaction) while (this.#c.gate) await this.#c.waitGate();
     return Number(this.#c.stmt(sql).run(...bind(params)).changes);
   }
 
   async script(sql: string): Promise<void> {
-    if (!this.inTransaction && this.#c.gate) await this.#c.waitGate();
+    if (!this.inTransaction) while (this.#c.gate) await this.#c.waitGate();
     this.#c.db.exec(sql);
   }
 
   async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
     if (this.inTransaction) return fn(this);
     const c = this.#c;
-    await c.waitGate();
+    // Re-checked synchronously after every wake-up: the gate is claimed in the same tick it is seen free.
+    while (c.gate) await c.waitGate();
     let open!: () => void;
     c.gate = new Promise<void>((r) => {
       open = r;
@@ -126,8 +131,8 @@ export function openSqliteDriver(opts: SqliteOptions): SqlDriver & { path: strin
     },
     async close() {
       if (closed) return;
-      await c.waitGate();
       closed = true;
+      while (c.gate) await c.waitGate();
       c.db.close();
     },
   };

@@ -479,6 +479,29 @@ describe.each(STORE_KINDS)('store (%s)', (kind) => {
       expect(await store.secrets.get(outside.id as string)).not.toBeNull();
     });
 
+    it('interleaves many transactions and plain statements without leaking between them', async () => {
+      const scopeId = `conc-${kind}`;
+      const work: Promise<unknown>[] = [];
+      for (let i = 0; i < 30; i++) {
+        work.push(
+          store.transaction(async (tx) => {
+            await tx.secrets.create(newSecret(store, { scopeId, name: `TX_${i}_A` }));
+            await sleep(0);
+            await tx.secrets.create(newSecret(store, { scopeId, name: `TX_${i}_B` }));
+            if (i % 3 === 0) throw new Error('rollback');
+          }),
+        );
+        work.push(store.secrets.create(newSecret(store, { scopeId, name: `PLAIN_${i}` })));
+      }
+      const results = await Promise.allSettled(work);
+      const rejected = results.filter((r) => r.status === 'rejected') as PromiseRejectedResult[];
+      expect(rejected.map((r) => String(r.reason))).toEqual(new Array(10).fill('Error: rollback'));
+      const names = (await store.secrets.list({ scopeId, limit: 500 })).items.map((x) => x.name);
+      expect(names.filter((n) => n.startsWith('PLAIN_'))).toHaveLength(30);
+      expect(names.filter((n) => n.startsWith('TX_'))).toHaveLength(40);
+      expect(names).not.toContain('TX_0_A');
+    });
+
     it('never prints decrypted values', async () => {
       const s = await store.secrets.create(newSecret(store, { scopeId: 'redact', value: 'TOPSECRET' }));
       const v = store.crypto.decryptSecretValue(s.valueEnvelope as string, s);
