@@ -81,6 +81,7 @@ class PgExecutor implements SqlExecutor {
 export interface PostgresOptions {
   databaseUrl: string;
   poolSize?: number | undefined;
+  statementTimeoutMs?: number | undefined;
 }
 
 export function openPostgresDriver(opts: PostgresOptions): SqlDriver & { pool: pg.Pool } {
@@ -89,6 +90,9 @@ export function openPostgresDriver(opts: PostgresOptions): SqlDriver & { pool: p
     max: opts.poolSize ?? 10,
     idleTimeoutMillis: 30_000,
     connectionTimeoutMillis: 10_000,
+    // A hung query must not hold a request (and a pooled connection) forever.
+    statement_timeout: opts.statementTimeoutMs ?? 30_000,
+    application_name: 'coffer',
   });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
