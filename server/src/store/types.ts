@@ -293,6 +293,7 @@ export interface SecretsRepo {
   update(id: string, patch: SecretPatch, expectedVersion?: number): Promise<UpdateResult<SecretRecord>>;
   /** True when a row was deleted (false: 404). */
   delete(id: string): Promise<boolean>;
+  /** Candidates per layer, expired rows included (the caller applies expiry and precedence). */
   findForResolve(
     workspaceId: string,
     teamId: string | undefined,
