@@ -1,0 +1,168 @@
+"use strict";
+// https://registry.opentofu.org/providers/coffer/coffer/latest/docs/data-sources/workspace_secrets
+// generated from terraform resource schema
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.DataCofferWorkspaceSecrets = exports.DataCofferWorkspaceSecretsSecretsList = exports.DataCofferWorkspaceSecretsSecretsOutputReference = void 0;
+exports.dataCofferWorkspaceSecretsSecretsToTerraform = dataCofferWorkspaceSecretsSecretsToTerraform;
+exports.dataCofferWorkspaceSecretsSecretsToHclTerraform = dataCofferWorkspaceSecretsSecretsToHclTerraform;
+const cdktf = require("cdktf");
+function dataCofferWorkspaceSecretsSecretsToTerraform(struct) {
+    if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) {
+        return struct;
+    }
+    if (cdktf.isComplexElement(struct)) {
+        throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+    }
+    return {};
+}
+function dataCofferWorkspaceSecretsSecretsToHclTerraform(struct) {
+    if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) {
+        return struct;
+    }
+    if (cdktf.isComplexElement(struct)) {
+        throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+    }
+    const attrs = {};
+    return attrs;
+}
+class DataCofferWorkspaceSecretsSecretsOutputReference extends cdktf.ComplexObject {
+    /**
+    * @param terraformResource The parent resource
+    * @param terraformAttribute The attribute on the parent resource this class is referencing
+    * @param complexObjectIndex the index of this item in the list
+    * @param complexObjectIsFromSet whether the list is wrapping a set (will add tolist() to be able to access an item via an index)
+    */
+    constructor(terraformResource, terraformAttribute, complexObjectIndex, complexObjectIsFromSet) {
+        super(terraformResource, terraformAttribute, complexObjectIsFromSet, complexObjectIndex);
+        this.isEmptyObject = false;
+    }
+    get internalValue() {
+        let hasAnyValues = this.isEmptyObject;
+        const internalValueResult = {};
+        return hasAnyValues ? internalValueResult : undefined;
+    }
+    set internalValue(value) {
+        if (value === undefined) {
+            this.isEmptyObject = false;
+        }
+        else {
+            this.isEmptyObject = Object.keys(value).length === 0;
+        }
+    }
+    // key - computed: true, optional: false, required: false
+    get key() {
+        return this.getStringAttribute('key');
+    }
+    // version - computed: true, optional: false, required: false
+    get version() {
+        return this.getNumberAttribute('version');
+    }
+}
+exports.DataCofferWorkspaceSecretsSecretsOutputReference = DataCofferWorkspaceSecretsSecretsOutputReference;
+class DataCofferWorkspaceSecretsSecretsList extends cdktf.ComplexList {
+    /**
+    * @param terraformResource The parent resource
+    * @param terraformAttribute The attribute on the parent resource this class is referencing
+    * @param wrapsSet whether the list is wrapping a set (will add tolist() to be able to access an item via an index)
+    */
+    constructor(terraformResource, terraformAttribute, wrapsSet) {
+        super(terraformResource, terraformAttribute, wrapsSet);
+        this.terraformResource = terraformResource;
+        this.terraformAttribute = terraformAttribute;
+        this.wrapsSet = wrapsSet;
+    }
+    /**
+    * @param index the index of the item to return
+    */
+    get(index) {
+        return new DataCofferWorkspaceSecretsSecretsOutputReference(this.terraformResource, this.terraformAttribute, index, this.wrapsSet);
+    }
+}
+exports.DataCofferWorkspaceSecretsSecretsList = DataCofferWorkspaceSecretsSecretsList;
+/**
+* Represents a {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/data-sources/workspace_secrets coffer_workspace_secrets}
+*/
+class DataCofferWorkspaceSecrets extends cdktf.TerraformDataSource {
+    // =================
+    // STATIC PROPERTIES
+    // =================
+    static { this.tfResourceType = "coffer_workspace_secrets"; }
+    // ==============
+    // STATIC Methods
+    // ==============
+    /**
+    * Generates CDKTF code for importing a DataCofferWorkspaceSecrets resource upon running "cdktf plan <stack-name>"
+    * @param scope The scope in which to define this construct
+    * @param importToId The construct id used in the generated config for the DataCofferWorkspaceSecrets to import
+    * @param importFromId The id of the existing DataCofferWorkspaceSecrets that should be imported. Refer to the {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/data-sources/workspace_secrets#import import section} in the documentation of this resource for the id to use
+    * @param provider? Optional instance of the provider where the DataCofferWorkspaceSecrets to import is found
+    */
+    static generateConfigForImport(scope, importToId, importFromId, provider) {
+        return new cdktf.ImportableResource(scope, importToId, { terraformResourceType: "coffer_workspace_secrets", importId: importFromId, provider });
+    }
+    // ===========
+    // INITIALIZER
+    // ===========
+    /**
+    * Create a new {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/data-sources/workspace_secrets coffer_workspace_secrets} Data Source
+    *
+    * @param scope The scope in which to define this construct
+    * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
+    * @param options DataCofferWorkspaceSecretsConfig
+    */
+    constructor(scope, id, config) {
+        super(scope, id, {
+            terraformResourceType: 'coffer_workspace_secrets',
+            terraformGeneratorMetadata: {
+                providerName: 'coffer'
+            },
+            provider: config.provider,
+            dependsOn: config.dependsOn,
+            count: config.count,
+            lifecycle: config.lifecycle,
+            provisioners: config.provisioners,
+            connection: config.connection,
+            forEach: config.forEach
+        });
+        // ==========
+        // ATTRIBUTES
+        // ==========
+        // secrets - computed: true, optional: false, required: false
+        this._secrets = new DataCofferWorkspaceSecretsSecretsList(this, "secrets", false);
+        this._workspaceId = config.workspaceId;
+    }
+    get secrets() {
+        return this._secrets;
+    }
+    get workspaceId() {
+        return this.getStringAttribute('workspace_id');
+    }
+    set workspaceId(value) {
+        this._workspaceId = value;
+    }
+    // Temporarily expose input value. Use with caution.
+    get workspaceIdInput() {
+        return this._workspaceId;
+    }
+    // =========
+    // SYNTHESIS
+    // =========
+    synthesizeAttributes() {
+        return {
+            workspace_id: cdktf.stringToTerraform(this._workspaceId),
+        };
+    }
+    synthesizeHclAttributes() {
+        const attrs = {
+            workspace_id: {
+                value: cdktf.stringToHclTerraform(this._workspaceId),
+                isBlock: false,
+                type: "simple",
+                storageClassType: "string",
+            },
+        };
+        // remove undefined attributes
+        return Object.fromEntries(Object.entries(attrs).filter(([_, value]) => value !== undefined && value.value !== undefined));
+    }
+}
+exports.DataCofferWorkspaceSecrets = DataCofferWorkspaceSecrets;

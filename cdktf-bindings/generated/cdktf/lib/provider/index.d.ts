@@ -1,0 +1,79 @@
+import { Construct } from 'constructs';
+import * as cdktf from 'cdktf';
+export interface CofferProviderConfig {
+    /**
+    * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs#api_key CofferProvider#api_key}
+    */
+    readonly apiKey?: string;
+    /**
+    * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs#base_url CofferProvider#base_url}
+    */
+    readonly baseUrl?: string;
+    /**
+    * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs#max_retries CofferProvider#max_retries}
+    */
+    readonly maxRetries?: number;
+    /**
+    * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs#timeout_ms CofferProvider#timeout_ms}
+    */
+    readonly timeoutMs?: number;
+    /**
+    * Alias name
+    *
+    * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs#alias CofferProvider#alias}
+    */
+    readonly alias?: string;
+}
+/**
+* Represents a {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs coffer}
+*/
+export declare class CofferProvider extends cdktf.TerraformProvider {
+    static readonly tfResourceType = "coffer";
+    /**
+    * Generates CDKTF code for importing a CofferProvider resource upon running "cdktf plan <stack-name>"
+    * @param scope The scope in which to define this construct
+    * @param importToId The construct id used in the generated config for the CofferProvider to import
+    * @param importFromId The id of the existing CofferProvider that should be imported. Refer to the {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs#import import section} in the documentation of this resource for the id to use
+    * @param provider? Optional instance of the provider where the CofferProvider to import is found
+    */
+    static generateConfigForImport(scope: Construct, importToId: string, importFromId: string, provider?: cdktf.TerraformProvider): cdktf.ImportableResource;
+    /**
+    * Create a new {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs coffer} Resource
+    *
+    * @param scope The scope in which to define this construct
+    * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
+    * @param options CofferProviderConfig = {}
+    */
+    constructor(scope: Construct, id: string, config?: CofferProviderConfig);
+    private _apiKey?;
+    get apiKey(): string | undefined;
+    set apiKey(value: string | undefined);
+    resetApiKey(): void;
+    get apiKeyInput(): string | undefined;
+    private _baseUrl?;
+    get baseUrl(): string | undefined;
+    set baseUrl(value: string | undefined);
+    resetBaseUrl(): void;
+    get baseUrlInput(): string | undefined;
+    private _maxRetries?;
+    get maxRetries(): number | undefined;
+    set maxRetries(value: number | undefined);
+    resetMaxRetries(): void;
+    get maxRetriesInput(): number | undefined;
+    private _timeoutMs?;
+    get timeoutMs(): number | undefined;
+    set timeoutMs(value: number | undefined);
+    resetTimeoutMs(): void;
+    get timeoutMsInput(): number | undefined;
+    private _alias?;
+    get alias(): string | undefined;
+    set alias(value: string | undefined);
+    resetAlias(): void;
+    get aliasInput(): string | undefined;
+    protected synthesizeAttributes(): {
+        [name: string]: any;
+    };
+    protected synthesizeHclAttributes(): {
+        [name: string]: any;
+    };
+}

@@ -1,0 +1,51 @@
+import { Construct } from 'constructs';
+import * as cdktn from 'cdktn';
+export interface EphemeralCofferSecretValueConfig extends cdktn.TerraformEphemeralMetaArguments {
+    /**
+    * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/ephemeral-resources/secret_value#name EphemeralCofferSecretValue#name}
+    */
+    readonly name: string;
+    /**
+    * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/ephemeral-resources/secret_value#team_id EphemeralCofferSecretValue#team_id}
+    */
+    readonly teamId?: string;
+    /**
+    * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/ephemeral-resources/secret_value#workspace_id EphemeralCofferSecretValue#workspace_id}
+    */
+    readonly workspaceId: string;
+}
+/**
+* Represents a {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/ephemeral-resources/secret_value coffer_secret_value}
+*/
+export declare class EphemeralCofferSecretValue extends cdktn.TerraformEphemeralResource {
+    static readonly tfResourceType = "coffer_secret_value";
+    /**
+    * Create a new {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/ephemeral-resources/secret_value coffer_secret_value} Ephemeral Resource
+    *
+    * @param scope The scope in which to define this construct
+    * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
+    * @param options EphemeralCofferSecretValueConfig
+    */
+    constructor(scope: Construct, id: string, config: EphemeralCofferSecretValueConfig);
+    private _name?;
+    get name(): string;
+    set name(value: string);
+    get nameInput(): string | undefined;
+    get scopeType(): string;
+    private _teamId?;
+    get teamId(): string;
+    set teamId(value: string);
+    resetTeamId(): void;
+    get teamIdInput(): string | undefined;
+    get value(): string;
+    private _workspaceId?;
+    get workspaceId(): string;
+    set workspaceId(value: string);
+    get workspaceIdInput(): string | undefined;
+    protected synthesizeAttributes(): {
+        [name: string]: any;
+    };
+    protected synthesizeHclAttributes(): {
+        [name: string]: any;
+    };
+}

@@ -1,0 +1,326 @@
+import { Construct } from 'constructs';
+import * as cdktn from 'cdktn';
+export interface SecretsManagerConfig extends cdktn.TerraformMetaArguments {
+    /**
+    * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secrets_manager#aws SecretsManager#aws}
+    */
+    readonly aws?: SecretsManagerAws;
+    /**
+    * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secrets_manager#backend SecretsManager#backend}
+    */
+    readonly backend: string;
+    /**
+    * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secrets_manager#cache_ttl_seconds SecretsManager#cache_ttl_seconds}
+    */
+    readonly cacheTtlSeconds?: number;
+    /**
+    * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secrets_manager#fallback SecretsManager#fallback}
+    */
+    readonly fallback?: string;
+    /**
+    * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secrets_manager#vault SecretsManager#vault}
+    */
+    readonly vault?: SecretsManagerVault;
+}
+export interface SecretsManagerAws {
+    /**
+    * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secrets_manager#endpoint SecretsManager#endpoint}
+    */
+    readonly endpoint?: string;
+    /**
+    * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secrets_manager#region SecretsManager#region}
+    */
+    readonly region: string;
+    /**
+    * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secrets_manager#secret_prefix SecretsManager#secret_prefix}
+    */
+    readonly secretPrefix?: string;
+}
+export declare function secretsManagerAwsToTerraform(struct?: SecretsManagerAws | cdktn.IResolvable): any;
+export declare function secretsManagerAwsToHclTerraform(struct?: SecretsManagerAws | cdktn.IResolvable): any;
+export declare class SecretsManagerAwsOutputReference extends cdktn.ComplexObject {
+    private isEmptyObject;
+    private resolvableValue?;
+    /**
+    * @param terraformResource The parent resource
+    * @param terraformAttribute The attribute on the parent resource this class is referencing
+    */
+    constructor(terraformResource: cdktn.IInterpolatingParent, terraformAttribute: string);
+    get internalValue(): SecretsManagerAws | cdktn.IResolvable | undefined;
+    set internalValue(value: SecretsManagerAws | cdktn.IResolvable | undefined);
+    private _endpoint?;
+    get endpoint(): string;
+    set endpoint(value: string);
+    resetEndpoint(): void;
+    get endpointInput(): string | undefined;
+    private _region?;
+    get region(): string;
+    set region(value: string);
+    get regionInput(): string | undefined;
+    private _secretPrefix?;
+    get secretPrefix(): string;
+    set secretPrefix(value: string);
+    resetSecretPrefix(): void;
+    get secretPrefixInput(): string | undefined;
+}
+export interface SecretsManagerVaultAws {
+    /**
+    * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secrets_manager#iam_server_id SecretsManager#iam_server_id}
+    */
+    readonly iamServerId?: string;
+    /**
+    * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secrets_manager#mount_point SecretsManager#mount_point}
+    */
+    readonly mountPoint?: string;
+    /**
+    * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secrets_manager#region SecretsManager#region}
+    */
+    readonly region?: string;
+    /**
+    * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secrets_manager#role SecretsManager#role}
+    */
+    readonly role: string;
+    /**
+    * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secrets_manager#sts_endpoint SecretsManager#sts_endpoint}
+    */
+    readonly stsEndpoint?: string;
+}
+export declare function secretsManagerVaultAwsToTerraform(struct?: SecretsManagerVaultAws | cdktn.IResolvable): any;
+export declare function secretsManagerVaultAwsToHclTerraform(struct?: SecretsManagerVaultAws | cdktn.IResolvable): any;
+export declare class SecretsManagerVaultAwsOutputReference extends cdktn.ComplexObject {
+    private isEmptyObject;
+    private resolvableValue?;
+    /**
+    * @param terraformResource The parent resource
+    * @param terraformAttribute The attribute on the parent resource this class is referencing
+    */
+    constructor(terraformResource: cdktn.IInterpolatingParent, terraformAttribute: string);
+    get internalValue(): SecretsManagerVaultAws | cdktn.IResolvable | undefined;
+    set internalValue(value: SecretsManagerVaultAws | cdktn.IResolvable | undefined);
+    private _iamServerId?;
+    get iamServerId(): string;
+    set iamServerId(value: string);
+    resetIamServerId(): void;
+    get iamServerIdInput(): string | undefined;
+    private _mountPoint?;
+    get mountPoint(): string;
+    set mountPoint(value: string);
+    resetMountPoint(): void;
+    get mountPointInput(): string | undefined;
+    private _region?;
+    get region(): string;
+    set region(value: string);
+    resetRegion(): void;
+    get regionInput(): string | undefined;
+    private _role?;
+    get role(): string;
+    set role(value: string);
+    get roleInput(): string | undefined;
+    private _stsEndpoint?;
+    get stsEndpoint(): string;
+    set stsEndpoint(value: string);
+    resetStsEndpoint(): void;
+    get stsEndpointInput(): string | undefined;
+}
+export interface SecretsManagerVaultK8S {
+    /**
+    * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secrets_manager#mount_point SecretsManager#mount_point}
+    */
+    readonly mountPoint?: string;
+    /**
+    * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secrets_manager#role SecretsManager#role}
+    */
+    readonly role: string;
+    /**
+    * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secrets_manager#token_path SecretsManager#token_path}
+    */
+    readonly tokenPath?: string;
+}
+export declare function secretsManagerVaultK8SToTerraform(struct?: SecretsManagerVaultK8S | cdktn.IResolvable): any;
+export declare function secretsManagerVaultK8SToHclTerraform(struct?: SecretsManagerVaultK8S | cdktn.IResolvable): any;
+export declare class SecretsManagerVaultK8SOutputReference extends cdktn.ComplexObject {
+    private isEmptyObject;
+    private resolvableValue?;
+    /**
+    * @param terraformResource The parent resource
+    * @param terraformAttribute The attribute on the parent resource this class is referencing
+    */
+    constructor(terraformResource: cdktn.IInterpolatingParent, terraformAttribute: string);
+    get internalValue(): SecretsManagerVaultK8S | cdktn.IResolvable | undefined;
+    set internalValue(value: SecretsManagerVaultK8S | cdktn.IResolvable | undefined);
+    private _mountPoint?;
+    get mountPoint(): string;
+    set mountPoint(value: string);
+    resetMountPoint(): void;
+    get mountPointInput(): string | undefined;
+    private _role?;
+    get role(): string;
+    set role(value: string);
+    get roleInput(): string | undefined;
+    private _tokenPath?;
+    get tokenPath(): string;
+    set tokenPath(value: string);
+    resetTokenPath(): void;
+    get tokenPathInput(): string | undefined;
+}
+export interface SecretsManagerVault {
+    /**
+    * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secrets_manager#address SecretsManager#address}
+    */
+    readonly address: string;
+    /**
+    * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secrets_manager#auth_method SecretsManager#auth_method}
+    */
+    readonly authMethod: string;
+    /**
+    * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secrets_manager#aws SecretsManager#aws}
+    */
+    readonly aws?: SecretsManagerVaultAws;
+    /**
+    * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secrets_manager#k8s SecretsManager#k8s}
+    */
+    readonly k8S?: SecretsManagerVaultK8S;
+    /**
+    * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secrets_manager#kv_version SecretsManager#kv_version}
+    */
+    readonly kvVersion?: number;
+    /**
+    * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secrets_manager#namespace SecretsManager#namespace}
+    */
+    readonly namespace?: string;
+    /**
+    * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secrets_manager#secret_metadata_path SecretsManager#secret_metadata_path}
+    */
+    readonly secretMetadataPath?: string;
+    /**
+    * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secrets_manager#secret_path SecretsManager#secret_path}
+    */
+    readonly secretPath?: string;
+    /**
+    * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secrets_manager#token_wo SecretsManager#token_wo}
+    */
+    readonly tokenWo?: string;
+    /**
+    * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secrets_manager#token_wo_version SecretsManager#token_wo_version}
+    */
+    readonly tokenWoVersion?: number;
+}
+export declare function secretsManagerVaultToTerraform(struct?: SecretsManagerVault | cdktn.IResolvable): any;
+export declare function secretsManagerVaultToHclTerraform(struct?: SecretsManagerVault | cdktn.IResolvable): any;
+export declare class SecretsManagerVaultOutputReference extends cdktn.ComplexObject {
+    private isEmptyObject;
+    private resolvableValue?;
+    /**
+    * @param terraformResource The parent resource
+    * @param terraformAttribute The attribute on the parent resource this class is referencing
+    */
+    constructor(terraformResource: cdktn.IInterpolatingParent, terraformAttribute: string);
+    get internalValue(): SecretsManagerVault | cdktn.IResolvable | undefined;
+    set internalValue(value: SecretsManagerVault | cdktn.IResolvable | undefined);
+    private _address?;
+    get address(): string;
+    set address(value: string);
+    get addressInput(): string | undefined;
+    private _authMethod?;
+    get authMethod(): string;
+    set authMethod(value: string);
+    get authMethodInput(): string | undefined;
+    private _aws;
+    get aws(): SecretsManagerVaultAwsOutputReference;
+    putAws(value: SecretsManagerVaultAws): void;
+    resetAws(): void;
+    get awsInput(): cdktn.IResolvable | SecretsManagerVaultAws | undefined;
+    private _k8S;
+    get k8S(): SecretsManagerVaultK8SOutputReference;
+    putK8S(value: SecretsManagerVaultK8S): void;
+    resetK8S(): void;
+    get k8SInput(): cdktn.IResolvable | SecretsManagerVaultK8S | undefined;
+    private _kvVersion?;
+    get kvVersion(): number;
+    set kvVersion(value: number);
+    resetKvVersion(): void;
+    get kvVersionInput(): number | undefined;
+    private _namespace?;
+    get namespace(): string;
+    set namespace(value: string);
+    resetNamespace(): void;
+    get namespaceInput(): string | undefined;
+    private _secretMetadataPath?;
+    get secretMetadataPath(): string;
+    set secretMetadataPath(value: string);
+    resetSecretMetadataPath(): void;
+    get secretMetadataPathInput(): string | undefined;
+    private _secretPath?;
+    get secretPath(): string;
+    set secretPath(value: string);
+    resetSecretPath(): void;
+    get secretPathInput(): string | undefined;
+    private _tokenWo?;
+    /**
+    * @deprecated Write-only: the provider never returns this value; reading it always yields null by protocol contract. The getter remains for compatibility and will be removed in a future prebuilt-provider major.
+    */
+    get tokenWo(): string;
+    set tokenWo(value: string);
+    resetTokenWo(): void;
+    get tokenWoInput(): string | undefined;
+    private _tokenWoVersion?;
+    get tokenWoVersion(): number;
+    set tokenWoVersion(value: number);
+    resetTokenWoVersion(): void;
+    get tokenWoVersionInput(): number | undefined;
+}
+/**
+* Represents a {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secrets_manager coffer_secrets_manager}
+*/
+export declare class SecretsManager extends cdktn.TerraformResource {
+    static readonly tfResourceType = "coffer_secrets_manager";
+    /**
+    * Generates CDKTN code for importing a SecretsManager resource upon running "cdktn plan <stack-name>"
+    * @param scope The scope in which to define this construct
+    * @param importToId The construct id used in the generated config for the SecretsManager to import
+    * @param importFromId The id of the existing SecretsManager that should be imported. Refer to the {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secrets_manager#import import section} in the documentation of this resource for the id to use
+    * @param provider? Optional instance of the provider where the SecretsManager to import is found
+    */
+    static generateConfigForImport(scope: Construct, importToId: string, importFromId: string, provider?: cdktn.TerraformProvider): cdktn.ImportableResource;
+    /**
+    * Create a new {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secrets_manager coffer_secrets_manager} Resource
+    *
+    * @param scope The scope in which to define this construct
+    * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
+    * @param options SecretsManagerConfig
+    */
+    constructor(scope: Construct, id: string, config: SecretsManagerConfig);
+    private _aws;
+    get aws(): SecretsManagerAwsOutputReference;
+    putAws(value: SecretsManagerAws): void;
+    resetAws(): void;
+    get awsInput(): SecretsManagerAws | cdktn.IResolvable | undefined;
+    private _backend?;
+    get backend(): string;
+    set backend(value: string);
+    get backendInput(): string | undefined;
+    private _cacheTtlSeconds?;
+    get cacheTtlSeconds(): number;
+    set cacheTtlSeconds(value: number);
+    resetCacheTtlSeconds(): void;
+    get cacheTtlSecondsInput(): number | undefined;
+    get effectiveBackend(): string;
+    private _fallback?;
+    get fallback(): string;
+    set fallback(value: string);
+    resetFallback(): void;
+    get fallbackInput(): string | undefined;
+    get fallbackReason(): string;
+    get id(): string;
+    private _vault;
+    get vault(): SecretsManagerVaultOutputReference;
+    putVault(value: SecretsManagerVault): void;
+    resetVault(): void;
+    get vaultInput(): SecretsManagerVault | cdktn.IResolvable | undefined;
+    protected synthesizeAttributes(): {
+        [name: string]: any;
+    };
+    protected synthesizeHclAttributes(): {
+        [name: string]: any;
+    };
+}

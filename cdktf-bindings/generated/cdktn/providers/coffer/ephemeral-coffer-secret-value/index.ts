@@ -1,0 +1,155 @@
+// https://registry.opentofu.org/providers/coffer/coffer/latest/docs/ephemeral-resources/secret_value
+// generated from terraform resource schema
+
+import { Construct } from 'constructs';
+import * as cdktn from 'cdktn';
+
+// Configuration
+
+export interface EphemeralCofferSecretValueConfig extends cdktn.TerraformEphemeralMetaArguments {
+  /**
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/ephemeral-resources/secret_value#name EphemeralCofferSecretValue#name}
+  */
+  readonly name: string;
+  /**
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/ephemeral-resources/secret_value#team_id EphemeralCofferSecretValue#team_id}
+  */
+  readonly teamId?: string;
+  /**
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/ephemeral-resources/secret_value#workspace_id EphemeralCofferSecretValue#workspace_id}
+  */
+  readonly workspaceId: string;
+}
+
+/**
+* Represents a {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/ephemeral-resources/secret_value coffer_secret_value}
+*/
+export class EphemeralCofferSecretValue extends cdktn.TerraformEphemeralResource {
+
+  // =================
+  // STATIC PROPERTIES
+  // =================
+  public static readonly tfResourceType = "coffer_secret_value";
+
+  // ===========
+  // INITIALIZER
+  // ===========
+
+  /**
+  * Create a new {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/ephemeral-resources/secret_value coffer_secret_value} Ephemeral Resource
+  *
+  * @param scope The scope in which to define this construct
+  * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
+  * @param options EphemeralCofferSecretValueConfig
+  */
+  public constructor(scope: Construct, id: string, config: EphemeralCofferSecretValueConfig) {
+    super(scope, id, {
+      terraformResourceType: 'coffer_secret_value',
+      terraformGeneratorMetadata: {
+        providerName: 'coffer'
+      },
+      provider: config.provider,
+      dependsOn: config.dependsOn,
+      count: config.count,
+      lifecycle: config.lifecycle,
+      forEach: config.forEach
+    });
+    this._name = config.name;
+    this._teamId = config.teamId;
+    this._workspaceId = config.workspaceId;
+  }
+
+  // ==========
+  // ATTRIBUTES
+  // ==========
+
+  // name - computed: false, optional: false, required: true
+  private _name?: string; 
+  public get name() {
+    return this.getStringAttribute('name');
+  }
+  public set name(value: string) {
+    this._name = value;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get nameInput() {
+    return this._name;
+  }
+
+  // scope_type - computed: true, optional: false, required: false
+  public get scopeType() {
+    return this.getStringAttribute('scope_type');
+  }
+
+  // team_id - computed: false, optional: true, required: false
+  private _teamId?: string; 
+  public get teamId() {
+    return this.getStringAttribute('team_id');
+  }
+  public set teamId(value: string) {
+    this._teamId = value;
+  }
+  public resetTeamId() {
+    this._teamId = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get teamIdInput() {
+    return this._teamId;
+  }
+
+  // value - computed: true, optional: false, required: false
+  public get value() {
+    return this.getStringAttribute('value');
+  }
+
+  // workspace_id - computed: false, optional: false, required: true
+  private _workspaceId?: string; 
+  public get workspaceId() {
+    return this.getStringAttribute('workspace_id');
+  }
+  public set workspaceId(value: string) {
+    this._workspaceId = value;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get workspaceIdInput() {
+    return this._workspaceId;
+  }
+
+  // =========
+  // SYNTHESIS
+  // =========
+
+  protected synthesizeAttributes(): { [name: string]: any } {
+    return {
+      name: cdktn.stringToTerraform(this._name),
+      team_id: cdktn.stringToTerraform(this._teamId),
+      workspace_id: cdktn.stringToTerraform(this._workspaceId),
+    };
+  }
+
+  protected synthesizeHclAttributes(): { [name: string]: any } {
+    const attrs = {
+      name: {
+        value: cdktn.stringToHclTerraform(this._name),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      team_id: {
+        value: cdktn.stringToHclTerraform(this._teamId),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      workspace_id: {
+        value: cdktn.stringToHclTerraform(this._workspaceId),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+    };
+
+    // remove undefined attributes
+    return Object.fromEntries(Object.entries(attrs).filter(([_, value]) => value !== undefined && value.value !== undefined ))
+  }
+}

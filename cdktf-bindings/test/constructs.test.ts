@@ -1,0 +1,335 @@
+// What each construct synthesizes, with CDKTF's Testing helpers: Testing.synthScope / Testing.synth and the
+// Jest matchers registered in setup.ts (cdktf), the Testing.toHave* functions (cdktn).
+import * as cdktf from 'cdktf';
+import { TerraformVariable, Testing } from 'cdktf';
+import * as cdktn from 'cdktn';
+import { describe, expect, it } from 'vitest';
+import * as tf from '../src/cdktf/index.ts';
+import * as tn from '../src/cdktn/index.ts';
+import { cdktfFlavor, cdktnFlavor, FLAVORS, ref, resourceOf } from './flavors.ts';
+
+describe('cdktf entry point', () => {
+  it('CofferProvider comes from the generated bindings', () => {
+    const synth = Testing.synthScope((scope) => {
+      new tf.CofferProvider(scope, 'coffer', { baseUrl: 'http://127.0.0.1:8080', maxRetries: 1 });
+    });
+    expect(synth).toHaveProviderWithProperties(tf.CofferProvider, {
+      base_url: 'http://127.0.0.1:8080',
+      max_retries: 1,
+    });
+    expect(JSON.parse(synth).terraform.required_providers.coffer.source).toBe(
+      'registry.opentofu.org/coffer/coffer',
+    );
+  });
+
+  it('SecretsManager.db()', () => {
+    const synth = Testing.synthScope((scope) => {
+      const sm = tf.SecretsManager.db(scope, 'sm', { cacheTtlSeconds: 0, fallback: 'NONE' });
+      expect(sm).toBeInstanceOf(tf.secretsManager.SecretsManager);
+    });
+    expect(synth).toHaveResourceWithProperties(tf.secretsManager.SecretsManager, {
+      backend: 'DB',
+      cache_ttl_seconds: 0,
+      fallback: 'NONE',
+    });
+    expect(resourceOf(synth, 'coffer_secrets_manager')).toEqual({
+      backend: 'DB',
+      cache_ttl_seconds: 0,
+      fallback: 'NONE',
+    });
+  });
+
+  it('SecretsManager.env() without options', () => {
+    const synth = Testing.synthScope((scope) => {
+      tf.SecretsManager.env(scope, 'sm');
+    });
+    expect(resourceOf(synth, 'coffer_secrets_manager')).toEqual({ backend: 'ENV' });
+  });
+
+  it('SecretsManager.vault() with token auth from a sensitive variable', () => {
+    const synth = Testing.synthScope((scope) => {
+      const token = new TerraformVariable(scope, 'vault_token', { type: 'string', sensitive: true });
+      tf.SecretsManager.vault(scope, 'sm', {
+        address: 'https://vault.internal:8200',
+        namespace: 'platform',
+        kvVersion: 2,
+        secretPath: 'secret/data/coffer',
+        auth: { method: 'token', token, tokenVersion: 3 },
+        cacheTtlSeconds: 60,
+      });
+    });
+    expect(synth).toHaveResourceWithProperties(tf.secretsManager.SecretsManager, {
+      backend: 'VAULT',
+      cache_ttl_seconds: 60,
+      vault: {
+        address: 'https://vault.internal:8200',
+        namespace: 'platform',
+        kv_version: 2,
+        secret_path: 'secret/data/coffer',
+        auth_method: 'TOKEN',
+        token_wo: ref('var.vault_token'),
+        token_wo_version: 3,
+      },
+    });
+  });
+
+  it('SecretsManager.vault() read-only with Kubernetes auth on KV v1', () => {
+    const synth = Testing.synthScope((scope) => {
+      tf.SecretsManager.vault(scope, 'sm', {
+        address: 'http://openbao:8200',
+        kvVersion: 1,
+        readOnly: true,
+        auth: {
+          method: 'kubernetes',
+          role: 'coffer',
+          tokenPath: '/var/run/secrets/token',
+          mountPoint: 'k8s',
+        },
+      });
+    });
+    expect(resourceOf(synth, 'coffer_secrets_manager')).toEqual({
+      backend: 'READONLY_VAULT',
+      vault: {
+        address: 'http://openbao:8200',
+        kv_version: 1,
+        auth_method: 'K8S',
+        k8s: { role: 'coffer', token_path: '/var/run/secrets/token', mount_point: 'k8s' },
+      },
+    });
+  });
+
+  it('SecretsManager.vault() with AWS IAM auth', () => {
+    const synth = Testing.synthScope((scope) => {
+      tf.SecretsManager.vault(scope, 'sm', {
+        address: 'https://vault.internal',
+        auth: {
+          method: 'aws',
+          role: 'coffer',
+          region: 'eu-west-1',
+          stsEndpoint: 'https://sts.eu-west-1.amazonaws.com',
+          iamServerId: 'vault.internal',
+        },
+      });
+    });
+    expect(resourceOf(synth, 'coffer_secrets_manager').vault).toEqual({
+      address: 'https://vault.internal',
+      auth_method: 'AWS',
+      aws: {
+        role: 'coffer',
+        region: 'eu-west-1',
+        sts_endpoint: 'https://sts.eu-west-1.amazonaws.com',
+        iam_server_id: 'vault.internal',
+      },
+    });
+  });
+
+  it('SecretsManager.awsSecretsManager()', () => {
+    const synth = Testing.synthScope((scope) => {
+      tf.SecretsManager.awsSecretsManager(scope, 'sm', {
+        region: 'us-east-1',
+        endpoint: 'http://localhost:4566',
+        secretPrefix: 'coffer/prod/',
+        fallback: 'ENV',
+      });
+    });
+    expect(resourceOf(synth, 'coffer_secrets_manager')).toEqual({
+      backend: 'AWS_SECRETS_MANAGER',
+      fallback: 'ENV',
+      aws: { region: 'us-east-1', endpoint: 'http://localhost:4566', secret_prefix: 'coffer/prod/' },
+    });
+  });
+
+  it('ScopedSecret maps the scope and keeps the value in the sensitive `value`', () => {
+    const synth = Testing.synthScope((scope) => {
+      const value = new TerraformVariable(scope, 'db_password', { type: 'string', sensitive: true });
+      new tf.ScopedSecret(scope, 'db', {
+        scope: { type: 'team', id: 'payments' },
+        name: 'DB_PASSWORD',
+        category: 'infrastructure',
+        description: 'primary database',
+        expiresAt: new Date('2027-01-31T00:00:00Z'),
+        value,
+      });
+    });
+    expect(synth).toHaveResourceWithProperties(tf.secret.Secret, {
+      name: 'DB_PASSWORD',
+      scope_type: 'team',
+      scope_id: 'payments',
+      category: 'infrastructure',
+      description: 'primary database',
+      expires_at: '2027-01-31T00:00:00Z',
+      value: ref('var.db_password'),
+    });
+    expect(resourceOf(synth, 'coffer_secret')).not.toHaveProperty('value_wo');
+  });
+
+  it('WorkspaceSecrets creates one coffer_workspace_secret per key', () => {
+    let construct: tf.WorkspaceSecrets | undefined;
+    const synth = Testing.synthScope((scope) => {
+      const openai = new TerraformVariable(scope, 'openai', { type: 'string', sensitive: true });
+      const resend = new TerraformVariable(scope, 'resend', { type: 'string', sensitive: true });
+      construct = new tf.WorkspaceSecrets(scope, 'overrides', {
+        workspaceId: 'ws-prod',
+        expiresInDays: 90,
+        secrets: { OPENAI_API_KEY: openai, RESEND_API_KEY: { value: resend, expiresInDays: 30 } },
+      });
+    });
+    expect(synth).toHaveResourceWithProperties(tf.workspaceSecret.WorkspaceSecret, {
+      workspace_id: 'ws-prod',
+      key: 'OPENAI_API_KEY',
+      value: ref('var.openai'),
+      expires_in_days: 90,
+    });
+    expect(synth).toHaveResourceWithProperties(tf.workspaceSecret.WorkspaceSecret, {
+      key: 'RESEND_API_KEY',
+      expires_in_days: 30,
+    });
+    expect(Object.keys(JSON.parse(synth).resource.coffer_workspace_secret)).toHaveLength(2);
+    expect(construct?.secret('OPENAI_API_KEY')).toBe(construct?.secrets.OPENAI_API_KEY);
+    expect(() => construct?.secret('GROK_API_KEY')).toThrow(/has no GROK_API_KEY/);
+  });
+
+  it('passes the provider and dependsOn meta-arguments through', () => {
+    const synth = Testing.synthScope((scope) => {
+      const p = new tf.CofferProvider(scope, 'other', { alias: 'other', baseUrl: 'http://other' });
+      const sm = tf.SecretsManager.db(scope, 'sm', { provider: p });
+      const v = new TerraformVariable(scope, 'v', { type: 'string', sensitive: true });
+      new tf.WorkspaceSecrets(scope, 'ws', {
+        workspaceId: 'w',
+        secrets: { GROQ_API_KEY: v },
+        provider: p,
+        dependsOn: [sm],
+      });
+    });
+    const ws = resourceOf(synth, 'coffer_workspace_secret');
+    expect(ws.provider).toBe('coffer.other');
+    expect(ws.depends_on).toEqual(['coffer_secrets_manager.sm']);
+    expect(resourceOf(synth, 'coffer_secrets_manager').provider).toBe('coffer.other');
+  });
+
+  it('the synthesized stack is valid Terraform JSON and references only declared variables', () => {
+    const stack = cdktfFlavor.stack() as cdktf.TerraformStack;
+    const v = new TerraformVariable(stack, 'k', { type: 'string', sensitive: true });
+    new tf.CofferProvider(stack, 'coffer', {});
+    new tf.WorkspaceSecrets(stack, 'ws', { workspaceId: 'w', secrets: { GROQ_API_KEY: v } });
+    const synth = Testing.synth(stack, true);
+    expect(JSON.parse(synth).variable.k).toEqual({ sensitive: true, type: 'string' });
+  });
+
+  it('the cdktf bindings have no ephemeral resources (the cdktf generator drops them)', () => {
+    expect(Object.keys(tf)).not.toContain('ephemeralCofferSecretValue');
+  });
+});
+
+describe('cdktn entry point', () => {
+  const stack = () => new cdktn.TerraformStack(cdktn.Testing.app(), 'test');
+
+  it('WorkspaceSecrets sends write-only values with a version', () => {
+    const s = stack();
+    const v = new cdktn.TerraformVariable(s, 'openai', { type: 'string', sensitive: true });
+    new tn.WorkspaceSecrets(s, 'overrides', {
+      workspaceId: 'ws-prod',
+      version: 2,
+      secrets: { OPENAI_API_KEY: v, GEMINI_API_KEY: { value: v, version: 7 } },
+    });
+    const synth = cdktn.Testing.synth(s);
+    expect(
+      cdktn.Testing.toHaveResourceWithProperties(synth, tn.workspaceSecret.WorkspaceSecret.tfResourceType, {
+        workspace_id: 'ws-prod',
+        key: 'OPENAI_API_KEY',
+        value_wo: ref('var.openai'),
+        value_wo_version: 2,
+      }),
+    ).toBe(true);
+    expect(resourceOf(synth, 'coffer_workspace_secret', 'overrides_GEMINI')).toEqual({
+      workspace_id: 'ws-prod',
+      key: 'GEMINI_API_KEY',
+      value_wo: ref('var.openai'),
+      value_wo_version: 7,
+    });
+    expect(synth).not.toMatch(/"value":/);
+  });
+
+  it('ScopedSecret sends value_wo + value_wo_version, never `value`', () => {
+    const s = stack();
+    const v = new cdktn.TerraformVariable(s, 'pw', { type: 'string', sensitive: true });
+    new tn.ScopedSecret(s, 'org', {
+      scope: { type: 'organization', id: 'acme' },
+      name: 'SMTP_PASSWORD',
+      value: v,
+    });
+    new tn.ScopedSecret(s, 'rotated', {
+      scope: { type: 'workspace', id: 'ws-prod' },
+      name: 'API_TOKEN',
+      value: v,
+      valueVersion: 4,
+    });
+    const synth = cdktn.Testing.synth(s);
+    expect(resourceOf(synth, 'coffer_secret', 'org')).toEqual({
+      name: 'SMTP_PASSWORD',
+      scope_type: 'organization',
+      scope_id: 'acme',
+      value_wo: ref('var.pw'),
+      value_wo_version: 1,
+    });
+    expect(resourceOf(synth, 'coffer_secret', 'rotated').value_wo_version).toBe(4);
+  });
+
+  it('SecretsManager helpers synthesize the same configuration as the cdktf entry point', () => {
+    const a = cdktfFlavor.stack() as cdktf.TerraformStack;
+    const b = stack();
+    const opts = { address: 'https://vault:8200', kvVersion: 2 as const };
+    tf.SecretsManager.vault(a, 'sm', {
+      ...opts,
+      auth: { method: 'token', token: cdktfFlavor.variable(a, 't', true) as never },
+    });
+    tn.SecretsManager.vault(b, 'sm', {
+      ...opts,
+      auth: { method: 'token', token: cdktnFlavor.variable(b, 't', true) as never },
+    });
+    tf.SecretsManager.db(a, 'db');
+    tn.SecretsManager.db(b, 'db');
+    expect(JSON.parse(cdktn.Testing.synth(b)).resource).toEqual(JSON.parse(cdktf.Testing.synth(a)).resource);
+  });
+
+  it('exposes the ephemeral coffer_secret_value (cdktn only)', () => {
+    const s = stack();
+    const e = new tn.ephemeralCofferSecretValue.EphemeralCofferSecretValue(s, 'db', {
+      workspaceId: 'ws-prod',
+      name: 'DB_PASSWORD',
+    });
+    expect(e.value).toMatch(/\$\{TfToken/);
+    const synth = JSON.parse(cdktn.Testing.synth(s));
+    expect(synth.ephemeral.coffer_secret_value.db).toEqual({ workspace_id: 'ws-prod', name: 'DB_PASSWORD' });
+  });
+});
+
+describe.each(FLAVORS)('literal secret values ($name)', (f) => {
+  it('are allowed but produce a synth warning on the construct', () => {
+    const s = f.stack();
+    const api = f.api as typeof tf;
+    new api.WorkspaceSecrets(s, 'ws', { workspaceId: 'w', secrets: { GROQ_API_KEY: 'gsk-literal' } });
+    new api.ScopedSecret(s, 'sec', { scope: { type: 'team', id: 't' }, name: 'N', value: 'literal' });
+    api.SecretsManager.vault(s, 'sm', {
+      address: 'http://v:8200',
+      auth: { method: 'token', token: 'hvs.literal' },
+    });
+    const warnings = f.warnings(s);
+    expect(warnings).toHaveLength(3);
+    expect(warnings[0]).toMatch(/WorkspaceSecrets "ws": secrets.GROQ_API_KEY: a literal secret value/);
+    expect(warnings.join('\n')).toMatch(/ScopedSecret "sec": value:/);
+    expect(warnings.join('\n')).toMatch(/SecretsManager "sm": auth.token:/);
+    expect(warnings.join('\n')).not.toContain('gsk-literal');
+    expect(resourceOf(f.synth(s), 'coffer_workspace_secret')[f.valueAttr]).toBe('gsk-literal');
+  });
+
+  it('sensitive variables produce no warning', () => {
+    const s = f.stack();
+    const api = f.api as typeof tf;
+    new api.WorkspaceSecrets(s, 'ws', {
+      workspaceId: 'w',
+      secrets: { GROQ_API_KEY: f.variable(s, 'v', true) as never },
+    });
+    expect(f.warnings(s)).toEqual([]);
+  });
+});
