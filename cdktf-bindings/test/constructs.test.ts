@@ -1,5 +1,8 @@
 // What each construct synthesizes, with CDKTF's Testing helpers: Testing.synthScope / Testing.synth and the
 // Jest matchers registered in setup.ts (cdktf), the Testing.toHave* functions (cdktn).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as cdktf from 'cdktf';
 import { TerraformVariable, Testing } from 'cdktf';
 import * as cdktn from 'cdktn';
@@ -290,6 +293,28 @@ describe('cdktn entry point', () => {
     tf.SecretsManager.db(a, 'db');
     tn.SecretsManager.db(b, 'db');
     expect(JSON.parse(cdktn.Testing.synth(b)).resource).toEqual(JSON.parse(cdktf.Testing.synth(a)).resource);
+  });
+
+  it('full synth needs targetVersions that allow write-only attributes (WRITE_ONLY_TARGET_VERSIONS)', () => {
+    const build = (context?: Record<string, unknown>) => {
+      const app = new cdktn.App({
+        outdir: mkdtempSync(join(tmpdir(), 'coffer-cdktn-')),
+        ...(context ? { context } : {}),
+      });
+      const s = new cdktn.TerraformStack(app, 'wo');
+      new tn.CofferProvider(s, 'coffer', {});
+      const v = new cdktn.TerraformVariable(s, 'v', { type: 'string', sensitive: true });
+      new tn.WorkspaceSecrets(s, 'ws', { workspaceId: 'w', secrets: { GROQ_API_KEY: v } });
+      return () => {
+        try {
+          app.synth();
+        } finally {
+          rmSync(app.outdir, { recursive: true, force: true });
+        }
+      };
+    };
+    expect(build()).toThrow(/write-only attributes requires opentofu >=1.11.0/);
+    expect(build({ targetVersions: tn.WRITE_ONLY_TARGET_VERSIONS })).not.toThrow();
   });
 
   it('exposes the ephemeral coffer_secret_value (cdktn only)', () => {

@@ -27,6 +27,13 @@ import {
 } from '../core/config.ts';
 import { Issues, type WorkspaceSecretKey } from '../core/validate.ts';
 
+/**
+ * The CLI versions that accept write-only attributes and ephemeral resources. cdktn checks what a stack uses
+ * against the `targetVersions` context at synth (its default, terraform >=1.5.7 / opentofu >=1.6.0, rejects
+ * write-only values): `new App({ context: { targetVersions: WRITE_ONLY_TARGET_VERSIONS } })`.
+ */
+export const WRITE_ONLY_TARGET_VERSIONS = { opentofu: '>=1.11.0', terraform: '>=1.11.0' };
+
 /** A secret value: a sensitive TerraformVariable (preferred), a token, or (with a synth warning) a literal. */
 export type SecretInput = string | TerraformVariable;
 

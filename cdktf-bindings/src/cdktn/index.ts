@@ -39,4 +39,5 @@ export {
   type WorkspaceSecretEntry,
   WorkspaceSecrets,
   type WorkspaceSecretsProps,
+  WRITE_ONLY_TARGET_VERSIONS,
 } from './constructs.ts';
