@@ -1,0 +1,95 @@
+// Running OpenTofu against the local provider build: find the binary, point TF_CLI_CONFIG_FILE at a
+// dev_overrides configuration for coffer/coffer, run commands with captured output.
+import { spawn } from 'node:child_process';
+import { accessSync, constants, mkdirSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { delimiter, join, resolve } from 'node:path';
+
+export const TOFU_VERSION = '1.12.6';
+const repoRoot = resolve(import.meta.dirname, '../..');
+
+/** The provider executable's directory (what dev_overrides points at). */
+export const PROVIDER_BIN_DIR = join(repoRoot, 'provider', 'bin');
+
+function executable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** TOFU_BIN, the project's build in ~/.cache/coffer-tools, or `tofu` on PATH; undefined when none exists. */
+export function findTofu(): string | undefined {
+  const candidates = [
+    process.env.TOFU_BIN,
+    join(homedir(), '.cache', 'coffer-tools', `opentofu-v${TOFU_VERSION}`, 'tofu'),
+    ...(process.env.PATH ?? '').split(delimiter).map((d) => join(d, 'tofu')),
+  ];
+  return candidates.find((c): c is string => !!c && executable(c));
+}
+
+/** The provider executable exists (the provider workspace has been built). */
+export function providerAvailable(): boolean {
+  return executable(join(PROVIDER_BIN_DIR, 'terraform-provider-coffer'));
+}
+
+/** Writes a CLI configuration with dev_overrides for coffer/coffer into `dir`; answers its path. */
+export function writeCliConfig(dir: string, providerDir = PROVIDER_BIN_DIR): string {
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, 'coffer-dev.tfrc');
+  writeFileSync(
+    file,
+    `provider_installation {\n  dev_overrides {\n    "coffer/coffer" = ${JSON.stringify(providerDir)}\n  }\n  direct {}\n}\n`,
+  );
+  return file;
+}
+
+export interface TofuResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `tofu <args>` in `cwd`; never throws on a non-zero exit (check `code`). */
+export function runTofu(
+  bin: string,
+  args: string[],
+  opts: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs?: number },
+): Promise<TofuResult> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(bin, [...args], {
+      cwd: opts.cwd,
+      env: { TF_IN_AUTOMATION: '1', TF_INPUT: '0', CHECKPOINT_DISABLE: '1', ...opts.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => {
+      stdout += c.toString();
+    });
+    child.stderr.on('data', (c: Buffer) => {
+      stderr += c.toString();
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 300_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolvePromise({ code: code ?? -1, stdout, stderr });
+    });
+  });
+}
+
+/** Like runTofu, but throws with the output when the exit code is not one of `ok`. */
+export async function tofu(
+  bin: string,
+  args: string[],
+  opts: { cwd: string; env: NodeJS.ProcessEnv; ok?: number[]; timeoutMs?: number },
+): Promise<TofuResult> {
+  const r = await runTofu(bin, args, opts);
+  if (!(opts.ok ?? [0]).includes(r.code)) {
+    throw new Error(`tofu ${args.join(' ')} (in ${opts.cwd}) exited ${r.code}:\n${r.stdout}\n${r.stderr}`);
+  }
+  return r;
+}

@@ -1,0 +1,74 @@
+// examples/hcl: formatted as `tofu fmt` wants, valid against the provider's schema, and the same resources as
+// the cdktn variant of examples/cdktf-app.
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SECRET_VARIABLES } from '../cdktf-app/stacks.ts';
+import { findTofu, runTofu, writeCliConfig } from '../lib/tofu.ts';
+import { skipUnlessAvailable } from './requirements.ts';
+
+const HCL = join(import.meta.dirname, '..', 'hcl');
+const read = (f: string) => readFileSync(join(HCL, f), 'utf8');
+
+describe('examples/hcl', () => {
+  it('declares the same sensitive variables as the CDKTF stacks', () => {
+    const vars = read('variables.tf');
+    for (const v of SECRET_VARIABLES) {
+      expect(vars).toMatch(
+        new RegExp(`variable "${v}" \\{\\n\\s+type\\s+= string\\n\\s+sensitive = true\\n\\}`),
+      );
+    }
+  });
+
+  it('uses write-only values only, never `value =`', () => {
+    const main = read('main.tf');
+    expect(main.match(/value_wo\s+=/g)).toHaveLength(4);
+    expect(main.match(/value_wo_version\s+=/g)).toHaveLength(4);
+    // outputs use `value =`; resources never do
+    const resources = main.split(/^output /m)[0] as string;
+    expect(resources).not.toMatch(/^\s+value\s+=/m);
+    expect(
+      ['coffer_secrets_manager', 'coffer_secret', 'coffer_workspace_secret'].map((t) =>
+        main.includes(`resource "${t}"`),
+      ),
+    ).toEqual([true, true, true]);
+  });
+
+  const skipFmt = skipUnlessAvailable('tofu fmt of examples/hcl', { tofu: true });
+  it.skipIf(skipFmt)('is formatted (tofu fmt -check)', async () => {
+    const r = await runTofu(findTofu() as string, ['fmt', '-check', '-diff', '-no-color'], {
+      cwd: HCL,
+      env: { ...process.env, TF_CLI_CONFIG_FILE: '/dev/null' },
+    });
+    expect(r.stdout + r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  });
+
+  const skipValidate = skipUnlessAvailable('tofu validate of examples/hcl', { tofu: true, provider: true });
+  it.skipIf(skipValidate)(
+    'is valid against the provider schema (tofu validate with dev_overrides)',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'coffer-hcl-'));
+      try {
+        cpSync(HCL, dir, { recursive: true });
+        const r = await runTofu(findTofu() as string, ['validate', '-json', '-no-color'], {
+          cwd: dir,
+          env: { ...process.env, TF_CLI_CONFIG_FILE: writeCliConfig(dir) },
+          timeoutMs: 60_000,
+        });
+        const result = JSON.parse(r.stdout) as {
+          valid: boolean;
+          error_count: number;
+          diagnostics: unknown[];
+        };
+        expect(result.diagnostics.filter((d) => (d as { severity: string }).severity === 'error')).toEqual(
+          [],
+        );
+        expect(result.valid).toBe(true);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
+});
