@@ -76,7 +76,7 @@ function writeJson(outdir: string, names?: Map<string, string>): string {
   for (let i = 0; i < WORKSPACES; i++) {
     for (const key of KEYS) {
       const name = names?.get(`${wsId(i)}/${key}`) ?? `${wsId(i)}_${key}`;
-      resources[name] = { key, value: '${var.override_value}', workspace_id: wsId(i) };
+      resources[name] = { key, value: `\${var.override_value}`, workspace_id: wsId(i) };
     }
   }
   const doc = {

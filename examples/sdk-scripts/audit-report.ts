@@ -20,58 +20,34 @@ export interface Report {
   totals: { events: number; reads: number };
 }
 
-type Row = Record<string, unknown>;
-
-function str(v: unknown): string {
-  if (v === undefined || v === null) return '';
-  if (typeof v === 'object') {
-    const o = v as Row;
-    if ('type' in o && 'id' in o) return `${o.type}/${o.id}`;
-    if ('name' in o) return String(o.name);
-    if ('id' in o) return String(o.id);
-    return JSON.stringify(v);
-  }
-  return String(v);
-}
-
-/** First present field of a row (the audit items carry a few optional, kind-specific fields). */
-function pick(row: Row, ...keys: string[]): unknown {
-  for (const k of keys) if (row[k] !== undefined && row[k] !== null) return row[k];
-  return undefined;
-}
+const scopeOf = (s: { type: string; id: string } | null | undefined) => (s ? `${s.type}/${s.id}` : '');
 
 export async function buildReport(coffer: Coffer, o: ReportOptions = {}): Promise<Report> {
-  const since = new Date(Date.now() - (o.hours ?? 24) * 3600_000).toISOString();
+  const from = new Date(Date.now() - (o.hours ?? 24) * 3600_000).toISOString();
   const limit = o.events ?? 30;
-  const events: Row[] = [];
-  for await (const e of coffer.audit.events({ since } as never)) events.push(e as Row);
+  const events = [];
+  for await (const e of coffer.audit.events({ from, limit: 500 })) events.push(e);
   const reads = new Map<string, Report['reads'][number]>();
   let readCount = 0;
-  for await (const r of coffer.audit.secretReads({ since } as never)) {
-    const row = r as Row;
+  for await (const r of coffer.audit.secretReads({ from, limit: 500 })) {
     readCount++;
-    const name = str(pick(row, 'secretName', 'name', 'key'));
-    const scope = str(pick(row, 'scope', 'workspaceId'));
-    const at = str(pick(row, 'at', 'time', 'timestamp', 'createdAt', 'readAt'));
-    const k = `${scope} ${name}`;
-    const agg = reads.get(k) ?? { name, scope, reads: 0, cacheHits: 0, lastRead: '' };
+    const scope = scopeOf(r.scope);
+    const k = `${scope} ${r.secretName}`;
+    const agg = reads.get(k) ?? { name: r.secretName, scope, reads: 0, cacheHits: 0, lastRead: '' };
     agg.reads++;
-    const cache = pick(row, 'cacheHit', 'cache');
-    if (cache === true || cache === 'hit' || cache === 'HIT') agg.cacheHits++;
-    if (at > agg.lastRead) agg.lastRead = at;
+    if (r.cacheHit) agg.cacheHits++;
+    if (r.at > agg.lastRead) agg.lastRead = r.at;
     reads.set(k, agg);
   }
   const recent = events
-    .map((e) => ({ e, at: str(pick(e, 'at', 'time', 'timestamp', 'createdAt', 'occurredAt')) }))
     .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
     .slice(0, limit)
-    .map(({ e, at }) => [
-      at,
-      str(pick(e, 'action', 'type', 'event', 'kind')),
-      str(pick(e, 'principal', 'actor', 'apiKeyId', 'apiKeyName')),
-      str(pick(e, 'target', 'secretName', 'name', 'resource', 'key')),
-      str(pick(e, 'outcome', 'status', 'result')),
-      str(pick(e, 'requestId')),
+    .map((e) => [
+      e.at,
+      e.type,
+      e.principal?.name ?? '(none)',
+      [e.target.kind, scopeOf(e.target.scope), e.target.name].filter(Boolean).join(' '),
+      e.requestId,
     ]);
   return {
     events: recent,
@@ -82,7 +58,7 @@ export async function buildReport(coffer: Coffer, o: ReportOptions = {}): Promis
 
 export function renderReport(r: Report, o: ReportOptions = {}): string {
   const ev = new Table({
-    head: ['time', 'action', 'principal', 'target', 'outcome', 'request id'],
+    head: ['time', 'event', 'principal', 'target', 'request id'],
     style: { head: [], border: [] }, // no colours: the report also goes to files and CI logs
   });
   for (const row of r.events) ev.push(row);

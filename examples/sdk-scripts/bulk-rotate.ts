@@ -67,7 +67,13 @@ export async function rotateAll(
 ): Promise<RotateResult> {
   const started = performance.now();
   const targets: { id: string; name: string; version: number }[] = [];
-  for await (const s of coffer.secrets.list({ scopeType: o.scopeType, scopeId: o.scopeId, limit: 500 })) {
+  const query = {
+    scopeType: o.scopeType,
+    scopeId: o.scopeId,
+    limit: 500,
+    ...(o.prefix ? { namePrefix: o.prefix } : {}),
+  };
+  for await (const s of coffer.secrets.list(query)) {
     if (o.prefix && !s.name.startsWith(o.prefix)) continue;
     targets.push({ id: s.id, name: s.name, version: s.version });
   }
@@ -77,11 +83,11 @@ export async function rotateAll(
     try {
       if (!o.dryRun) {
         try {
-          await coffer.secrets.update(t.id, { value: newValue() }, { ifMatch: String(t.version) });
+          await coffer.secrets.update(t.id, { value: newValue() }, { ifMatch: t.version });
         } catch (e) {
           if (!(e instanceof PreconditionFailedError)) throw e;
           const fresh = await coffer.secrets.get(t.id);
-          await coffer.secrets.update(t.id, { value: newValue() }, { ifMatch: String(fresh.version) });
+          await coffer.secrets.update(t.id, { value: newValue() }, { ifMatch: fresh.version });
           result.retried++;
         }
       }
