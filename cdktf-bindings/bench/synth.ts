@@ -25,7 +25,7 @@ const COUNT = WORKSPACES * KEYS.length;
 const TARGET_RATIO = 3;
 const TARGET_MS = 3000;
 
-type Kind = 'cdktf' | 'cdktn' | 'json' | 'load-cdktf';
+type Kind = 'cdktf' | 'cdktn' | 'cdktn-fast' | 'json' | 'load-cdktf';
 const wsId = (i: number) => `ws-${String(i).padStart(4, '0')}`;
 
 async function synthCdktf(outdir: string): Promise<string> {
@@ -100,6 +100,15 @@ async function once(kind: Kind, outdir: string): Promise<string> {
   }
   if (kind === 'cdktf') return synthCdktf(outdir);
   if (kind === 'cdktn') return synthCdktn(outdir);
+  if (kind === 'cdktn-fast') {
+    // cdktn's documented switch: no creation stack for each token (its write-only marker makes one per resource)
+    process.env.CDKTN_DISABLE_CREATION_STACK = '1';
+    try {
+      return await synthCdktn(outdir);
+    } finally {
+      delete process.env.CDKTN_DISABLE_CREATION_STACK;
+    }
+  }
   return writeJson(outdir);
 }
 
@@ -169,11 +178,13 @@ async function main(): Promise<void> {
       json: await inProcess('json', runs, root),
       cdktf: await inProcess('cdktf', runs, root),
       cdktn: await inProcess('cdktn', runs, root),
+      cdktnFast: await inProcess('cdktn-fast', runs, root),
     };
     const cold = {
       json: freshProcess('json', 3, root),
       cdktf: freshProcess('cdktf', 3, root),
       cdktn: freshProcess('cdktn', 3, root),
+      cdktnFast: freshProcess('cdktn-fast', 3, root),
       load: freshProcess('load-cdktf', 3, root),
     };
     const row = (label: string, ms: number, base: number) =>
@@ -186,9 +197,11 @@ async function main(): Promise<void> {
       row('in-process (warm): direct JSON', warm.json, warm.json),
       row('in-process (warm): cdktf construct+synth', warm.cdktf, warm.json),
       row('in-process (warm): cdktn construct+synth', warm.cdktn, warm.json),
+      row('  same, CDKTN_DISABLE_CREATION_STACK=1', warm.cdktnFast, warm.json),
       row('fresh process: direct JSON', cold.json, cold.json),
       row('fresh process: cdktf', cold.cdktf, cold.json),
       row('fresh process: cdktn', cold.cdktn, cold.json),
+      row('  same, CDKTN_DISABLE_CREATION_STACK=1', cold.cdktnFast, cold.json),
       row('fresh process: load cdktf + bindings only', cold.load, cold.json),
     ];
     console.log(lines.join('\n'));
