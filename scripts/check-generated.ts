@@ -2,7 +2,9 @@
 import { execFileSync } from 'node:child_process';
 
 execFileSync('npm', ['run', 'generate'], { stdio: 'inherit' });
-const drift = execFileSync('git', ['status', '--porcelain', '--', ':(glob)**/generated/**'], { encoding: 'utf8' });
+const drift = execFileSync('git', ['status', '--porcelain', '--', ':(glob)**/generated/**'], {
+  encoding: 'utf8',
+});
 if (drift.trim() !== '') {
   console.error(`Regenerating changed committed generated code:\n${drift}`);
   process.exit(1);

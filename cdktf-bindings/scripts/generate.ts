@@ -138,30 +138,21 @@ function compileFlavor(flavorDir: string): void {
   writeFileSync(join(outDir, 'package.json'), `${JSON.stringify({ type: 'commonjs' }, null, 2)}\n`);
 }
 
-async function main(): Promise<void> {
-  if (process.argv[2] === '--flavor') {
-    const [, , , flavor, schemaFile, outDir] = process.argv;
-    await generateFlavor(flavor as Flavor, schemaFile as string, outDir as string);
-    return;
-  }
-  const read = readSchema();
-  if (!read) return;
-  checkSchema(read.schema);
-  const missing = missingResources(read.schema);
-  if (missing.length > 0) {
-    skip(`the provider schema has no ${missing.join(', ')} yet`);
-    return;
-  }
-  const sorted = sortKeys(read.schema);
-  const text = `${JSON.stringify(sorted, null, 2)}\n`;
+/**
+ * Writes `schema.json`, `cdktf/` and `cdktn/` under `outRoot` from a provider schema document. `outRoot` must be
+ * inside this package (the compile step resolves cdktf/cdktn from here).
+ */
+export function generateFrom(schema: unknown, outRoot: string): void {
+  checkSchema(schema);
+  const text = `${JSON.stringify(sortKeys(schema), null, 2)}\n`;
   const tmp = mkdtempSync(join(tmpdir(), 'coffer-cdktf-gen-'));
   try {
     const schemaFile = join(tmp, 'schema.json');
     writeFileSync(schemaFile, text);
-    mkdirSync(generatedDir, { recursive: true });
-    writeFileSync(join(generatedDir, 'schema.json'), text);
+    mkdirSync(outRoot, { recursive: true });
+    writeFileSync(join(outRoot, 'schema.json'), text);
     for (const flavor of FLAVORS) {
-      const flavorDir = join(generatedDir, flavor);
+      const flavorDir = join(outRoot, flavor);
       rmSync(flavorDir, { recursive: true, force: true });
       execFileSync(
         process.execPath,
@@ -178,10 +169,27 @@ async function main(): Promise<void> {
         `generate: ${flavor}: ${listFiles(flavorDir).length} files in ${relative(pkgDir, flavorDir)}`,
       );
     }
-    console.log(`generate: bindings generated from ${read.source}`);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+async function main(): Promise<void> {
+  if (process.argv[2] === '--flavor') {
+    const [, , , flavor, schemaFile, outDir] = process.argv;
+    await generateFlavor(flavor as Flavor, schemaFile as string, outDir as string);
+    return;
+  }
+  const read = readSchema();
+  if (!read) return;
+  checkSchema(read.schema);
+  const missing = missingResources(read.schema);
+  if (missing.length > 0) {
+    skip(`the provider schema has no ${missing.join(', ')} yet`);
+    return;
+  }
+  generateFrom(read.schema, generatedDir);
+  console.log(`generate: bindings generated from ${read.source}`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

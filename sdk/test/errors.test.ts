@@ -111,6 +111,10 @@ describe('error classes', () => {
     expect(requestId).toBe('req_ok');
     expect(response.status).toBe(200);
     expect(response.headers.get('etag')).toBe('"1"');
+    expect(response).toBeInstanceOf(Response);
+    expect(response.url).toBe(`${server.url}/v1/secrets/${SECRET.id}`);
+    expect(JSON.parse(await response.text())).toEqual(SECRET);
+    expect([...response.headers.keys()]).toContain('x-request-id');
   });
 
   it('204 resolves to undefined', async () => {
