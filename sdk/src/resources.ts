@@ -21,7 +21,16 @@ export function wrapSecrets<T>(data: T): SecretOutput<T> {
 }
 
 function mapPromise<T, U>(p: APIPromise<T>, fn: (t: T) => U): APIPromise<U> {
-  return new APIPromise<U>(p.withResponse().then((r: WithResponse<T>) => ({ ...r, data: fn(r.data) })));
+  // Not a spread: `response` is a lazy getter on the result and would be lost.
+  return new APIPromise<U>(
+    p.withResponse().then((r: WithResponse<T>) => ({
+      data: fn(r.data),
+      requestId: r.requestId,
+      get response() {
+        return r.response;
+      },
+    })),
+  );
 }
 
 function paginate<K extends ListOp>(

@@ -117,6 +117,17 @@ describe('error classes', () => {
     expect([...response.headers.keys()]).toContain('x-request-id');
   });
 
+  it('withResponse() keeps the raw response where values are wrapped (resolve, api key tokens)', async () => {
+    const resolved = { items: [], missing: ['X'] };
+    server = await startServer((_req, res) => json(res, 200, resolved, { 'x-request-id': 'req_res' }));
+    coffer = new Coffer({ baseUrl: server.url, apiKey: API_KEY });
+    const r = await coffer.secrets.resolve({ workspaceId: 'ws-1', names: ['X'] }).withResponse();
+    expect(r.data).toEqual(resolved);
+    expect(r.requestId).toBe('req_res');
+    expect(r.response.status).toBe(200);
+    expect(r.response.headers.get('x-request-id')).toBe('req_res');
+  });
+
   it('204 resolves to undefined', async () => {
     server = await startServer((_req, res) => {
       res.writeHead(204, { 'x-request-id': 'req_del' });

@@ -1,11 +1,22 @@
-import { Coffer } from '@coffer/sdk';
+import { Coffer, type CofferOptions } from '@coffer/sdk';
 import { inject } from 'vitest';
 
 export const target = inject('cofferTarget');
+/** The target keeps state (a real server behind Prism's proxy), so reads can be checked against writes. */
+export const stateful = target !== 'prism-mock';
+const baseUrl = inject('cofferBaseUrl');
+const apiKey = inject('cofferApiKey');
 
-/** A client on the suite's target (Prism mock, or COFFER_CONTRACT_BASE_URL). No retries: a contract failure should show at once. */
-export function client(): Coffer {
-  return new Coffer({ baseUrl: inject('cofferBaseUrl'), apiKey: inject('cofferApiKey'), maxRetries: 0, timeoutMs: 15_000 });
+/** A client on the suite's target. No retries: a contract failure should show at once. */
+export function client(options: CofferOptions = {}): Coffer {
+  return new Coffer({ baseUrl, apiKey, maxRetries: 0, timeoutMs: 15_000, ...options });
+}
+
+/** A request outside the SDK (unknown routes, other keys), authenticated with the suite's key by default. */
+export function rawFetch(path: string, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  if (!headers.has('authorization')) headers.set('authorization', `Bearer ${apiKey}`);
+  return fetch(`${baseUrl}${path}`, { ...init, headers, signal: AbortSignal.timeout(15_000) });
 }
 
 export const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;

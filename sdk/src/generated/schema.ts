@@ -918,11 +918,20 @@ export interface components {
     };
     requestBodies: never;
     headers: {
-        /** @description The request's id; quote it when you report a problem. */
+        /**
+         * @description The request's id; quote it when you report a problem.
+         * @example 01JD2Q3R4S5T6V7W8X9Y0Z1A2B
+         */
         "X-Request-Id": string;
-        /** @description The secret's version as a strong entity tag, e.g. `"3"`. */
+        /**
+         * @description The secret's version as a strong entity tag, e.g. `"3"`.
+         * @example "1"
+         */
         ETag: string;
-        /** @description Seconds to wait before retrying. */
+        /**
+         * @description Seconds to wait before retrying.
+         * @example 2
+         */
         "Retry-After": number;
     };
     pathItems: never;
