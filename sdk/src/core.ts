@@ -121,7 +121,8 @@ function withResponse<T>(
 }
 
 /** A promise of the parsed body that can also give the raw response: `await p.withResponse()`. */
-export class APIPromise<T> implements PromiseLike<T> {
+export class APIPromise<T> implements Promise<T> {
+  readonly [Symbol.toStringTag] = 'APIPromise';
   readonly #inner: Promise<WithResponse<T>>;
   #data: Promise<T> | undefined;
 
@@ -141,12 +142,14 @@ export class APIPromise<T> implements PromiseLike<T> {
   // biome-ignore lint/suspicious/noThenProperty: APIPromise is deliberately a thenable.
   then<R1 = T, R2 = never>(
     onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
-    onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
+    // biome-ignore lint/suspicious/noExplicitAny: the same signature as Promise#then.
+    onrejected?: ((reason: any) => R2 | PromiseLike<R2>) | null,
   ): Promise<R1 | R2> {
     return this.#parsed().then(onfulfilled, onrejected);
   }
 
-  catch<R = never>(onrejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<T | R> {
+  // biome-ignore lint/suspicious/noExplicitAny: the same signature as Promise#catch.
+  catch<R = never>(onrejected?: ((reason: any) => R | PromiseLike<R>) | null): Promise<T | R> {
     return this.#parsed().catch(onrejected);
   }
 

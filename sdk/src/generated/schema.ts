@@ -463,21 +463,21 @@ export interface components {
              * @description How long resolved values are cached in the server's memory; 0 disables the cache.
              * @default 300
              */
-            ttlSeconds: number;
+            ttlSeconds?: number;
         };
         VaultK8sAuth: {
             role: string;
             /** @default /var/run/secrets/kubernetes.io/serviceaccount/token */
-            tokenPath: string;
+            tokenPath?: string;
             /** @default kubernetes */
-            mountPoint: string;
+            mountPoint?: string;
         };
         VaultAwsAuth: {
             role: string;
             /** @default aws */
-            mountPoint: string;
+            mountPoint?: string;
             /** @default us-east-1 */
-            region: string;
+            region?: string;
             /** Format: uri */
             stsEndpoint?: string;
             iamServerId?: string;
@@ -540,7 +540,7 @@ export interface components {
              * @default NONE
              * @enum {string}
              */
-            fallback: "ENV" | "NONE";
+            fallback?: "ENV" | "NONE";
             vault?: components["schemas"]["VaultSettingsInput"];
             aws?: components["schemas"]["AwsSettings"];
         };
