@@ -627,7 +627,7 @@ function auditWhere(filter: AuditFilter, typeColumn: string): { where: string[];
   }
   if (filter.cursor) {
     const [ts, id] = tsIdCursor(filter.cursor);
-    where.push('(at, id) > (?, ?)');
+    where.push(filter.newestFirst ? '(at, id) < (?, ?)' : '(at, id) > (?, ?)');
     params.push(ts, id);
   }
   return { where, params };
@@ -681,7 +681,7 @@ function auditRepo(ex: SqlExecutor): AuditRepo {
       const { where, params } = auditWhere(filter, 'kind');
       params.push(limit + 1);
       const rows = await ex.query(
-        `SELECT ${READ_COLS} FROM secret_reads${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY at, id LIMIT ?`,
+        `SELECT ${READ_COLS} FROM secret_reads${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ${filter.newestFirst ? 'at DESC, id DESC' : 'at, id'} LIMIT ?`,
         params,
       );
       return pageOf(rows, limit, secretReadFromRow, (r) => [r.at, r.id]);
@@ -711,7 +711,7 @@ function auditRepo(ex: SqlExecutor): AuditRepo {
       const { where, params } = auditWhere(filter, 'type');
       params.push(limit + 1);
       const rows = await ex.query(
-        `SELECT * FROM audit_events${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY at, id LIMIT ?`,
+        `SELECT * FROM audit_events${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ${filter.newestFirst ? 'at DESC, id DESC' : 'at, id'} LIMIT ?`,
         params,
       );
       return pageOf(rows, limit, auditEventFromRow, (r) => [r.at, r.id]);

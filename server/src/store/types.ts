@@ -187,6 +187,8 @@ export interface AuditFilter extends PageRequest {
   to?: string;
   name?: string;
   type?: string;
+  /** Order by (at, id) descending; the cursor then walks towards older records. */
+  newestFirst?: boolean;
 }
 
 export interface SecretsManagerConfigRecord {
@@ -329,7 +331,7 @@ export interface ApiKeysRepo {
 export interface AuditRepo {
   appendSecretRead(entry: NewSecretReadAudit): Promise<SecretReadAuditRecord>;
   appendSecretReads(entries: NewSecretReadAudit[]): Promise<void>;
-  /** Ordered by (at, id) ascending. */
+  /** Ordered by (at, id) ascending (descending with `newestFirst`). */
   listSecretReads(filter: AuditFilter): Promise<Page<SecretReadAuditRecord>>;
   appendEvent(entry: NewAuditEvent): Promise<AuditEventRecord>;
   listEvents(filter: AuditFilter): Promise<Page<AuditEventRecord>>;

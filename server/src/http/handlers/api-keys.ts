@@ -1,0 +1,86 @@
+/** /v1/api-keys: keys with one role on one scope; the token is shown once, only its hash is kept. */
+import type { Role } from '../../store/types.ts';
+import { canGrant, covers, requireCovers, requireReader, requireWriter, type Scope } from '../access.ts';
+import { hashToken, newToken } from '../authenticate.ts';
+import type { Handler } from '../context.ts';
+import { HttpError } from '../problem.ts';
+import { apiKeyView } from '../views.ts';
+import { dateField, event, page } from './common.ts';
+
+const RANK: Record<Role, number> = { owner: 3, admin: 2, member: 1, runtime: 0 };
+
+export const createApiKey: Handler = async (ctx, s) => {
+  const p = ctx.principal;
+  const b = ctx.body as { name: string; role: Role; scope: Scope; expiresAt?: string | null };
+  requireWriter(p, 'create API keys');
+  requireCovers(p, b.scope);
+  if (!canGrant(p, b.role)) throw new HttpError(403, `A ${p.role} key cannot create ${b.role} keys.`);
+  const expiresAt = dateField(b.expiresAt, '/expiresAt') ?? null;
+  const { token, prefix } = newToken();
+  const rec = await s.store.transaction(async (tx) => {
+    const r = await tx.apiKeys.create({
+      name: b.name,
+      role: b.role,
+      scopeType: b.scope.type,
+      scopeId: b.scope.id,
+      prefix,
+      tokenHash: hashToken(token),
+      expiresAt,
+    });
+    await tx.audit.appendEvent(
+      event(
+        p,
+        ctx.requestId,
+        'api_key.created',
+        { kind: 'api_key', id: r.id, name: r.name, scope: b.scope },
+        { role: b.role },
+      ),
+    );
+    return r;
+  });
+  return { status: 201, body: { ...apiKeyView(rec), token }, sensitive: true };
+};
+
+export const listApiKeys: Handler = async (ctx, s) => {
+  const p = ctx.principal;
+  requireReader(p, 'list API keys');
+  const filter = p.scope.type === 'organization' ? {} : { scopeType: p.scope.type, scopeId: p.scope.id };
+  const r = await s.store.apiKeys.list({ ...page(ctx.query), ...filter });
+  return { status: 200, body: { items: r.items.map(apiKeyView), nextCursor: r.nextCursor } };
+};
+
+async function coveredKey(ctx: Parameters<Handler>[0], s: Parameters<Handler>[1]) {
+  const id = ctx.path.apiKeyId as string;
+  const rec = await s.store.apiKeys.get(id);
+  if (!rec || !covers(ctx.principal, { type: rec.scopeType, id: rec.scopeId })) {
+    throw new HttpError(404, `No API key with id ${id}.`);
+  }
+  return rec;
+}
+
+export const getApiKey: Handler = async (ctx, s) => {
+  requireReader(ctx.principal, 'read API keys');
+  return { status: 200, body: apiKeyView(await coveredKey(ctx, s)) };
+};
+
+export const revokeApiKey: Handler = async (ctx, s) => {
+  const p = ctx.principal;
+  requireWriter(p, 'revoke API keys');
+  const rec = await coveredKey(ctx, s);
+  if (rec.revokedAt) throw new HttpError(404, `API key ${rec.id} is already revoked.`);
+  if (RANK[rec.role] > RANK[p.role])
+    throw new HttpError(403, `A ${p.role} key cannot revoke an ${rec.role} key.`);
+  await s.store.transaction(async (tx) => {
+    await tx.apiKeys.revoke(rec.id);
+    await tx.audit.appendEvent(
+      event(p, ctx.requestId, 'api_key.revoked', {
+        kind: 'api_key',
+        id: rec.id,
+        name: rec.name,
+        scope: { type: rec.scopeType, id: rec.scopeId },
+      }),
+    );
+  });
+  s.auth.forget(rec.id);
+  return { status: 204 };
+};

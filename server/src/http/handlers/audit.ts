@@ -1,0 +1,101 @@
+/** /v1/audit/*: value reads and change events, newest first, filtered to what the key covers. */
+import type {
+  AuditEventRecord,
+  AuditFilter,
+  ScopeType,
+  SecretReadAuditRecord,
+  Store,
+} from '../../store/types.ts';
+import { covers, type Principal, requireReader } from '../access.ts';
+import type { Handler } from '../context.ts';
+import { dateField, page } from './common.ts';
+
+const names = new Map<string, string>();
+
+/** API key names for `principal`; key names never change, so they are cached for the process. */
+async function principals(store: Store, ids: Array<string | null>) {
+  const out = new Map<string, { apiKeyId: string; name: string }>();
+  for (const id of new Set(ids)) {
+    if (!id) continue;
+    let name = names.get(id);
+    if (name === undefined) {
+      const rec = await store.apiKeys.get(id);
+      if (!rec) continue;
+      name = rec.name;
+      if (names.size > 10_000) names.clear();
+      names.set(id, name);
+    }
+    out.set(id, { apiKeyId: id, name });
+  }
+  return out;
+}
+
+function filterOf(q: Record<string, unknown>): AuditFilter {
+  const f: AuditFilter = { ...page(q), newestFirst: true };
+  const from = dateField(q.from, '/query/from', 400);
+  const to = dateField(q.to, '/query/to', 400);
+  if (from) f.from = from;
+  if (to) f.to = to;
+  if (typeof q.name === 'string') f.name = q.name;
+  if (typeof q.type === 'string') f.type = q.type;
+  return f;
+}
+
+function visible(p: Principal, scopeType: ScopeType | null, scopeId: string | null): boolean {
+  if (p.scope.type === 'organization') return true;
+  return scopeType !== null && scopeId !== null && covers(p, { type: scopeType, id: scopeId });
+}
+
+export const listSecretReads: Handler = async (ctx, s) => {
+  requireReader(ctx.principal, 'read the audit log');
+  const r = await s.store.audit.listSecretReads(filterOf(ctx.query));
+  const rows = r.items.filter((x) => visible(ctx.principal, x.scopeType, x.scopeId));
+  const who = await principals(
+    s.store,
+    rows.map((x) => x.principalId),
+  );
+  return { status: 200, body: { items: rows.map((x) => readView(x, who)), nextCursor: r.nextCursor } };
+};
+
+function readView(x: SecretReadAuditRecord, who: Map<string, { apiKeyId: string; name: string }>) {
+  const [, source] = x.kind.split(':');
+  return {
+    id: x.id,
+    secretName: x.name,
+    scope: { type: x.scopeType, id: x.scopeId },
+    source: source ?? x.scopeType,
+    backend: x.backend,
+    cacheHit: x.cacheHit,
+    principal: (x.principalId && who.get(x.principalId)) || null,
+    requestId: x.requestId ?? '',
+    at: x.at,
+  };
+}
+
+export const listAuditEvents: Handler = async (ctx, s) => {
+  requireReader(ctx.principal, 'read the audit log');
+  const r = await s.store.audit.listEvents(filterOf(ctx.query));
+  const rows = r.items.filter((x) => visible(ctx.principal, x.scopeType, x.scopeId));
+  const who = await principals(
+    s.store,
+    rows.map((x) => x.principalId),
+  );
+  return { status: 200, body: { items: rows.map((x) => eventView(x, who)), nextCursor: r.nextCursor } };
+};
+
+function eventView(x: AuditEventRecord, who: Map<string, { apiKeyId: string; name: string }>) {
+  const d = x.details ?? {};
+  return {
+    id: x.id,
+    type: x.type,
+    principal: (x.principalId && who.get(x.principalId)) || null,
+    target: {
+      kind: typeof d.kind === 'string' ? d.kind : 'request',
+      id: typeof d.id === 'string' ? d.id : null,
+      name: x.name,
+      scope: x.scopeType && x.scopeId ? { type: x.scopeType, id: x.scopeId } : null,
+    },
+    requestId: x.requestId ?? '',
+    at: x.at,
+  };
+}

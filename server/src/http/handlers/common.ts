@@ -1,0 +1,53 @@
+/** Small helpers shared by the route handlers. */
+import type { NewAuditEvent, ScopeType, Store } from '../../store/types.ts';
+import type { Principal } from '../access.ts';
+import { HttpError } from '../problem.ts';
+import { isoOrNull } from '../views.ts';
+
+export type Body = Record<string, unknown>;
+
+export function page(query: Record<string, unknown>): { limit?: number; cursor?: string } {
+  const p: { limit?: number; cursor?: string } = {};
+  if (typeof query.limit === 'number') p.limit = query.limit;
+  if (typeof query.cursor === 'string') p.cursor = query.cursor;
+  return p;
+}
+
+/** A validated date-time in the store's form; 422 for the few the format accepts but Date cannot hold. */
+export function dateField(v: unknown, pointer: string, status: 400 | 422 = 422): string | null | undefined {
+  if (v === undefined || v === null) return v as null | undefined;
+  const iso = isoOrNull(String(v));
+  if (iso === null)
+    throw new HttpError(status, 'A date-time is out of range.', [
+      { pointer, detail: 'is not a representable date-time' },
+    ]);
+  return iso;
+}
+
+export function event(
+  principal: Principal,
+  requestId: string,
+  type: string,
+  target: {
+    kind: string;
+    id?: string | null;
+    name?: string | null;
+    scope?: { type: ScopeType; id: string } | null;
+  },
+  details: Record<string, unknown> = {},
+): NewAuditEvent {
+  return {
+    type,
+    principalId: principal.keyId,
+    requestId,
+    name: target.name ?? null,
+    scopeType: target.scope?.type ?? null,
+    scopeId: target.scope?.id ?? null,
+    details: { kind: target.kind, id: target.id ?? null, ...details },
+  };
+}
+
+/** Runs writes and their audit event in one transaction. */
+export function inTransaction<T>(store: Store, fn: (tx: Store) => Promise<T>): Promise<T> {
+  return store.transaction(fn);
+}

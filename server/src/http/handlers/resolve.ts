@@ -1,0 +1,142 @@
+/**
+ * POST /v1/secrets:resolve: per name, the narrowest unexpired value (override > workspace > team >
+ * organization), every value read audited. The only route that returns values.
+ */
+import { SecretValue } from '../../crypto/secret-value.ts';
+import type { NewSecretReadAudit, SecretRecord, WorkspaceSecretRecord } from '../../store/types.ts';
+import type { Handler, Services } from '../context.ts';
+import { HttpError } from '../problem.ts';
+import { ResolveCache, type ResolvedEntry } from '../resolve-cache.ts';
+
+type Layers = 'all' | 'team-up';
+
+function live(expiresAt: string | null, now: number): boolean {
+  return expiresAt === null || Date.parse(expiresAt) > now;
+}
+
+function firstLive<T extends { expiresAt: string | null }>(
+  rows: T[],
+  pick: (r: T) => boolean,
+  now: number,
+): T | undefined {
+  return rows.find((r) => pick(r) && live(r.expiresAt, now));
+}
+
+function secretValue(s: Services, rec: SecretRecord): SecretValue | null {
+  if (rec.storageBackend === 'ENV') {
+    const v = s.env[rec.name];
+    return v === undefined ? null : new SecretValue(v);
+  }
+  if (!rec.valueEnvelope) return null;
+  return s.store.crypto.decryptSecretValue(rec.valueEnvelope, rec);
+}
+
+function fromOverride(s: Services, o: WorkspaceSecretRecord): ResolvedEntry {
+  return {
+    name: o.key,
+    value: s.store.crypto.decryptWorkspaceValue(o.valueEnvelope, o),
+    source: 'override',
+    scope: { type: 'workspace', id: o.workspaceId },
+    version: o.version,
+    expiresAt: o.expiresAt,
+    backend: 'DB',
+    secretId: null,
+  };
+}
+
+function fromSecret(rec: SecretRecord, value: SecretValue): ResolvedEntry {
+  return {
+    name: rec.name,
+    value,
+    source: rec.scopeType,
+    scope: { type: rec.scopeType, id: rec.scopeId },
+    version: rec.version,
+    expiresAt: rec.expiresAt,
+    backend: rec.storageBackend,
+    secretId: rec.id,
+  };
+}
+
+export const resolveSecrets: Handler = async (ctx, s) => {
+  const p = ctx.principal;
+  const b = ctx.body as { workspaceId: string; teamId?: string; names: string[] };
+  if (p.role === 'member')
+    throw new HttpError(
+      403,
+      'A member key reads metadata only; resolving values needs runtime, admin or owner.',
+    );
+  let layers: Layers = 'all';
+  if (p.scope.type === 'workspace' && p.scope.id !== b.workspaceId) {
+    throw new HttpError(403, `This key's workspace scope does not cover workspace ${b.workspaceId}.`);
+  }
+  if (p.scope.type === 'team') {
+    if (b.teamId !== p.scope.id) {
+      throw new HttpError(403, `A team key resolves only for its own team (teamId ${p.scope.id}).`);
+    }
+    // A team key does not reach workspaces: only team and organization secrets resolve for it.
+    layers = 'team-up';
+  }
+  const { cache: cacheSettings } = await s.manager.current();
+  const ttl = cacheSettings.ttlSeconds;
+  const now = Date.now();
+  const found = new Map<string, { entry: ResolvedEntry; cacheHit: boolean }>();
+  const toFetch: string[] = [];
+  for (const name of b.names) {
+    const hit = s.cache.get(ResolveCache.key(b.workspaceId, b.teamId, layers, name), now);
+    if (hit === undefined) toFetch.push(name);
+    else if (hit && live(hit.expiresAt, now)) found.set(name, { entry: hit, cacheHit: true });
+  }
+  if (toFetch.length > 0) {
+    const c = await s.store.secrets.findForResolve(b.workspaceId, b.teamId, toFetch);
+    for (const name of toFetch) {
+      let entry: ResolvedEntry | null = null;
+      if (layers === 'all') {
+        const o = firstLive(c.overrides, (r) => r.key === name, now);
+        if (o) entry = fromOverride(s, o);
+      }
+      const chain = layers === 'all' ? [c.workspace, c.team, c.organization] : [c.team, c.organization];
+      for (const rows of chain) {
+        if (entry) break;
+        const rec = firstLive(rows, (r) => r.name === name, now);
+        if (!rec) continue;
+        const value = secretValue(s, rec);
+        if (value) entry = fromSecret(rec, value);
+        break;
+      }
+      s.cache.set(ResolveCache.key(b.workspaceId, b.teamId, layers, name), entry, ttl, now);
+      if (entry) found.set(name, { entry, cacheHit: false });
+    }
+  }
+  const items = [];
+  const missing: string[] = [];
+  const reads: NewSecretReadAudit[] = [];
+  for (const name of b.names) {
+    const f = found.get(name);
+    if (!f) {
+      missing.push(name);
+      continue;
+    }
+    const e = f.entry;
+    items.push({
+      name,
+      value: e.value.reveal(),
+      source: e.source,
+      scope: e.scope,
+      version: e.version,
+      expiresAt: e.expiresAt,
+    });
+    reads.push({
+      secretId: e.secretId,
+      name,
+      scopeType: e.scope.type,
+      scopeId: e.scope.id,
+      backend: e.backend,
+      cacheHit: f.cacheHit,
+      principalId: p.keyId,
+      requestId: ctx.requestId,
+      kind: `resolve:${e.source}`,
+    });
+  }
+  if (reads.length > 0) await s.store.audit.appendSecretReads(reads);
+  return { status: 200, body: { items, missing }, headers: { 'cache-control': 'no-store' }, sensitive: true };
+};

@@ -1,0 +1,47 @@
+/** /v1/secrets-manager: the deployment-wide backend configuration. */
+import { requireOrganizationWriter, requireReader } from '../access.ts';
+import type { Handler } from '../context.ts';
+import { event } from './common.ts';
+
+export const getSecretsManager: Handler = async (ctx, s) => {
+  requireReader(ctx.principal, 'read the secrets-manager configuration');
+  return { status: 200, body: await s.manager.reload() };
+};
+
+export const putSecretsManager: Handler = async (ctx, s) => {
+  requireOrganizationWriter(ctx.principal, 'change the secrets-manager configuration');
+  const view = await s.manager.replace(ctx.body as Record<string, unknown>);
+  await s.store.audit.appendEvent(
+    event(
+      ctx.principal,
+      ctx.requestId,
+      'secrets_manager.updated',
+      { kind: 'secrets_manager' },
+      { backend: view.backend },
+    ),
+  );
+  s.cache.clear();
+  return { status: 200, body: view };
+};
+
+export const checkSecretsManager: Handler = async (ctx, s) => {
+  requireOrganizationWriter(ctx.principal, 'check the secrets backend');
+  const started = performance.now();
+  try {
+    await s.store.ping();
+    const secretCount = await s.store.secrets.count();
+    return {
+      status: 200,
+      body: { ok: true, latencyMs: Math.round((performance.now() - started) * 100) / 100, secretCount },
+    };
+  } catch (err) {
+    return {
+      status: 200,
+      body: {
+        ok: false,
+        latencyMs: Math.round((performance.now() - started) * 100) / 100,
+        error: `store unreachable (${(err as Error).name})`,
+      },
+    };
+  }
+};

@@ -1,0 +1,199 @@
+/** /v1/secrets: scoped secrets, metadata only. */
+import { randomUUID } from 'node:crypto';
+import { type Category, DuplicateError, type ScopeType, type SecretPatch } from '../../store/types.ts';
+import { covers, requireCovers, requireReader, requireWriter, type Scope } from '../access.ts';
+import type { Handler } from '../context.ts';
+import { HttpError } from '../problem.ts';
+import { etag, secretView } from '../views.ts';
+import { type Body, dateField, event, page } from './common.ts';
+
+const DEFAULT_CATEGORY: Category = 'integration';
+
+function notFound(id: string): HttpError {
+  return new HttpError(404, `No secret with id ${id}.`);
+}
+
+export const createSecret: Handler = async (ctx, s) => {
+  const b = ctx.body as Body;
+  const scope = b.scope as Scope;
+  requireWriter(ctx.principal, 'write secrets');
+  requireCovers(ctx.principal, scope);
+  const { effectiveBackend } = await s.manager.current();
+  const name = b.name as string;
+  const id = randomUUID();
+  const row = { id, scopeType: scope.type, scopeId: scope.id, name };
+  if (b.vaultRef !== undefined) {
+    throw new HttpError(422, 'vaultRef is only for the READONLY_VAULT backend.', [
+      { pointer: '/vaultRef', detail: `is not accepted while the effective backend is ${effectiveBackend}` },
+    ]);
+  }
+  let valueEnvelope: string | null = null;
+  let storageReference: string | null = null;
+  if (effectiveBackend === 'ENV') {
+    if (b.value !== undefined) {
+      throw new HttpError(422, "The ENV backend is read-only: values come from the server's environment.", [
+        { pointer: '/value', detail: 'is not accepted by the ENV backend' },
+      ]);
+    }
+    storageReference = name;
+  } else {
+    if (typeof b.value !== 'string') {
+      throw new HttpError(422, 'A value is required.', [
+        { pointer: '/value', detail: 'is required for the DB backend' },
+      ]);
+    }
+    valueEnvelope = s.store.crypto.encryptSecretValue(b.value, row);
+  }
+  const expiresAt = dateField(b.expiresAt, '/expiresAt');
+  try {
+    const rec = await s.store.transaction(async (tx) => {
+      const created = await tx.secrets.create({
+        ...row,
+        category: (b.category as Category | undefined) ?? DEFAULT_CATEGORY,
+        description: (b.description as string | null | undefined) ?? null,
+        expiresAt: expiresAt ?? null,
+        storageBackend: effectiveBackend,
+        storageReference,
+        valueEnvelope,
+      });
+      await tx.audit.appendEvent(
+        event(ctx.principal, ctx.requestId, 'secret.created', { kind: 'secret', id, name, scope }),
+      );
+      return created;
+    });
+    s.cache.clear();
+    return {
+      status: 201,
+      body: secretView(rec),
+      headers: { etag: etag(rec.version), location: `/v1/secrets/${rec.id}` },
+    };
+  } catch (err) {
+    if (err instanceof DuplicateError) {
+      throw new HttpError(409, `A secret named ${name} already exists in ${scope.type} ${scope.id}.`, [
+        { pointer: '/name', detail: 'already exists in this scope' },
+      ]);
+    }
+    throw err;
+  }
+};
+
+export const listSecrets: Handler = async (ctx, s) => {
+  const p = ctx.principal;
+  requireReader(p, 'list secrets');
+  const q = ctx.query;
+  let scopeType = q.scopeType as ScopeType | undefined;
+  let scopeId = q.scopeId as string | undefined;
+  if (p.scope.type !== 'organization') {
+    if ((scopeType && scopeType !== p.scope.type) || (scopeId && scopeId !== p.scope.id)) {
+      throw new HttpError(403, `This key's ${p.scope.type} scope does not cover that filter.`);
+    }
+    scopeType = p.scope.type;
+    scopeId = p.scope.id;
+  }
+  const result = await s.store.secrets.list({
+    ...page(q),
+    ...(scopeType ? { scopeType } : {}),
+    ...(scopeId ? { scopeId } : {}),
+    ...(typeof q.namePrefix === 'string' ? { namePrefix: q.namePrefix } : {}),
+    ...(typeof q.category === 'string' ? { category: q.category as Category } : {}),
+  });
+  return { status: 200, body: { items: result.items.map(secretView), nextCursor: result.nextCursor } };
+};
+
+async function coveredSecret(ctx: Parameters<Handler>[0], s: Parameters<Handler>[1]) {
+  const id = ctx.path.secretId as string;
+  const rec = await s.store.secrets.get(id);
+  // Out-of-scope secrets answer 404 like missing ones: a key learns nothing about other scopes.
+  if (!rec || !covers(ctx.principal, { type: rec.scopeType, id: rec.scopeId })) throw notFound(id);
+  return rec;
+}
+
+export const getSecret: Handler = async (ctx, s) => {
+  requireReader(ctx.principal, 'read secrets');
+  const rec = await coveredSecret(ctx, s);
+  return { status: 200, body: secretView(rec), headers: { etag: etag(rec.version) } };
+};
+
+/** If-Match: `*` or one strong ETag `"N"`. A weak tag never matches (RFC 9110 strong comparison). */
+function expectedVersion(header: unknown): number | undefined | 'never' {
+  if (header === undefined) return undefined;
+  const v = String(header).trim();
+  if (v === '*') return undefined;
+  const m = /^"(\d{1,15})"$/.exec(v);
+  if (m) return Number(m[1]);
+  if (/^W\/"\d{1,15}"$/.test(v)) return 'never';
+  throw new HttpError(400, 'If-Match must be an ETag like "3" or *.', [
+    { pointer: '/header/If-Match', detail: 'must be a strong ETag such as "3", or *' },
+  ]);
+}
+
+export const updateSecret: Handler = async (ctx, s) => {
+  requireWriter(ctx.principal, 'write secrets');
+  const b = ctx.body as Body;
+  const rec = await coveredSecret(ctx, s);
+  const expected = expectedVersion(ctx.headers['if-match']);
+  const preconditionFailed = (current: number) =>
+    new HttpError(412, `The secret is at version ${current}.`, undefined, { etag: etag(current) });
+  if (expected === 'never') throw preconditionFailed(rec.version);
+  const patch: SecretPatch = {};
+  if (b.vaultRef !== undefined && rec.storageBackend !== 'READONLY_VAULT') {
+    throw new HttpError(422, 'vaultRef is only for READONLY_VAULT secrets.', [
+      { pointer: '/vaultRef', detail: `is not accepted for a ${rec.storageBackend} secret` },
+    ]);
+  }
+  if (b.value !== undefined) {
+    if (rec.storageBackend === 'ENV') {
+      throw new HttpError(422, "The ENV backend is read-only: values come from the server's environment.", [
+        { pointer: '/value', detail: 'is not accepted for an ENV secret' },
+      ]);
+    }
+    patch.valueEnvelope = s.store.crypto.encryptSecretValue(b.value as string, rec);
+    patch.valueChanged = true;
+  }
+  if (b.description !== undefined) patch.description = b.description as string | null;
+  if (b.category !== undefined) patch.category = b.category as Category;
+  if (b.expiresAt !== undefined) patch.expiresAt = dateField(b.expiresAt, '/expiresAt') ?? null;
+  const result = await s.store.transaction(async (tx) => {
+    const r = await tx.secrets.update(rec.id, patch, expected);
+    if (r.ok) {
+      await tx.audit.appendEvent(
+        event(
+          ctx.principal,
+          ctx.requestId,
+          'secret.updated',
+          { kind: 'secret', id: rec.id, name: rec.name, scope: { type: rec.scopeType, id: rec.scopeId } },
+          { rotated: patch.valueChanged === true },
+        ),
+      );
+    }
+    return r;
+  });
+  if (!result.ok) {
+    if (result.reason === 'not_found') throw notFound(rec.id);
+    throw preconditionFailed(result.currentVersion);
+  }
+  s.cache.clear();
+  return { status: 200, body: secretView(result.record), headers: { etag: etag(result.record.version) } };
+};
+
+export const deleteSecret: Handler = async (ctx, s) => {
+  requireWriter(ctx.principal, 'delete secrets');
+  const rec = await coveredSecret(ctx, s);
+  const deleted = await s.store.transaction(async (tx) => {
+    const ok = await tx.secrets.delete(rec.id);
+    if (ok) {
+      await tx.audit.appendEvent(
+        event(ctx.principal, ctx.requestId, 'secret.deleted', {
+          kind: 'secret',
+          id: rec.id,
+          name: rec.name,
+          scope: { type: rec.scopeType, id: rec.scopeId },
+        }),
+      );
+    }
+    return ok;
+  });
+  if (!deleted) throw notFound(rec.id);
+  s.cache.clear();
+  return { status: 204 };
+};

@@ -1,0 +1,50 @@
+/**
+ * In-process TTL cache of resolved values (the secrets manager's `cache.ttlSeconds`; 0 disables it).
+ * Any write in this process clears it; other replicas see a change within the TTL.
+ */
+import type { SecretValue } from '../crypto/secret-value.ts';
+import type { ScopeType, StorageBackend } from '../store/types.ts';
+
+export interface ResolvedEntry {
+  name: string;
+  value: SecretValue;
+  source: 'override' | 'workspace' | 'team' | 'organization';
+  scope: { type: ScopeType; id: string };
+  version: number;
+  expiresAt: string | null;
+  backend: StorageBackend;
+  secretId: string | null;
+}
+
+const MAX_ENTRIES = 100_000;
+
+export class ResolveCache {
+  readonly #entries = new Map<string, { entry: ResolvedEntry | null; until: number }>();
+
+  static key(workspaceId: string, teamId: string | undefined, layers: string, name: string): string {
+    return `${layers}\u0000${workspaceId}\u0000${teamId ?? ''}\u0000${name}`;
+  }
+
+  /** undefined: not cached; null: cached as missing. */
+  get(key: string, now: number): ResolvedEntry | null | undefined {
+    const e = this.#entries.get(key);
+    if (!e) return undefined;
+    if (e.until <= now) {
+      this.#entries.delete(key);
+      return undefined;
+    }
+    return e.entry;
+  }
+
+  set(key: string, entry: ResolvedEntry | null, ttlSeconds: number, now: number): void {
+    if (ttlSeconds <= 0) return;
+    if (this.#entries.size >= MAX_ENTRIES) this.#entries.clear();
+    let until = now + ttlSeconds * 1000;
+    if (entry?.expiresAt) until = Math.min(until, Date.parse(entry.expiresAt));
+    this.#entries.set(key, { entry, until });
+  }
+
+  clear(): void {
+    this.#entries.clear();
+  }
+}

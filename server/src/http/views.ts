@@ -1,0 +1,54 @@
+/** Store records to API JSON: metadata only, never a value or a token hash. */
+import type { ApiKeyRecord, SecretRecord, WorkspaceSecretRecord } from '../store/types.ts';
+
+export function secretView(r: SecretRecord) {
+  return {
+    id: r.id,
+    name: r.name,
+    scope: { type: r.scopeType, id: r.scopeId },
+    category: r.category,
+    description: r.description,
+    expiresAt: r.expiresAt,
+    version: r.version,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    lastRotatedAt: r.lastRotatedAt,
+    storage: { backend: r.storageBackend, reference: r.storageReference },
+  };
+}
+
+export function workspaceSecretView(r: WorkspaceSecretRecord) {
+  return {
+    workspaceId: r.workspaceId,
+    key: r.key,
+    setBy: r.setBy,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    expiresAt: r.expiresAt,
+    version: r.version,
+  };
+}
+
+export function apiKeyView(r: ApiKeyRecord) {
+  return {
+    id: r.id,
+    name: r.name,
+    role: r.role,
+    scope: { type: r.scopeType, id: r.scopeId },
+    prefix: r.prefix,
+    createdAt: r.createdAt,
+    expiresAt: r.expiresAt,
+    lastUsedAt: r.lastUsedAt,
+    revokedAt: r.revokedAt,
+  };
+}
+
+export function etag(version: number): string {
+  return `"${version}"`;
+}
+
+/** Accepts a validated date-time and answers the store's form (UTC, milliseconds); null if unrepresentable. */
+export function isoOrNull(v: string): string | null {
+  const t = Date.parse(v);
+  return Number.isFinite(t) ? new Date(t).toISOString() : null;
+}

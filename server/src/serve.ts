@@ -1,0 +1,147 @@
+/**
+ * `coffer serve`: settings, the store, the bootstrap key, the HTTP server, graceful shutdown.
+ * Everything here is wiring; each part lives in its own module.
+ */
+import type { AddressInfo } from 'node:net';
+import { Authenticator, bootstrapOwnerKey, MIN_BOOTSTRAP_KEY_LENGTH } from './http/authenticate.ts';
+import { HANDLERS } from './http/handlers/index.ts';
+import { jsonLogger, type Logger, parseLogLevel } from './http/log.ts';
+import { ResolveCache } from './http/resolve-cache.ts';
+import { SecretsManagerState } from './http/secrets-manager.ts';
+import { type App, createApp } from './http/server.ts';
+import { loadSpec } from './http/spec.ts';
+import { type OpenedStore, openStore, storeOptionsFromEnv } from './store/index.ts';
+
+export interface ServeOptions {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  organizationId: string;
+  bootstrapKey: string | undefined;
+  shutdownTimeoutMs: number;
+}
+
+export class SettingsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SettingsError';
+  }
+}
+
+const SCOPE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+export function serveOptions(
+  flags: {
+    port?: string | undefined;
+    host?: string | undefined;
+    'data-dir'?: string | undefined;
+    'database-url'?: string | undefined;
+  },
+  env: NodeJS.ProcessEnv,
+): ServeOptions {
+  const portText = flags.port ?? env.COFFER_PORT ?? '8080';
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65535)
+    throw new SettingsError(`--port must be 0..65535, not ${portText}`);
+  const organizationId = env.COFFER_ORGANIZATION_ID ?? 'default';
+  if (!SCOPE_ID.test(organizationId))
+    throw new SettingsError('COFFER_ORGANIZATION_ID must match ^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$');
+  const bootstrapKey = env.COFFER_BOOTSTRAP_API_KEY || undefined;
+  if (
+    bootstrapKey !== undefined &&
+    (bootstrapKey.length < MIN_BOOTSTRAP_KEY_LENGTH || /\s/.test(bootstrapKey))
+  ) {
+    throw new SettingsError(
+      `COFFER_BOOTSTRAP_API_KEY must be at least ${MIN_BOOTSTRAP_KEY_LENGTH} characters without spaces`,
+    );
+  }
+  const shutdownText = env.COFFER_SHUTDOWN_TIMEOUT_MS ?? '10000';
+  const shutdownTimeoutMs = Number(shutdownText);
+  if (!/^\d+$/.test(shutdownText))
+    throw new SettingsError('COFFER_SHUTDOWN_TIMEOUT_MS must be a whole number of milliseconds');
+  return {
+    port,
+    host: flags.host ?? env.COFFER_HOST ?? '127.0.0.1',
+    dataDir: flags['data-dir'] ?? env.COFFER_DATA_DIR ?? './.coffer',
+    databaseUrl: flags['database-url'] ?? (env.COFFER_DATABASE_URL || undefined),
+    organizationId,
+    bootstrapKey,
+    shutdownTimeoutMs,
+  };
+}
+
+export interface Running {
+  app: App;
+  store: OpenedStore;
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function serve(opts: ServeOptions, env: NodeJS.ProcessEnv, log: Logger): Promise<Running> {
+  const spec = loadSpec();
+  const store = await openStore({
+    ...storeOptionsFromEnv(env),
+    dataDir: opts.dataDir,
+    databaseUrl: opts.databaseUrl,
+  });
+  try {
+    const boot = await bootstrapOwnerKey(store, {
+      envKey: opts.bootstrapKey,
+      organizationId: opts.organizationId,
+    });
+    if (boot.printToken) {
+      // The one deliberate exception to "no secrets in output": a fresh install must be usable.
+      process.stderr.write(
+        `\nBootstrap owner API key (shown once, store it now):\n\n  ${boot.printToken}\n\n`,
+      );
+    }
+    if (boot.created)
+      log.log('info', 'bootstrap owner key created', { source: boot.printToken ? 'generated' : 'env' });
+    if (boot.ignoredEnvKey)
+      log.log('info', 'COFFER_BOOTSTRAP_API_KEY ignored: the store already has API keys');
+    const manager = new SecretsManagerState(store);
+    await manager.reload();
+    const app = createApp(spec, HANDLERS, {
+      store,
+      auth: new Authenticator(store),
+      log,
+      cache: new ResolveCache(),
+      manager,
+      env,
+    });
+    await new Promise<void>((resolve, reject) => {
+      app.server.once('error', reject);
+      app.server.listen(opts.port, opts.host, () => {
+        app.server.off('error', reject);
+        resolve();
+      });
+    });
+    const addr = app.server.address() as AddressInfo;
+    const host = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
+    const url = `http://${host}:${addr.port}`;
+    const purge = setInterval(() => {
+      store.idempotency.purgeExpired().catch(() => {});
+    }, 3_600_000);
+    purge.unref();
+    let stopping: Promise<void> | null = null;
+    return {
+      app,
+      store,
+      url,
+      stop() {
+        stopping ??= (async () => {
+          clearInterval(purge);
+          await app.drain(opts.shutdownTimeoutMs);
+          await store.close();
+        })();
+        return stopping;
+      },
+    };
+  } catch (err) {
+    await store.close().catch(() => {});
+    throw err;
+  }
+}
+
+export { jsonLogger, parseLogLevel };
