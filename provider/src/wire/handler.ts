@@ -5,7 +5,8 @@
 // snake_case field names as in provider/proto/tfplugin6.proto; every scalar present (empty string, 0, false,
 // empty Buffer when unset); repeated fields `[]`, maps `{}`; message fields `null` when absent; proto3
 // `optional` fields absent (undefined) when unset; enums as their names; int64 as number.
-// Responses are encoded with protobufjs `fromObject`: any field may be left out (it takes its default).
+// Responses are encoded with protobufjs `fromObject`: any field may be left out (it takes its default);
+// a message-typed field may also be null (= absent).
 // Values inside DynamicValue are msgpack (or JSON) bytes: see ./codec.ts.
 
 export type MaybePromise<T> = T | Promise<T>;
@@ -86,7 +87,7 @@ export interface SchemaAttribute {
   name: string;
   /** cty type as compact JSON bytes, e.g. Buffer.from('"string"') or Buffer.from('["map","string"]'). */
   type?: Uint8Array;
-  nested_type?: SchemaObject;
+  nested_type?: SchemaObject | null;
   description?: string;
   required?: boolean;
   optional?: boolean;
@@ -134,7 +135,7 @@ export interface Schema {
 
 export type GetMetadataRequest = Record<string, never>;
 export interface GetMetadataResponse {
-  server_capabilities?: ServerCapabilities;
+  server_capabilities?: ServerCapabilities | null;
   diagnostics?: Diagnostic[];
   data_sources?: { type_name: string }[];
   resources?: { type_name: string }[];
@@ -144,13 +145,13 @@ export interface GetMetadataResponse {
 
 export type GetProviderSchemaRequest = Record<string, never>;
 export interface GetProviderSchemaResponse {
-  provider?: Schema;
+  provider?: Schema | null;
   resource_schemas?: Record<string, Schema>;
   data_source_schemas?: Record<string, Schema>;
   ephemeral_resource_schemas?: Record<string, Schema>;
   diagnostics?: Diagnostic[];
-  provider_meta?: Schema;
-  server_capabilities?: ServerCapabilities;
+  provider_meta?: Schema | null;
+  server_capabilities?: ServerCapabilities | null;
 }
 
 export interface ValidateProviderConfigRequest {
@@ -167,7 +168,7 @@ export interface UpgradeResourceStateRequest {
   raw_state: RawState | null;
 }
 export interface UpgradeResourceStateResponse {
-  upgraded_state?: DynamicValueOut;
+  upgraded_state?: DynamicValueOut | null;
   diagnostics?: Diagnostic[];
 }
 
@@ -214,10 +215,10 @@ export interface ReadResourceRequest {
 }
 export interface ReadResourceResponse {
   /** msgpack nil (or no value) means the object is gone. */
-  new_state?: DynamicValueOut;
+  new_state?: DynamicValueOut | null;
   diagnostics?: Diagnostic[];
   private?: Uint8Array;
-  deferred?: Deferred;
+  deferred?: Deferred | null;
 }
 
 export interface PlanResourceChangeRequest {
@@ -230,11 +231,11 @@ export interface PlanResourceChangeRequest {
   client_capabilities: ClientCapabilities | null;
 }
 export interface PlanResourceChangeResponse {
-  planned_state?: DynamicValueOut;
+  planned_state?: DynamicValueOut | null;
   requires_replace?: AttributePath[];
   planned_private?: Uint8Array;
   diagnostics?: Diagnostic[];
-  deferred?: Deferred;
+  deferred?: Deferred | null;
 }
 
 export interface ApplyResourceChangeRequest {
@@ -246,7 +247,7 @@ export interface ApplyResourceChangeRequest {
   provider_meta: DynamicValue | null;
 }
 export interface ApplyResourceChangeResponse {
-  new_state?: DynamicValueOut;
+  new_state?: DynamicValueOut | null;
   private?: Uint8Array;
   diagnostics?: Diagnostic[];
 }
@@ -264,7 +265,7 @@ export interface ImportedResource {
 export interface ImportResourceStateResponse {
   imported_resources?: ImportedResource[];
   diagnostics?: Diagnostic[];
-  deferred?: Deferred;
+  deferred?: Deferred | null;
 }
 
 export interface ReadDataSourceRequest {
@@ -274,9 +275,9 @@ export interface ReadDataSourceRequest {
   client_capabilities: ClientCapabilities | null;
 }
 export interface ReadDataSourceResponse {
-  state?: DynamicValueOut;
+  state?: DynamicValueOut | null;
   diagnostics?: Diagnostic[];
-  deferred?: Deferred;
+  deferred?: Deferred | null;
 }
 
 export interface OpenEphemeralResourceRequest {
@@ -286,10 +287,10 @@ export interface OpenEphemeralResourceRequest {
 }
 export interface OpenEphemeralResourceResponse {
   diagnostics?: Diagnostic[];
-  renew_at?: Timestamp;
-  result?: DynamicValueOut;
+  renew_at?: Timestamp | null;
+  result?: DynamicValueOut | null;
   private?: Uint8Array;
-  deferred?: Deferred;
+  deferred?: Deferred | null;
 }
 
 export interface RenewEphemeralResourceRequest {
@@ -299,7 +300,7 @@ export interface RenewEphemeralResourceRequest {
 }
 export interface RenewEphemeralResourceResponse {
   diagnostics?: Diagnostic[];
-  renew_at?: Timestamp;
+  renew_at?: Timestamp | null;
   private?: Uint8Array;
 }
 
