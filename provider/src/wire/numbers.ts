@@ -71,7 +71,7 @@ export function numberFromWire(value: number | bigint | string): number | string
   if (typeof value === 'number') return value;
   if (typeof value === 'bigint') {
     const n = Number(value);
-    return Number.isSafeInteger(n) ? n : value.toString();
+    return BigInt(n) === value ? n : value.toString();
   }
   const dec = parseDecimal(value);
   if (!dec) throw new RangeError('not a decimal number');
