@@ -109,8 +109,9 @@ describe('primitives', () => {
   it('numbers beyond float64 precision stay exact decimal strings', () => {
     roundTrip('number', '123456789012345678901234567890', `be ${str('123456789012345678901234567890')}`);
     roundTrip('number', '0.1000000000000000000001', `b8 ${str('0.1000000000000000000001')}`);
-    // uint64 2^63 and int64 2^53 + 1 do not fit a JS number exactly
-    expect(decodeValue(hex('cf 8000000000000000'), 'number')).toBe('9223372036854775808');
+    // uint64 2^64 - 1 and int64 2^53 + 1 do not fit a JS number exactly; 2^63 does
+    expect(decodeValue(hex('cf ffffffffffffffff'), 'number')).toBe('18446744073709551615');
+    expect(decodeValue(hex('cf 8000000000000000'), 'number')).toBe(2 ** 63);
     expect(decodeValue(hex('d3 0020000000000001'), 'number')).toBe('9007199254740993');
     // and go back out as int64
     expect(toHex(encodeValue('9007199254740993', 'number'))).toBe('cf0020000000000001');
