@@ -1,0 +1,92 @@
+// What a provider, a managed resource, a data source and an ephemeral resource declare. Handlers receive
+// decoded values shaped by their schema (every attribute present; UNKNOWN only where the phase allows it)
+// and the client the provider's `configure` built.
+import type { Diagnostic } from './diagnostics.ts';
+import type { BlockSchema } from './schema.ts';
+import type { ObjectValue } from './value.ts';
+
+/** Private data kept by the CLI next to the state (never shown, never in the plan JSON). */
+export type PrivateData = { [key: string]: unknown };
+
+export interface ValidateArgs {
+  /** May contain UNKNOWN where the configuration refers to values known only later. */
+  config: ObjectValue;
+}
+
+export interface PlanArgs {
+  prior: ObjectValue | null;
+  config: ObjectValue;
+  /** The framework's plan (write-only nulled, computed unknowns marked); modify in place. */
+  planned: ObjectValue;
+  priorPrivate: PrivateData | null;
+  /** Whether anything but computed values differs from the prior state. */
+  changed: boolean;
+}
+
+export interface ApplyArgs<C> {
+  client: C;
+  /** The configuration, with write-only values (they exist nowhere else). */
+  config: ObjectValue;
+  planned: ObjectValue;
+  prior: ObjectValue | null;
+  private: PrivateData | null;
+}
+
+export interface StateResult {
+  state: ObjectValue;
+  private?: PrivateData | null;
+}
+
+export interface ResourceDefinition<C> {
+  readonly typeName: string;
+  readonly schema: BlockSchema;
+  validate?(args: ValidateArgs): Diagnostic[];
+  /** Resource-specific planning after the framework's: mark values that will change unknown (throw DiagnosticsError to refuse). */
+  plan?(args: PlanArgs): void;
+  create(args: ApplyArgs<C>): Promise<StateResult>;
+  /** null when the object no longer exists (it is then removed from state). */
+  read(args: { client: C; state: ObjectValue; private: PrivateData | null }): Promise<StateResult | null>;
+  update(args: ApplyArgs<C> & { prior: ObjectValue }): Promise<StateResult>;
+  delete(args: { client: C; prior: ObjectValue; private: PrivateData | null }): Promise<void>;
+  /** The state of an existing object named by `id` (the framework then reads it). */
+  importState?(args: { client: C; id: string }): Promise<StateResult>;
+}
+
+export interface DataSourceDefinition<C> {
+  readonly typeName: string;
+  readonly schema: BlockSchema;
+  validate?(args: ValidateArgs): Diagnostic[];
+  read(args: { client: C; config: ObjectValue }): Promise<ObjectValue>;
+}
+
+export interface EphemeralResult {
+  result: ObjectValue;
+  private?: PrivateData | null;
+  renewAt?: Date;
+}
+
+export interface EphemeralResourceDefinition<C> {
+  readonly typeName: string;
+  readonly schema: BlockSchema;
+  validate?(args: ValidateArgs): Diagnostic[];
+  open(args: { client: C; config: ObjectValue }): Promise<EphemeralResult>;
+  renew?(args: {
+    client: C;
+    private: PrivateData | null;
+  }): Promise<{ private?: PrivateData | null; renewAt?: Date }>;
+  close?(args: { client: C; private: PrivateData | null }): Promise<void>;
+}
+
+export interface ProviderDefinition<C> {
+  /** e.g. registry.opentofu.org/coffer/coffer */
+  readonly address: string;
+  readonly schema: BlockSchema;
+  validate?(args: ValidateArgs): Diagnostic[];
+  /** Builds the client from the provider configuration; throw DiagnosticsError to refuse it. */
+  configure(args: { config: ObjectValue; terraformVersion: string }): Promise<C> | C;
+  /** Called on StopProvider and when the plugin shuts down. */
+  stop?(client: C | undefined): Promise<void> | void;
+  readonly resources: readonly ResourceDefinition<C>[];
+  readonly dataSources: readonly DataSourceDefinition<C>[];
+  readonly ephemeralResources: readonly EphemeralResourceDefinition<C>[];
+}

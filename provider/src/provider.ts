@@ -1,0 +1,124 @@
+// The Coffer provider: settings, the SDK client built from them, and the resource types it serves.
+import { Coffer, Secret } from '@coffer/sdk';
+import {
+  type BlockSchema,
+  createHandler,
+  type Diagnostic,
+  DiagnosticsError,
+  schemaDocument as document,
+  error,
+  isUnknown,
+  type ProviderDefinition,
+  validators as v,
+} from './framework/index.ts';
+import { CofferClient } from './resources/client.ts';
+import {
+  secretsDataSource,
+  secretsManagerDataSource,
+  workspaceSecretsDataSource,
+} from './resources/data-sources.ts';
+import { secretResource } from './resources/secret.ts';
+import { secretValueEphemeral } from './resources/secret-value.ts';
+import { secretsManagerResource } from './resources/secrets-manager.ts';
+import { workspaceSecretResource } from './resources/workspace-secret.ts';
+import type { ProviderHandler } from './wire/handler.ts';
+
+export const PROVIDER_ADDRESS = 'registry.opentofu.org/coffer/coffer';
+
+export const providerSchema: BlockSchema = {
+  description: 'Coffer: secrets as code. Talks to the Coffer API through @coffer/sdk.',
+  attributes: {
+    base_url: {
+      type: 'string',
+      optional: true,
+      description:
+        'The Coffer API, e.g. http://127.0.0.1:8080 (routes are under /v1). Default: env COFFER_BASE_URL.',
+      validators: [v.httpUrl()],
+    },
+    api_key: {
+      type: 'string',
+      optional: true,
+      sensitive: true,
+      description: 'API key (Bearer token). Default: env COFFER_API_KEY.',
+    },
+    timeout_ms: {
+      type: 'number',
+      optional: true,
+      description: 'Per-attempt request timeout in milliseconds (default 30000; 0 disables).',
+      validators: [v.integerBetween(0, 3_600_000)],
+    },
+    max_retries: {
+      type: 'number',
+      optional: true,
+      description: 'Retries after the first attempt for retryable failures (default 2).',
+      validators: [v.integerBetween(0, 10)],
+    },
+  },
+};
+
+function configure(config: Record<string, unknown>, env: NodeJS.ProcessEnv): CofferClient {
+  const unknown = ['base_url', 'api_key', 'timeout_ms', 'max_retries'].filter((k) =>
+    isUnknown(config[k] as never),
+  );
+  const baseUrl = typeof config.base_url === 'string' ? config.base_url : (env.COFFER_BASE_URL ?? '');
+  if (unknown.length > 0) {
+    return new CofferClient(
+      baseUrl,
+      undefined,
+      `${unknown.join(', ')} of the coffer provider depend on values known only after apply; ` +
+        'configure the provider from values known at plan time.',
+    );
+  }
+  const diags: Diagnostic[] = [];
+  if (baseUrl === '') {
+    diags.push(
+      error('Missing base_url', 'Set base_url in the provider block or COFFER_BASE_URL.', ['base_url']),
+    );
+  } else {
+    const problem = v.httpUrl().check(baseUrl, false);
+    if (problem) diags.push(error('Invalid COFFER_BASE_URL', `COFFER_BASE_URL ${problem}.`, ['base_url']));
+  }
+  const apiKey = typeof config.api_key === 'string' ? config.api_key : env.COFFER_API_KEY;
+  if (!apiKey) {
+    diags.push(error('Missing api_key', 'Set api_key in the provider block or COFFER_API_KEY.', ['api_key']));
+  }
+  if (diags.length > 0) throw new DiagnosticsError(diags);
+  const sdk = new Coffer({
+    baseUrl,
+    apiKey: new Secret(apiKey as string),
+    ...(typeof config.timeout_ms === 'number' ? { timeoutMs: config.timeout_ms } : {}),
+    ...(typeof config.max_retries === 'number' ? { maxRetries: config.max_retries } : {}),
+    userAgent: 'terraform-provider-coffer/0.1.0',
+  });
+  return new CofferClient(baseUrl, sdk);
+}
+
+export function cofferProvider(env: NodeJS.ProcessEnv = process.env): ProviderDefinition<CofferClient> {
+  return {
+    address: PROVIDER_ADDRESS,
+    schema: providerSchema,
+    configure: ({ config }) => configure(config, env),
+    stop: (client) => client?.close(),
+    resources: [secretsManagerResource, secretResource, workspaceSecretResource],
+    dataSources: [secretsDataSource, workspaceSecretsDataSource, secretsManagerDataSource],
+    ephemeralResources: [secretValueEphemeral],
+  };
+}
+
+/** The tfplugin6 handler the wire layer serves. */
+export function createProvider(env: NodeJS.ProcessEnv = process.env): ProviderHandler {
+  return createHandler(cofferProvider(env));
+}
+
+/** What `tofu providers schema -json` prints for this provider. */
+export function schemaDocument(): unknown {
+  const def = cofferProvider({});
+  const byName = <T extends { typeName: string; schema: BlockSchema }>(list: readonly T[]) =>
+    Object.fromEntries(list.map((d) => [d.typeName, d.schema]));
+  return document(PROVIDER_ADDRESS, {
+    provider: def.schema,
+    resources: byName(def.resources),
+    dataSources: byName(def.dataSources),
+    ephemeralResources: byName(def.ephemeralResources),
+  });
+}

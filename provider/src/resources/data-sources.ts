@@ -1,0 +1,123 @@
+// Data sources: metadata only (the API never lists values).
+import { WORKSPACE_SECRET_KEYS } from '@coffer/sdk';
+import { type DataSourceDefinition, type ObjectValue, str, validators as v } from '../framework/index.ts';
+import type { CofferClient } from './client.ts';
+import { CATEGORIES, SCOPE_ID, SCOPE_TYPES } from './common.ts';
+import { call } from './errors.ts';
+
+export const secretsDataSource: DataSourceDefinition<CofferClient> = {
+  typeName: 'coffer_secrets',
+  schema: {
+    description: 'Lists secrets (metadata, never values), optionally filtered.',
+    attributes: {
+      scope_type: {
+        type: 'string',
+        optional: true,
+        description: 'Only this scope type.',
+        validators: [v.oneOf(SCOPE_TYPES)],
+      },
+      scope_id: {
+        type: 'string',
+        optional: true,
+        description: 'Only this scope id.',
+        validators: [v.matches(SCOPE_ID, 'a scope id')],
+      },
+      name_prefix: {
+        type: 'string',
+        optional: true,
+        description: 'Only names starting with this.',
+        validators: [v.matches(/^[A-Za-z0-9_]{1,128}$/, 'a name prefix')],
+      },
+      category: {
+        type: 'string',
+        optional: true,
+        description: 'Only this category.',
+        validators: [v.oneOf(CATEGORIES)],
+      },
+      secrets: {
+        type: [
+          'list',
+          [
+            'object',
+            { id: 'string', name: 'string', scope_id: 'string', scope_type: 'string', version: 'number' },
+          ],
+        ],
+        computed: true,
+        description: 'The matching secrets: id, name, scope_type, scope_id, version.',
+      },
+    },
+  },
+  async read({ client, config }) {
+    const query = Object.fromEntries(
+      Object.entries({
+        scopeType: str(config.scope_type),
+        scopeId: str(config.scope_id),
+        namePrefix: str(config.name_prefix),
+        category: str(config.category),
+      }).filter(([, x]) => x !== null),
+    );
+    const secrets: ObjectValue[] = [];
+    await call('listing secrets', client.baseUrl, async () => {
+      for await (const s of client.sdk.secrets.list(query)) {
+        secrets.push({
+          id: s.id,
+          name: s.name,
+          scope_type: s.scope.type,
+          scope_id: s.scope.id,
+          version: s.version,
+        });
+      }
+    });
+    return { secrets };
+  },
+};
+
+export const workspaceSecretsDataSource: DataSourceDefinition<CofferClient> = {
+  typeName: 'coffer_workspace_secrets',
+  schema: {
+    description: "Lists a workspace's overrides (keys and versions, never values).",
+    attributes: {
+      workspace_id: {
+        type: 'string',
+        required: true,
+        description: 'The workspace.',
+        validators: [v.matches(SCOPE_ID, 'a workspace id')],
+      },
+      secrets: {
+        type: ['list', ['object', { key: 'string', version: 'number' }]],
+        computed: true,
+        description: `The overrides set: key (one of ${WORKSPACE_SECRET_KEYS.join(', ')}) and version.`,
+      },
+    },
+  },
+  async read({ client, config }) {
+    const ws = str(config.workspace_id) as string;
+    const secrets: ObjectValue[] = [];
+    await call(`listing the overrides of workspace ${ws}`, client.baseUrl, async () => {
+      for await (const o of client.sdk.workspaceSecrets.list(ws))
+        secrets.push({ key: o.key, version: o.version });
+    });
+    return { secrets };
+  },
+};
+
+export const secretsManagerDataSource: DataSourceDefinition<CofferClient> = {
+  typeName: 'coffer_secrets_manager',
+  schema: {
+    description: 'The secrets-manager configuration in effect.',
+    attributes: {
+      backend: { type: 'string', computed: true, description: 'The configured backend.' },
+      effective_backend: {
+        type: 'string',
+        computed: true,
+        description: 'The backend in use (DB when the configured one lacks settings).',
+      },
+    },
+  },
+  async read({ client }) {
+    const c = await call('reading the secrets manager', client.baseUrl, () =>
+      client.sdk.secretsManager.get(),
+    );
+    return { backend: c.backend, effective_backend: c.effectiveBackend };
+  },
+};

@@ -1,0 +1,71 @@
+// ephemeral coffer_secret_value: resolves one secret for a workspace (POST /v1/secrets:resolve) during a
+// run. The value is handed to OpenTofu for ephemeral contexts (write-only attributes, provider blocks) and is
+// never stored in the state or the plan. Needs a key with the runtime role or higher; every read is audited.
+import {
+  DiagnosticsError,
+  type EphemeralResourceDefinition,
+  error,
+  str,
+  validators as v,
+} from '../framework/index.ts';
+import type { CofferClient } from './client.ts';
+import { SCOPE_ID, SECRET_NAME } from './common.ts';
+import { call } from './errors.ts';
+
+export const secretValueEphemeral: EphemeralResourceDefinition<CofferClient> = {
+  typeName: 'coffer_secret_value',
+  schema: {
+    description:
+      'The value a workspace resolves for a secret name (override > workspace > team > organization). Ephemeral: never stored.',
+    attributes: {
+      workspace_id: {
+        type: 'string',
+        required: true,
+        description: 'The workspace resolving the name.',
+        validators: [v.matches(SCOPE_ID, 'a workspace id')],
+      },
+      team_id: {
+        type: 'string',
+        optional: true,
+        description: "The workspace's team, so team secrets take part.",
+        validators: [v.matches(SCOPE_ID, 'a team id')],
+      },
+      name: {
+        type: 'string',
+        required: true,
+        description: 'The secret name.',
+        validators: [v.matches(SECRET_NAME, 'an environment-variable name')],
+      },
+      value: { type: 'string', computed: true, sensitive: true, description: 'The resolved value.' },
+      scope_type: { type: 'string', computed: true, description: 'The scope type of the secret that won.' },
+      source: {
+        type: 'string',
+        computed: true,
+        description: 'override, workspace, team or organization: where the value came from.',
+      },
+      version: { type: 'number', computed: true, description: 'Version of the resolved value.' },
+    },
+  },
+  async open({ client, config }) {
+    const workspaceId = str(config.workspace_id) as string;
+    const teamId = str(config.team_id);
+    const name = str(config.name) as string;
+    const res = await call(`resolving ${name} for workspace ${workspaceId}`, client.baseUrl, () =>
+      client.sdk.secrets.resolve({ workspaceId, ...(teamId ? { teamId } : {}), names: [name] }),
+    );
+    const item = res.items.find((i) => i.name === name);
+    if (!item) {
+      throw new DiagnosticsError(
+        error(
+          'Secret does not resolve',
+          `${name} resolves in no scope for workspace ${workspaceId}${teamId ? ` (team ${teamId})` : ''}: it does not exist, or it expired.`,
+          ['name'],
+        ),
+      );
+    }
+    const value = typeof item.value === 'string' ? item.value : item.value.reveal();
+    return {
+      result: { value, scope_type: item.scope.type, source: item.source, version: item.version },
+    };
+  },
+};

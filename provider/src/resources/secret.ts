@@ -1,0 +1,244 @@
+// coffer_secret: a scoped secret (/v1/secrets). Import by id or by `scope_type/scope_id/name`.
+import { ConflictError, NotFoundError, type ResponseBody } from '@coffer/sdk';
+import {
+  DiagnosticsError,
+  error,
+  isUnknown,
+  markUnknown,
+  type ObjectValue,
+  type ResourceDefinition,
+  str,
+  validators as v,
+} from '../framework/index.ts';
+import type { CofferClient } from './client.ts';
+import {
+  CATEGORIES,
+  configuredValue,
+  SCOPE_ID,
+  SCOPE_TYPES,
+  SECRET_NAME,
+  sameInstant,
+  validateValue,
+  valueAttributes,
+  valueWillBeSent,
+  withAppliedVersion,
+} from './common.ts';
+import { apiDiagnostics, call, type PointerMap } from './errors.ts';
+
+type Secret = ResponseBody<'getSecret'>;
+
+const POINTERS: PointerMap = {
+  '/name': ['name'],
+  '/scope': ['scope_type'],
+  '/scope/type': ['scope_type'],
+  '/scope/id': ['scope_id'],
+  '/category': ['category'],
+  '/description': ['description'],
+  '/expiresAt': ['expires_at'],
+  '/value': ['value'],
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** State from the API's answer; attributes the API never returns (values) come from `base`. */
+function toState(s: Secret, base: ObjectValue): ObjectValue {
+  return {
+    ...base,
+    id: s.id,
+    name: s.name,
+    scope_type: s.scope.type,
+    scope_id: s.scope.id,
+    category: s.category,
+    description: s.description ?? null,
+    expires_at: sameInstant(base.expires_at, s.expiresAt),
+    version: s.version,
+    created_at: s.createdAt,
+    updated_at: s.updatedAt,
+  };
+}
+
+function label(o: ObjectValue): string {
+  return `secret ${str(o.scope_type)}/${str(o.scope_id)}/${str(o.name)}`;
+}
+
+async function findByKey(client: CofferClient, key: string): Promise<Secret> {
+  const [scopeType, scopeId, name, ...rest] = key.split('/');
+  if (!scopeType || !scopeId || !name || rest.length > 0) {
+    throw new DiagnosticsError(
+      error(
+        'Invalid import id',
+        `Import a coffer_secret by its id (a UUID) or as scope_type/scope_id/name, e.g. team/payments/DB_PASSWORD; got ${JSON.stringify(key)}.`,
+      ),
+    );
+  }
+  const what = `looking up secret ${key}`;
+  return call(what, client.baseUrl, async () => {
+    for await (const s of client.sdk.secrets.list({
+      scopeType: scopeType as (typeof SCOPE_TYPES)[number],
+      scopeId,
+      namePrefix: name,
+    })) {
+      if (s.name === name && s.scope.type === scopeType && s.scope.id === scopeId) return s as Secret;
+    }
+    throw new DiagnosticsError(
+      error('Cannot import: no such secret', `No secret named ${name} in scope ${scopeType}/${scopeId}.`),
+    );
+  });
+}
+
+export const secretResource: ResourceDefinition<CofferClient> = {
+  typeName: 'coffer_secret',
+  schema: {
+    description:
+      'A secret in an organization, team or workspace scope. Its value is write-only on the API: nothing ever reads it back.',
+    attributes: {
+      id: { type: 'string', computed: true, description: 'The secret id (UUID).' },
+      scope_type: {
+        type: 'string',
+        required: true,
+        requiresReplace: true,
+        description: 'organization, team or workspace. Changing it replaces the secret.',
+        validators: [v.oneOf(SCOPE_TYPES)],
+      },
+      scope_id: {
+        type: 'string',
+        required: true,
+        requiresReplace: true,
+        description: 'The organization, team or workspace id. Changing it replaces the secret.',
+        validators: [v.matches(SCOPE_ID, 'a scope id')],
+      },
+      name: {
+        type: 'string',
+        required: true,
+        requiresReplace: true,
+        description: 'An environment-variable name, unique in its scope. Changing it replaces the secret.',
+        validators: [v.matches(SECRET_NAME, 'an environment-variable name')],
+      },
+      category: {
+        type: 'string',
+        optional: true,
+        computed: true,
+        description: 'provider, infrastructure, integration or agent (the server picks one when unset).',
+        validators: [v.oneOf(CATEGORIES)],
+      },
+      description: {
+        type: 'string',
+        optional: true,
+        description: 'Free text (up to 1024 characters).',
+        validators: [v.lengthBetween(0, 1024)],
+      },
+      expires_at: {
+        type: 'string',
+        optional: true,
+        description: 'RFC 3339 time after which the secret no longer resolves.',
+        validators: [v.rfc3339()],
+      },
+      ...valueAttributes,
+      created_at: { type: 'string', computed: true, description: 'Creation time (RFC 3339).' },
+      updated_at: {
+        type: 'string',
+        computed: true,
+        computedPlan: 'volatile',
+        description: 'Last change time (RFC 3339).',
+      },
+    },
+  },
+
+  validate: ({ config }) => validateValue(config),
+
+  plan({ prior, planned, priorPrivate }) {
+    if (!prior) return;
+    if (valueWillBeSent(prior, planned, priorPrivate)) markUnknown(planned, 'version', 'updated_at');
+  },
+
+  async create({ client, config, planned }) {
+    const what = `creating ${label(planned)}`;
+    try {
+      const s = await client.sdk.secrets.create({
+        name: str(planned.name) as string,
+        scope: {
+          type: planned.scope_type as (typeof SCOPE_TYPES)[number],
+          id: str(planned.scope_id) as string,
+        },
+        ...(typeof planned.category === 'string'
+          ? { category: planned.category as (typeof CATEGORIES)[number] }
+          : {}),
+        ...(typeof planned.description === 'string' ? { description: planned.description } : {}),
+        ...(typeof planned.expires_at === 'string' ? { expiresAt: planned.expires_at } : {}),
+        value: configuredValue(config),
+      });
+      return { state: toState(s, planned), private: withAppliedVersion(s.version) };
+    } catch (e) {
+      if (e instanceof ConflictError) {
+        const key = `${str(planned.scope_type)}/${str(planned.scope_id)}/${str(planned.name)}`;
+        throw new DiagnosticsError(
+          error(
+            'Secret already exists',
+            `A secret named ${str(planned.name)} already exists in scope ${str(planned.scope_type)}/${str(planned.scope_id)}. ` +
+              `To manage it here, import it: tofu import <address> ${key} (or an import block with id = "${key}").`,
+            ['name'],
+          ),
+        );
+      }
+      throw new DiagnosticsError(apiDiagnostics(e, what, client.baseUrl, POINTERS));
+    }
+  },
+
+  async read({ client, state }) {
+    const id = str(state.id);
+    if (!id) return null;
+    try {
+      const s = await client.sdk.secrets.get(id);
+      return { state: toState(s, state) };
+    } catch (e) {
+      if (e instanceof NotFoundError) return null;
+      throw new DiagnosticsError(apiDiagnostics(e, `reading ${label(state)}`, client.baseUrl));
+    }
+  },
+
+  async update({ client, config, planned, prior }) {
+    const id = str(prior.id) as string;
+    const body: Record<string, unknown> = {};
+    if (planned.description !== prior.description) body.description = planned.description;
+    if (typeof planned.category === 'string' && planned.category !== prior.category)
+      body.category = planned.category;
+    if (planned.expires_at !== prior.expires_at) body.expiresAt = planned.expires_at;
+    // The plan marked version unknown exactly when the value is to be sent (changed, re-versioned, drifted).
+    if (isUnknown(planned.version)) body.value = configuredValue(config);
+    const what = `updating ${label(prior)}`;
+    const s =
+      Object.keys(body).length === 0
+        ? await call(what, client.baseUrl, () => client.sdk.secrets.get(id))
+        : await call(what, client.baseUrl, () => client.sdk.secrets.update(id, body), POINTERS);
+    return { state: toState(s, planned), private: withAppliedVersion(s.version) };
+  },
+
+  async delete({ client, prior }) {
+    const id = str(prior.id);
+    if (!id) return;
+    try {
+      await client.sdk.secrets.delete(id);
+    } catch (e) {
+      if (e instanceof NotFoundError) return;
+      throw new DiagnosticsError(apiDiagnostics(e, `deleting ${label(prior)}`, client.baseUrl));
+    }
+  },
+
+  async importState({ client, id }) {
+    let s: Secret;
+    if (UUID.test(id)) {
+      try {
+        s = await client.sdk.secrets.get(id);
+      } catch (e) {
+        if (e instanceof NotFoundError) {
+          throw new DiagnosticsError(error('Cannot import: no such secret', `No secret with id ${id}.`));
+        }
+        throw new DiagnosticsError(apiDiagnostics(e, `importing secret ${id}`, client.baseUrl));
+      }
+    } else {
+      s = await findByKey(client, id);
+    }
+    const empty: ObjectValue = { value: null, value_wo: null, value_wo_version: null, expires_at: null };
+    return { state: toState(s, empty), private: withAppliedVersion(s.version) };
+  },
+};

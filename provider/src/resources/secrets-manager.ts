@@ -1,0 +1,369 @@
+// coffer_secrets_manager: the singleton /v1/secrets-manager configuration. Create and update PUT the whole
+// configuration; destroy resets it to the DB backend. The Vault token is write-only (vault.token_wo), sent
+// on create and whenever vault.token_wo_version changes.
+import { type RequestBody, type ResponseBody, Secret } from '@coffer/sdk';
+import {
+  type Attributes,
+  type Diagnostic,
+  equal,
+  error,
+  isObject,
+  type ObjectValue,
+  type ResourceDefinition,
+  validators as v,
+} from '../framework/index.ts';
+import type { CofferClient } from './client.ts';
+import { call, type PointerMap } from './errors.ts';
+
+type Config = ResponseBody<'getSecretsManager'>;
+type Input = RequestBody<'putSecretsManager'>;
+
+export const BACKENDS = ['DB', 'VAULT', 'READONLY_VAULT', 'AWS_SECRETS_MANAGER', 'ENV'] as const;
+const ID = 'secrets-manager';
+const MOUNT = /^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/;
+const REGION = /^[a-z]{2}(-[a-z]+)+-[0-9]+$/;
+
+const POINTERS: PointerMap = {
+  '/backend': ['backend'],
+  '/cache': ['cache_ttl_seconds'],
+  '/fallback': ['fallback'],
+  '/vault': ['vault'],
+  '/vault/address': ['vault', 'address'],
+  '/vault/authMethod': ['vault', 'auth_method'],
+  '/vault/token': ['vault', 'token_wo'],
+  '/aws': ['aws'],
+  '/aws/region': ['aws', 'region'],
+};
+
+const k8sAttributes: Attributes = {
+  role: { type: 'string', required: true, description: 'Vault Kubernetes auth role.' },
+  mount_point: {
+    type: 'string',
+    optional: true,
+    computed: true,
+    description: 'Auth mount (default kubernetes).',
+    validators: [v.matches(MOUNT, 'a mount path')],
+  },
+  token_path: {
+    type: 'string',
+    optional: true,
+    computed: true,
+    description: 'Service-account token file (default /var/run/secrets/kubernetes.io/serviceaccount/token).',
+  },
+};
+
+const vaultAwsAttributes: Attributes = {
+  role: { type: 'string', required: true, description: 'Vault AWS auth role.' },
+  mount_point: {
+    type: 'string',
+    optional: true,
+    computed: true,
+    description: 'Auth mount (default aws).',
+    validators: [v.matches(MOUNT, 'a mount path')],
+  },
+  region: {
+    type: 'string',
+    optional: true,
+    computed: true,
+    description: 'AWS region (default us-east-1).',
+    validators: [v.matches(REGION, 'an AWS region')],
+  },
+  sts_endpoint: {
+    type: 'string',
+    optional: true,
+    description: 'STS endpoint URL.',
+    validators: [v.httpUrl()],
+  },
+  iam_server_id: { type: 'string', optional: true, description: 'X-Vault-AWS-IAM-Server-ID header value.' },
+};
+
+const vaultAttributes: Attributes = {
+  address: {
+    type: 'string',
+    required: true,
+    description: 'Vault (or OpenBao) address, https://vault.internal:8200.',
+    validators: [v.httpUrl()],
+  },
+  auth_method: {
+    type: 'string',
+    required: true,
+    description: 'TOKEN, K8S or AWS.',
+    validators: [v.oneOf(['TOKEN', 'K8S', 'AWS'])],
+  },
+  namespace: { type: 'string', optional: true, description: 'Vault Enterprise namespace.' },
+  kv_version: {
+    type: 'number',
+    optional: true,
+    computed: true,
+    description: 'KV engine version, 1 or 2 (default 2).',
+    validators: [v.integerBetween(1, 2)],
+  },
+  secret_path: {
+    type: 'string',
+    optional: true,
+    computed: true,
+    description: 'Where secrets live (default secret/data/coffer for KV v2, secret/coffer for v1).',
+    validators: [v.matches(MOUNT, 'a Vault path')],
+  },
+  secret_metadata_path: {
+    type: 'string',
+    optional: true,
+    computed: true,
+    description: 'KV v2 metadata path (default: secret_path with /data/ swapped for /metadata/).',
+    validators: [v.matches(MOUNT, 'a Vault path')],
+  },
+  token_wo: {
+    type: 'string',
+    optional: true,
+    sensitive: true,
+    writeOnly: true,
+    description:
+      'Vault token for TOKEN auth, write-only (never in state). Sent on create and when token_wo_version changes.',
+  },
+  token_wo_version: {
+    type: 'number',
+    optional: true,
+    description: 'Bump to send a new token_wo.',
+  },
+  k8s: {
+    nested: { nesting: 'single', attributes: k8sAttributes },
+    optional: true,
+    description: 'K8S auth settings.',
+  },
+  aws: {
+    nested: { nesting: 'single', attributes: vaultAwsAttributes },
+    optional: true,
+    description: 'AWS auth settings.',
+  },
+};
+
+const awsAttributes: Attributes = {
+  region: {
+    type: 'string',
+    required: true,
+    description: 'AWS region of Secrets Manager.',
+    validators: [v.matches(REGION, 'an AWS region')],
+  },
+  endpoint: {
+    type: 'string',
+    optional: true,
+    description: 'Endpoint URL (VPC endpoints, local emulators).',
+    validators: [v.httpUrl()],
+  },
+  secret_prefix: { type: 'string', optional: true, description: 'Prefix of secret names in AWS.' },
+};
+
+const s = (x: unknown): string | undefined => (typeof x === 'string' ? x : undefined);
+const n = (x: unknown): number | undefined => (typeof x === 'number' ? x : undefined);
+
+/** Drops undefined fields so the request carries only what is set. */
+function compact<T extends Record<string, unknown>>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, x]) => x !== undefined)) as T;
+}
+
+function toInput(planned: ObjectValue, config: ObjectValue, sendToken: boolean): Input {
+  const vault = isObject(planned.vault) ? planned.vault : null;
+  const vaultConfig = isObject(config.vault) ? config.vault : null;
+  const aws = isObject(planned.aws) ? planned.aws : null;
+  const k8s = vault && isObject(vault.k8s) ? vault.k8s : null;
+  const vaws = vault && isObject(vault.aws) ? vault.aws : null;
+  const token = sendToken ? s(vaultConfig?.token_wo) : undefined;
+  return compact({
+    backend: planned.backend as Input['backend'],
+    cache:
+      n(planned.cache_ttl_seconds) !== undefined ? { ttlSeconds: n(planned.cache_ttl_seconds) } : undefined,
+    fallback: s(planned.fallback) as Input['fallback'],
+    vault: vault
+      ? compact({
+          address: s(vault.address) as string,
+          namespace: s(vault.namespace),
+          kvVersion: n(vault.kv_version) as 1 | 2 | undefined,
+          secretPath: s(vault.secret_path),
+          secretMetadataPath: s(vault.secret_metadata_path),
+          authMethod: s(vault.auth_method) as 'TOKEN' | 'K8S' | 'AWS',
+          token: token !== undefined ? new Secret(token) : undefined,
+          k8s: k8s
+            ? compact({
+                role: s(k8s.role) as string,
+                mountPoint: s(k8s.mount_point),
+                tokenPath: s(k8s.token_path),
+              })
+            : undefined,
+          aws: vaws
+            ? compact({
+                role: s(vaws.role) as string,
+                mountPoint: s(vaws.mount_point),
+                region: s(vaws.region),
+                stsEndpoint: s(vaws.sts_endpoint),
+                iamServerId: s(vaws.iam_server_id),
+              })
+            : undefined,
+        })
+      : undefined,
+    aws: aws
+      ? compact({
+          region: s(aws.region) as string,
+          endpoint: s(aws.endpoint),
+          secretPrefix: s(aws.secret_prefix),
+        })
+      : undefined,
+  } as Input);
+}
+
+function toState(c: Config, base: ObjectValue): ObjectValue {
+  const baseVault = isObject(base.vault) ? base.vault : {};
+  const v = c.vault;
+  return {
+    ...base,
+    id: ID,
+    backend: c.backend,
+    effective_backend: c.effectiveBackend,
+    fallback_reason: c.fallbackReason ?? null,
+    fallback: c.fallback,
+    cache_ttl_seconds: c.cache.ttlSeconds,
+    vault: v
+      ? {
+          address: v.address,
+          auth_method: v.authMethod,
+          namespace: v.namespace ?? null,
+          kv_version: v.kvVersion,
+          secret_path: v.secretPath,
+          secret_metadata_path: v.secretMetadataPath,
+          token_wo: null,
+          token_wo_version: baseVault.token_wo_version ?? null,
+          k8s: v.k8s
+            ? { role: v.k8s.role, mount_point: v.k8s.mountPoint ?? null, token_path: v.k8s.tokenPath ?? null }
+            : null,
+          aws: v.aws
+            ? {
+                role: v.aws.role,
+                mount_point: v.aws.mountPoint ?? null,
+                region: v.aws.region ?? null,
+                sts_endpoint: v.aws.stsEndpoint ?? null,
+                iam_server_id: v.aws.iamServerId ?? null,
+              }
+            : null,
+        }
+      : null,
+    aws: c.aws
+      ? { region: c.aws.region, endpoint: c.aws.endpoint ?? null, secret_prefix: c.aws.secretPrefix ?? null }
+      : null,
+  };
+}
+
+function validate(config: ObjectValue): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const backend = config.backend;
+  if ((backend === 'VAULT' || backend === 'READONLY_VAULT') && config.vault === null) {
+    out.push(
+      error('Missing vault settings', `backend ${backend} needs a vault block (address, auth_method).`, [
+        'vault',
+      ]),
+    );
+  }
+  if (backend === 'AWS_SECRETS_MANAGER' && config.aws === null) {
+    out.push(
+      error('Missing aws settings', 'backend AWS_SECRETS_MANAGER needs aws = { region = ... }.', ['aws']),
+    );
+  }
+  return out;
+}
+
+export const secretsManagerResource: ResourceDefinition<CofferClient> = {
+  typeName: 'coffer_secrets_manager',
+  schema: {
+    description:
+      'Where secret values live (a singleton: declare it once). Destroying it resets the server to the DB backend. Switching backends does not migrate existing secrets.',
+    attributes: {
+      id: { type: 'string', computed: true, description: `Always "${ID}".` },
+      backend: {
+        type: 'string',
+        required: true,
+        description: BACKENDS.join(', '),
+        validators: [v.oneOf(BACKENDS)],
+      },
+      cache_ttl_seconds: {
+        type: 'number',
+        optional: true,
+        computed: true,
+        description: 'Server-side cache TTL for resolved values (default 300; 0 disables).',
+        validators: [v.integerBetween(0, 86400)],
+      },
+      fallback: {
+        type: 'string',
+        optional: true,
+        computed: true,
+        description: 'ENV or NONE (default): what a read does when a remote backend fails.',
+        validators: [v.oneOf(['ENV', 'NONE'])],
+      },
+      effective_backend: {
+        type: 'string',
+        computed: true,
+        computedPlan: 'volatile',
+        description: 'The backend in use (DB when the chosen one lacks settings).',
+      },
+      fallback_reason: {
+        type: 'string',
+        computed: true,
+        computedPlan: 'volatile',
+        description: 'Why effective_backend differs from backend, or null.',
+      },
+      vault: {
+        nested: { nesting: 'single', attributes: vaultAttributes },
+        optional: true,
+        description: 'HashiCorp Vault / OpenBao settings (VAULT, READONLY_VAULT).',
+      },
+      aws: {
+        nested: { nesting: 'single', attributes: awsAttributes },
+        optional: true,
+        description: 'AWS Secrets Manager settings (AWS_SECRETS_MANAGER).',
+      },
+    },
+  },
+
+  validate: ({ config }) => validate(config),
+
+  async create({ client, config, planned }) {
+    const c = await call(
+      'configuring the secrets manager',
+      client.baseUrl,
+      () => client.sdk.secretsManager.put(toInput(planned, config, true)),
+      POINTERS,
+    );
+    return { state: toState(c, planned) };
+  },
+
+  async read({ client, state }) {
+    const c = await call('reading the secrets manager', client.baseUrl, () =>
+      client.sdk.secretsManager.get(),
+    );
+    return { state: toState(c, state) };
+  },
+
+  async update({ client, config, planned, prior }) {
+    const priorVault = isObject(prior.vault) ? prior.vault : null;
+    const plannedVault = isObject(planned.vault) ? planned.vault : null;
+    const sendToken =
+      !priorVault || !equal(priorVault.token_wo_version ?? null, plannedVault?.token_wo_version ?? null);
+    const c = await call(
+      'configuring the secrets manager',
+      client.baseUrl,
+      () => client.sdk.secretsManager.put(toInput(planned, config, sendToken)),
+      POINTERS,
+    );
+    return { state: toState(c, planned) };
+  },
+
+  async delete({ client }) {
+    await call('resetting the secrets manager to DB', client.baseUrl, () =>
+      client.sdk.secretsManager.put({ backend: 'DB' } as Input),
+    );
+  },
+
+  async importState({ client }) {
+    const c = await call('reading the secrets manager', client.baseUrl, () =>
+      client.sdk.secretsManager.get(),
+    );
+    return { state: toState(c, {}) };
+  },
+};

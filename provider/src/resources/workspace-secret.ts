@@ -1,0 +1,212 @@
+// coffer_workspace_secret: a workspace override (/v1/workspaces/{id}/secrets/{key}). Every write is a PUT of
+// the whole override (value included), so every update bumps the version. Import as `workspace_id/KEY`.
+import { NotFoundError, type ResponseBody, WORKSPACE_SECRET_KEYS } from '@coffer/sdk';
+import {
+  DiagnosticsError,
+  error,
+  markUnknown,
+  type ObjectValue,
+  type ResourceDefinition,
+  str,
+  validators as v,
+} from '../framework/index.ts';
+import type { CofferClient } from './client.ts';
+import {
+  configuredValue,
+  drifted,
+  SCOPE_ID,
+  validateValue,
+  valueAttributes,
+  withAppliedVersion,
+} from './common.ts';
+import { apiDiagnostics, call, type PointerMap } from './errors.ts';
+
+type Override = ResponseBody<'getWorkspaceSecret'>;
+type Key = (typeof WORKSPACE_SECRET_KEYS)[number];
+
+const POINTERS: PointerMap = {
+  '/path/workspaceId': ['workspace_id'],
+  '/path/key': ['key'],
+  '/key': ['key'],
+  '/value': ['value'],
+  '/expiresInDays': ['expires_in_days'],
+};
+
+function toState(o: Override, base: ObjectValue): ObjectValue {
+  return {
+    ...base,
+    id: `${o.workspaceId}/${o.key}`,
+    workspace_id: o.workspaceId,
+    key: o.key,
+    version: o.version,
+    set_by: o.setBy,
+    created_at: o.createdAt,
+    updated_at: o.updatedAt,
+    expires_at: o.expiresAt ?? null,
+  };
+}
+
+const label = (o: ObjectValue) => `workspace override ${str(o.workspace_id)}/${str(o.key)}`;
+
+function put(client: CofferClient, planned: ObjectValue, config: ObjectValue): Promise<Override> {
+  const days = planned.expires_in_days;
+  return call(
+    `writing ${label(planned)}`,
+    client.baseUrl,
+    () =>
+      client.sdk.workspaceSecrets.put(str(planned.workspace_id) as string, str(planned.key) as string, {
+        value: configuredValue(config),
+        ...(typeof days === 'number' ? { expiresInDays: days } : {}),
+      }),
+    POINTERS,
+  );
+}
+
+export const workspaceSecretResource: ResourceDefinition<CofferClient> = {
+  typeName: 'coffer_workspace_secret',
+  schema: {
+    description:
+      "A workspace override: the workspace's own provider key (OPENAI_API_KEY, ...), used instead of the platform's.",
+    attributes: {
+      id: { type: 'string', computed: true, description: '`workspace_id/KEY`.' },
+      workspace_id: {
+        type: 'string',
+        required: true,
+        requiresReplace: true,
+        description: 'The workspace. Changing it replaces the override.',
+        validators: [v.matches(SCOPE_ID, 'a workspace id')],
+      },
+      key: {
+        type: 'string',
+        required: true,
+        requiresReplace: true,
+        description: `The override key: ${WORKSPACE_SECRET_KEYS.join(', ')}. Changing it replaces the override.`,
+        validators: [v.oneOf(WORKSPACE_SECRET_KEYS)],
+      },
+      ...valueAttributes,
+      expires_in_days: {
+        type: 'number',
+        optional: true,
+        description: 'Expire the value this many days after each write (1 to 3650).',
+        validators: [v.integerBetween(1, 3650)],
+      },
+      expires_at: {
+        type: 'string',
+        computed: true,
+        computedPlan: 'volatile',
+        description: 'When the value expires (from expires_in_days), or null.',
+      },
+      set_by: {
+        type: 'string',
+        computed: true,
+        computedPlan: 'volatile',
+        description: 'Id of the API key that last wrote the value.',
+      },
+      created_at: { type: 'string', computed: true, description: 'Creation time (RFC 3339).' },
+      updated_at: {
+        type: 'string',
+        computed: true,
+        computedPlan: 'volatile',
+        description: 'Last write time (RFC 3339).',
+      },
+    },
+  },
+
+  validate: ({ config }) => validateValue(config),
+
+  plan({ prior, planned, priorPrivate, changed }) {
+    // Any write replaces the whole override and bumps its version; a rotation elsewhere is written back.
+    if (prior && (changed || drifted(prior, priorPrivate))) {
+      markUnknown(planned, 'version', 'updated_at', 'set_by', 'expires_at');
+    }
+  },
+
+  async create({ client, config, planned }) {
+    const ws = str(planned.workspace_id) as string;
+    const key = str(planned.key) as string;
+    // PUT creates or replaces: refuse to take over an override that exists already.
+    const existing = await call(
+      `checking ${label(planned)}`,
+      client.baseUrl,
+      () =>
+        client.sdk.workspaceSecrets.get(ws, key).then(
+          () => true,
+          (e: unknown) => {
+            if (e instanceof NotFoundError) return false;
+            throw e;
+          },
+        ),
+      POINTERS,
+    );
+    if (existing) {
+      throw new DiagnosticsError(
+        error(
+          'Workspace override already exists',
+          `Workspace ${ws} already has an override for ${key}. To manage it here, import it: ` +
+            `tofu import <address> ${ws}/${key} (or an import block with id = "${ws}/${key}").`,
+          ['key'],
+        ),
+      );
+    }
+    const o = await put(client, planned, config);
+    return { state: toState(o, planned), private: withAppliedVersion(o.version) };
+  },
+
+  async read({ client, state }) {
+    const ws = str(state.workspace_id);
+    const key = str(state.key);
+    if (!ws || !key) return null;
+    try {
+      const o = await client.sdk.workspaceSecrets.get(ws, key as Key);
+      return { state: toState(o, state) };
+    } catch (e) {
+      if (e instanceof NotFoundError) return null;
+      throw new DiagnosticsError(apiDiagnostics(e, `reading ${label(state)}`, client.baseUrl));
+    }
+  },
+
+  async update({ client, config, planned }) {
+    const o = await put(client, planned, config);
+    return { state: toState(o, planned), private: withAppliedVersion(o.version) };
+  },
+
+  async delete({ client, prior }) {
+    try {
+      await client.sdk.workspaceSecrets.delete(str(prior.workspace_id) as string, str(prior.key) as string);
+    } catch (e) {
+      if (e instanceof NotFoundError) return;
+      throw new DiagnosticsError(apiDiagnostics(e, `deleting ${label(prior)}`, client.baseUrl));
+    }
+  },
+
+  async importState({ client, id }) {
+    const [ws, key, ...rest] = id.split('/');
+    if (!ws || !key || rest.length > 0) {
+      throw new DiagnosticsError(
+        error(
+          'Invalid import id',
+          `Import a coffer_workspace_secret as workspace_id/KEY, e.g. ws-checkout/OPENAI_API_KEY; got ${JSON.stringify(id)}.`,
+        ),
+      );
+    }
+    try {
+      const o = await client.sdk.workspaceSecrets.get(ws, key);
+      const empty: ObjectValue = {
+        value: null,
+        value_wo: null,
+        value_wo_version: null,
+        expires_in_days: null,
+      };
+      return { state: toState(o, empty), private: withAppliedVersion(o.version) };
+    } catch (e) {
+      if (e instanceof NotFoundError) {
+        throw new DiagnosticsError(
+          error('Cannot import: no such override', `Workspace ${ws} has no override ${key}.`),
+        );
+      }
+      throw new DiagnosticsError(
+        apiDiagnostics(e, `importing workspace override ${id}`, client.baseUrl, POINTERS),
+      );
+    }
+  },
+};
