@@ -84,6 +84,8 @@ async function execute(store: Store, r: Request, run: () => Promise<Reply>): Pro
         status: prior.status,
         body,
         headers: { ...prior.responseHeaders, 'idempotent-replayed': 'true' },
+        // A replay may carry a token (API key creation): never let a cache keep it.
+        sensitive: true,
       };
     }
     return run();

@@ -1,0 +1,155 @@
+/**
+ * Starts the real `coffer serve` (server/src/cli.ts) as a child process on a free loopback port, on SQLite
+ * in a temp data dir or on a fresh PostgreSQL database, and captures everything it prints.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createTestDatabase } from './postgres.ts';
+import { pgUrl, type StoreKind, TEST_SECRET } from './stores.ts';
+
+export const CLI = join(import.meta.dirname, '..', '..', 'src', 'cli.ts');
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export interface ServerOptions {
+  kind?: StoreKind;
+  /** Extra environment; `COFFER_BOOTSTRAP_API_KEY: undefined` lets the server mint one. */
+  env?: Record<string, string | undefined>;
+  /** Reuse a data dir / database (restarts). */
+  dataDir?: string;
+  databaseUrl?: string;
+}
+
+export interface TestServer {
+  url: string;
+  port: number;
+  key: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  child: ChildProcess;
+  output(): string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** SIGTERM and wait for exit. */
+  stop(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** stop() and delete the data dir and database. */
+  cleanup(): Promise<void>;
+}
+
+export async function startServer(opts: ServerOptions = {}): Promise<TestServer> {
+  const kind = opts.kind ?? 'sqlite';
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'coffer-http-'));
+  let databaseUrl = opts.databaseUrl;
+  let drop = async () => {};
+  if (kind === 'postgres' && !databaseUrl) {
+    const base = pgUrl();
+    if (!base) throw new Error('PostgreSQL unavailable');
+    const db = await createTestDatabase(base);
+    databaseUrl = db.url;
+    drop = db.drop;
+  }
+  const key = `cof_test_${randomBytes(24).toString('hex')}`;
+  const port = await freePort();
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    COFFER_ENCRYPTION_SECRET: TEST_SECRET,
+    COFFER_BOOTSTRAP_API_KEY: key,
+    COFFER_DATABASE_URL: undefined,
+    COFFER_ORGANIZATION_ID: 'acme',
+    ...opts.env,
+  };
+  for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
+  const args = [CLI, 'serve', '--port', String(port), '--data-dir', dataDir];
+  if (databaseUrl) args.push('--database-url', databaseUrl);
+  const child = spawn(process.execPath, args, {
+    env: env as NodeJS.ProcessEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout?.on('data', (d: Buffer) => {
+    out += d.toString('utf8');
+  });
+  child.stderr?.on('data', (d: Buffer) => {
+    out += d.toString('utf8');
+  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    return exited;
+  };
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`coffer serve exited with ${child.exitCode}:\n${out}`);
+    if (out.includes('listening on')) break;
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`coffer serve did not start within 30 s:\n${out}`);
+    }
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  return {
+    url,
+    port,
+    key: opts.env && 'COFFER_BOOTSTRAP_API_KEY' in opts.env ? (opts.env.COFFER_BOOTSTRAP_API_KEY ?? '') : key,
+    dataDir,
+    databaseUrl,
+    child,
+    output: () => out,
+    exited,
+    stop,
+    async cleanup() {
+      await stop();
+      if (!opts.databaseUrl) await drop();
+      if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface Res {
+  status: number;
+  headers: Headers;
+  text: string;
+  // biome-ignore lint/suspicious/noExplicitAny: test responses are inspected field by field
+  json: any;
+}
+
+/** One request; `body` objects are sent as JSON, strings as they are. */
+export async function call(
+  base: string,
+  method: string,
+  path: string,
+  opts: { key?: string | null; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<Res> {
+  const headers: Record<string, string> = { ...opts.headers };
+  if (opts.key) headers.authorization = `Bearer ${opts.key}`;
+  let body: string | undefined;
+  if (opts.body !== undefined) {
+    body = typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
+    headers['content-type'] ??= 'application/json';
+  }
+  const r = await fetch(`${base}${path}`, { method, headers, body });
+  const text = await r.text();
+  let json: unknown;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = undefined;
+  }
+  return { status: r.status, headers: r.headers, text, json };
+}
