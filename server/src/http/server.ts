@@ -100,6 +100,7 @@ export function createApp(spec: Spec, handlers: HandlerTable, services: Services
 
   const send = (res: ServerResponse, requestId: string, reply: Reply) => {
     const headers: Record<string, string> = { 'x-request-id': requestId, ...reply.headers };
+    if (draining) headers.connection = 'close';
     if (reply.body === undefined) {
       res.writeHead(reply.status, headers);
       res.end();
@@ -198,7 +199,6 @@ export function createApp(spec: Spec, handlers: HandlerTable, services: Services
     const incoming = req.headers['x-request-id'];
     const requestId = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     inFlight++;
-    if (draining) res.setHeader('connection', 'close');
     handle(req, requestId)
       .catch((err: unknown): Reply => {
         const instance = (req.url ?? '/').split('?')[0] ?? '/';
