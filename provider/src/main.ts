@@ -9,8 +9,8 @@ enableCompileCache();
 const arg = process.argv[2];
 
 if (arg === 'schema') {
-  const { schemaDocument } = await import('./provider.ts');
-  process.stdout.write(`${JSON.stringify(schemaDocument())}\n`);
+  const { schemaJson } = await import('./provider.ts');
+  process.stdout.write(`${schemaJson()}\n`);
 } else if (arg === undefined || arg === '--debug') {
   const debug = arg === '--debug';
   const { guardStdout } = await import('./wire/stdout.ts');

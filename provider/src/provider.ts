@@ -7,6 +7,7 @@ import {
   DiagnosticsError,
   schemaDocument as document,
   error,
+  goJson,
   isUnknown,
   type ProviderDefinition,
   validators as v,
@@ -121,4 +122,9 @@ export function schemaDocument(): unknown {
     dataSources: byName(def.dataSources),
     ephemeralResources: byName(def.ephemeralResources),
   });
+}
+
+/** The schema document byte for byte as `tofu providers schema -json` prints it (Go's JSON escaping). */
+export function schemaJson(): string {
+  return goJson(schemaDocument());
 }

@@ -23,7 +23,7 @@ export {
 } from './diagnostics.ts';
 export { markUnknown, plan } from './plan.ts';
 export type { Attribute, Attributes, BlockSchema, CtyType, NestedObject } from './schema.ts';
-export { type ProviderSchemas, schemaDocument } from './schema-json.ts';
+export { goJson, type ProviderSchemas, schemaDocument } from './schema-json.ts';
 export { createHandler } from './server.ts';
 export * as validators from './validators.ts';
 export { equal, isObject, isUnknown, num, type ObjectValue, str, UNKNOWN, type Value } from './value.ts';

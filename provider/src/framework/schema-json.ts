@@ -82,3 +82,11 @@ export function schemaDocument(address: string, s: ProviderSchemas): unknown {
   if (ephemeral) provider.ephemeral_resource_schemas = ephemeral;
   return { format_version: '1.0', provider_schemas: { [address]: provider } };
 }
+
+/** JSON as Go's encoding/json writes it: compact, with <, > and & (and U+2028/U+2029) escaped. */
+export function goJson(value: unknown): string {
+  return JSON.stringify(value).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
