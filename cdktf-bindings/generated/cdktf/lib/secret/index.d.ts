@@ -2,38 +2,56 @@ import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
 export interface SecretConfig extends cdktf.TerraformMetaArguments {
     /**
+    * provider, infrastructure, integration or agent (the server picks one when unset).
+    *
     * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secret#category Secret#category}
     */
     readonly category?: string;
     /**
+    * Free text (up to 1024 characters).
+    *
     * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secret#description Secret#description}
     */
     readonly description?: string;
     /**
+    * RFC 3339 time after which the secret no longer resolves.
+    *
     * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secret#expires_at Secret#expires_at}
     */
     readonly expiresAt?: string;
     /**
+    * An environment-variable name, unique in its scope. Changing it replaces the secret.
+    *
     * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secret#name Secret#name}
     */
     readonly name: string;
     /**
+    * The organization, team or workspace id. Changing it replaces the secret.
+    *
     * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secret#scope_id Secret#scope_id}
     */
     readonly scopeId: string;
     /**
+    * organization, team or workspace. Changing it replaces the secret.
+    *
     * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secret#scope_type Secret#scope_type}
     */
     readonly scopeType: string;
     /**
+    * The secret value (sensitive: hidden in output, but stored in the state). Prefer value_wo. Conflicts with value_wo.
+    *
     * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secret#value Secret#value}
     */
     readonly value?: string;
     /**
+    * The secret value, write-only: sent to the API on create and whenever value_wo_version changes, never stored in the state or the plan. Needs OpenTofu/Terraform >= 1.11. Conflicts with value.
+    *
     * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secret#value_wo Secret#value_wo}
     */
     readonly valueWo?: string;
     /**
+    * Bump to send a new value_wo (write-only values are never compared with anything).
+    *
     * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secret#value_wo_version Secret#value_wo_version}
     */
     readonly valueWoVersion?: number;

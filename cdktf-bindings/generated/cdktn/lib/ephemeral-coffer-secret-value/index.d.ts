@@ -2,14 +2,20 @@ import { Construct } from 'constructs';
 import * as cdktn from 'cdktn';
 export interface EphemeralCofferSecretValueConfig extends cdktn.TerraformEphemeralMetaArguments {
     /**
+    * The secret name.
+    *
     * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/ephemeral-resources/secret_value#name EphemeralCofferSecretValue#name}
     */
     readonly name: string;
     /**
+    * The workspace's team, so team secrets take part.
+    *
     * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/ephemeral-resources/secret_value#team_id EphemeralCofferSecretValue#team_id}
     */
     readonly teamId?: string;
     /**
+    * The workspace resolving the name.
+    *
     * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/ephemeral-resources/secret_value#workspace_id EphemeralCofferSecretValue#workspace_id}
     */
     readonly workspaceId: string;
@@ -32,12 +38,14 @@ export declare class EphemeralCofferSecretValue extends cdktn.TerraformEphemeral
     set name(value: string);
     get nameInput(): string | undefined;
     get scopeType(): string;
+    get source(): string;
     private _teamId?;
     get teamId(): string;
     set teamId(value: string);
     resetTeamId(): void;
     get teamIdInput(): string | undefined;
     get value(): string;
+    get version(): number;
     private _workspaceId?;
     get workspaceId(): string;
     set workspaceId(value: string);

@@ -52,6 +52,10 @@ class EphemeralCofferSecretValue extends cdktn.TerraformEphemeralResource {
     get scopeType() {
         return this.getStringAttribute('scope_type');
     }
+    // source - computed: true, optional: false, required: false
+    get source() {
+        return this.getStringAttribute('source');
+    }
     get teamId() {
         return this.getStringAttribute('team_id');
     }
@@ -68,6 +72,10 @@ class EphemeralCofferSecretValue extends cdktn.TerraformEphemeralResource {
     // value - computed: true, optional: false, required: false
     get value() {
         return this.getStringAttribute('value');
+    }
+    // version - computed: true, optional: false, required: false
+    get version() {
+        return this.getNumberAttribute('version');
     }
     get workspaceId() {
         return this.getStringAttribute('workspace_id');

@@ -2,18 +2,26 @@ import { Construct } from 'constructs';
 import * as cdktn from 'cdktn';
 export interface CofferProviderConfig {
     /**
+    * API key (Bearer token). Default: env COFFER_API_KEY.
+    *
     * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs#api_key CofferProvider#api_key}
     */
     readonly apiKey?: string;
     /**
+    * The Coffer API, e.g. http://127.0.0.1:8080 (routes are under /v1). Default: env COFFER_BASE_URL.
+    *
     * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs#base_url CofferProvider#base_url}
     */
     readonly baseUrl?: string;
     /**
+    * Retries after the first attempt for retryable failures (default 2).
+    *
     * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs#max_retries CofferProvider#max_retries}
     */
     readonly maxRetries?: number;
     /**
+    * Per-attempt request timeout in milliseconds (default 30000; 0 disables).
+    *
     * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs#timeout_ms CofferProvider#timeout_ms}
     */
     readonly timeoutMs?: number;

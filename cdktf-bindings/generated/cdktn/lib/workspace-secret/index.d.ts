@@ -2,26 +2,38 @@ import { Construct } from 'constructs';
 import * as cdktn from 'cdktn';
 export interface WorkspaceSecretConfig extends cdktn.TerraformMetaArguments {
     /**
+    * Expire the value this many days after each write (1 to 3650).
+    *
     * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/workspace_secret#expires_in_days WorkspaceSecret#expires_in_days}
     */
     readonly expiresInDays?: number;
     /**
+    * The override key: OPENAI_API_KEY, ANTHROPIC_API_KEY, GEMINI_API_KEY, GROK_API_KEY, GROQ_API_KEY, BRAVE_API_KEY, RESEND_API_KEY. Changing it replaces the override.
+    *
     * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/workspace_secret#key WorkspaceSecret#key}
     */
     readonly key: string;
     /**
+    * The secret value (sensitive: hidden in output, but stored in the state). Prefer value_wo. Conflicts with value_wo.
+    *
     * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/workspace_secret#value WorkspaceSecret#value}
     */
     readonly value?: string;
     /**
+    * The secret value, write-only: sent to the API on create and whenever value_wo_version changes, never stored in the state or the plan. Needs OpenTofu/Terraform >= 1.11. Conflicts with value.
+    *
     * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/workspace_secret#value_wo WorkspaceSecret#value_wo}
     */
     readonly valueWo?: string;
     /**
+    * Bump to send a new value_wo (write-only values are never compared with anything).
+    *
     * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/workspace_secret#value_wo_version WorkspaceSecret#value_wo_version}
     */
     readonly valueWoVersion?: number;
     /**
+    * The workspace. Changing it replaces the override.
+    *
     * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/workspace_secret#workspace_id WorkspaceSecret#workspace_id}
     */
     readonly workspaceId: string;

@@ -8,6 +8,8 @@ import * as cdktf from 'cdktf';
 
 export interface DataCofferWorkspaceSecretsConfig extends cdktf.TerraformMetaArguments {
   /**
+  * The workspace.
+  *
   * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/data-sources/workspace_secrets#workspace_id DataCofferWorkspaceSecrets#workspace_id}
   */
   readonly workspaceId: string;

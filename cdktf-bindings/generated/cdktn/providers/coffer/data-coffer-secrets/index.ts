@@ -8,18 +8,26 @@ import * as cdktn from 'cdktn';
 
 export interface DataCofferSecretsConfig extends cdktn.TerraformMetaArguments {
   /**
+  * Only this category.
+  *
   * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/data-sources/secrets#category DataCofferSecrets#category}
   */
   readonly category?: string;
   /**
+  * Only names starting with this.
+  *
   * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/data-sources/secrets#name_prefix DataCofferSecrets#name_prefix}
   */
   readonly namePrefix?: string;
   /**
+  * Only this scope id.
+  *
   * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/data-sources/secrets#scope_id DataCofferSecrets#scope_id}
   */
   readonly scopeId?: string;
   /**
+  * Only this scope type.
+  *
   * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/data-sources/secrets#scope_type DataCofferSecrets#scope_type}
   */
   readonly scopeType?: string;

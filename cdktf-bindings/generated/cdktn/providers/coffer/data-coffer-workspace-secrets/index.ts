@@ -8,6 +8,8 @@ import * as cdktn from 'cdktn';
 
 export interface DataCofferWorkspaceSecretsConfig extends cdktn.TerraformMetaArguments {
   /**
+  * The workspace.
+  *
   * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/data-sources/workspace_secrets#workspace_id DataCofferWorkspaceSecrets#workspace_id}
   */
   readonly workspaceId: string;

@@ -8,14 +8,20 @@ import * as cdktn from 'cdktn';
 
 export interface EphemeralCofferSecretValueConfig extends cdktn.TerraformEphemeralMetaArguments {
   /**
+  * The secret name.
+  *
   * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/ephemeral-resources/secret_value#name EphemeralCofferSecretValue#name}
   */
   readonly name: string;
   /**
+  * The workspace's team, so team secrets take part.
+  *
   * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/ephemeral-resources/secret_value#team_id EphemeralCofferSecretValue#team_id}
   */
   readonly teamId?: string;
   /**
+  * The workspace resolving the name.
+  *
   * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/ephemeral-resources/secret_value#workspace_id EphemeralCofferSecretValue#workspace_id}
   */
   readonly workspaceId: string;
@@ -81,6 +87,11 @@ export class EphemeralCofferSecretValue extends cdktn.TerraformEphemeralResource
     return this.getStringAttribute('scope_type');
   }
 
+  // source - computed: true, optional: false, required: false
+  public get source() {
+    return this.getStringAttribute('source');
+  }
+
   // team_id - computed: false, optional: true, required: false
   private _teamId?: string; 
   public get teamId() {
@@ -100,6 +111,11 @@ export class EphemeralCofferSecretValue extends cdktn.TerraformEphemeralResource
   // value - computed: true, optional: false, required: false
   public get value() {
     return this.getStringAttribute('value');
+  }
+
+  // version - computed: true, optional: false, required: false
+  public get version() {
+    return this.getNumberAttribute('version');
   }
 
   // workspace_id - computed: false, optional: false, required: true
