@@ -133,7 +133,7 @@ export class SecretsManagerState {
     const fallbackReason = fallbackReasonOf(backend, vault, tokenEnvelope !== null, aws);
     const effectiveBackend: StorageBackend = fallbackReason ? 'DB' : backend;
     const warnings: string[] = [];
-    if (effectiveBackend !== before.effectiveBackend) {
+    if (effectiveBackend !== before.effectiveBackend || backend !== before.backend) {
       const n = await this.#store.secrets.count();
       if (n > 0) {
         warnings.push(

@@ -367,3 +367,25 @@ describe('workspace isolation', () => {
     });
   });
 });
+
+describe('lock-out guard', () => {
+  it('refuses to revoke the last organization owner key, allows it once another exists', async () => {
+    const s = await startServer();
+    try {
+      const me = (await call(s.url, 'GET', '/v1/api-keys', { key: s.key })).json.items[0];
+      const last = await call(s.url, 'DELETE', `/v1/api-keys/${me.id}`, { key: s.key });
+      expect(last.status).toBe(403);
+      expect(last.json.detail).toMatch(/last organization owner/);
+      const other = await call(s.url, 'POST', '/v1/api-keys', {
+        key: s.key,
+        body: { name: 'second-owner', role: 'owner', scope: { type: 'organization', id: 'acme' } },
+      });
+      expect((await call(s.url, 'DELETE', `/v1/api-keys/${me.id}`, { key: other.json.token })).status).toBe(
+        204,
+      );
+      expect((await call(s.url, 'GET', '/v1/secrets', { key: s.key })).status).toBe(401);
+    } finally {
+      await s.cleanup();
+    }
+  });
+});

@@ -1,5 +1,5 @@
 /** /v1/api-keys: keys with one role on one scope; the token is shown once, only its hash is kept. */
-import type { Role } from '../../store/types.ts';
+import type { ApiKeyRecord, Page, Role, Store } from '../../store/types.ts';
 import { canGrant, covers, requireCovers, requireReader, requireWriter, type Scope } from '../access.ts';
 import { hashToken, newToken } from '../authenticate.ts';
 import type { Handler } from '../context.ts';
@@ -8,6 +8,25 @@ import { apiKeyView } from '../views.ts';
 import { dateField, event, page } from './common.ts';
 
 const RANK: Record<Role, number> = { owner: 3, admin: 2, member: 1, runtime: 0 };
+
+/** Unrevoked, unexpired organization owner keys: revoking the last one would lock everyone out. */
+async function liveOrganizationOwners(store: Store): Promise<number> {
+  let n = 0;
+  let cursor: string | null = null;
+  const now = Date.now();
+  do {
+    const page: Page<ApiKeyRecord> = await store.apiKeys.list({
+      scopeType: 'organization',
+      limit: 500,
+      cursor,
+    });
+    for (const k of page.items) {
+      if (k.role === 'owner' && (!k.expiresAt || Date.parse(k.expiresAt) > now)) n++;
+    }
+    cursor = page.nextCursor;
+  } while (cursor && n < 2);
+  return n;
+}
 
 export const createApiKey: Handler = async (ctx, s) => {
   const p = ctx.principal;
@@ -70,6 +89,16 @@ export const revokeApiKey: Handler = async (ctx, s) => {
   if (rec.revokedAt) throw new HttpError(404, `API key ${rec.id} is already revoked.`);
   if (RANK[rec.role] > RANK[p.role])
     throw new HttpError(403, `A ${p.role} key cannot revoke an ${rec.role} key.`);
+  if (
+    rec.role === 'owner' &&
+    rec.scopeType === 'organization' &&
+    (await liveOrganizationOwners(s.store)) <= 1
+  ) {
+    throw new HttpError(
+      403,
+      'This is the last organization owner key; create another one before revoking it.',
+    );
+  }
   await s.store.transaction(async (tx) => {
     await tx.apiKeys.revoke(rec.id);
     await tx.audit.appendEvent(
