@@ -267,8 +267,9 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   });
 }
 
+/** A version (3 or "3") becomes the strong ETag `"3"`; anything else (an ETag you read, `*`) is sent as is. */
 function formatEtag(v: string | number): string {
-  return typeof v === 'number' ? `"${v}"` : v;
+  return typeof v === 'number' || /^[0-9]+$/.test(v) ? `"${v}"` : v;
 }
 
 function errorCode(err: unknown): string | undefined {

@@ -179,6 +179,14 @@ describe('POST and idempotency keys', () => {
     expect(server.seen).toHaveLength(4);
     expect(server.seen[3]?.headers['if-match']).toBe('"3"');
   });
+
+  it('If-Match takes a version as a number or digits, or an ETag as read', async () => {
+    server = await startServer((_req, res) => json(res, 200, SECRET));
+    const c = client(server.url);
+    for (const ifMatch of [4, '4', '"4"', '*'])
+      await c.secrets.update(SECRET.id, { description: 'x' }, { ifMatch });
+    expect(server.seen.map((r) => r.headers['if-match'])).toEqual(['"4"', '"4"', '"4"', '*']);
+  });
 });
 
 describe('timeouts and abort', () => {

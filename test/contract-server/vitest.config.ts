@@ -4,8 +4,7 @@ import { defineProject } from 'vitest/config';
 export default defineProject({
   test: {
     name: 'contract-server',
-    dir: '../contract',
-    include: ['**/*.test.ts'],
+    include: ['../contract/**/*.test.ts'],
     globalSetup: ['./global-setup.ts'],
     testTimeout: 20_000,
     hookTimeout: 90_000,
