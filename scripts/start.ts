@@ -7,7 +7,7 @@
 //
 // The owner API key is kept in .coffer/owner-api-key (mode 0600) so that every run, and your own scripts,
 // can use it; the server takes it as its bootstrap key the first time it starts on an empty store.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -55,6 +55,15 @@ async function waitForHealth(): Promise<void> {
   throw new Error(`coffer serve did not become healthy at ${baseUrl} within 30 s`);
 }
 
+/** The HCL and CDKTF examples need OpenTofu: the setup step builds it once into the tools cache (minutes the
+ * first time, a no-op after) unless TOFU_BIN names one. */
+function ensureOpenTofu(): void {
+  if (process.env.TOFU_BIN) return;
+  const built = spawnSync('bash', [join(root, 'scripts/setup.d/10-opentofu.sh')], { stdio: 'inherit' });
+  if (built.status !== 0)
+    console.warn('!! OpenTofu could not be built: the HCL and CDKTF examples will be skipped.');
+}
+
 function runExamples(): Promise<number> {
   const child = spawn(process.execPath, [join(root, 'examples/run-all.ts')], {
     env: { ...process.env, COFFER_BASE_URL: baseUrl, COFFER_API_KEY: apiKey },
@@ -74,6 +83,7 @@ process.on('SIGTERM', () => stop(0));
 try {
   await waitForHealth();
   if (!args['no-examples']) {
+    ensureOpenTofu();
     const code = await runExamples();
     if (code !== 0) throw new Error(`examples failed (exit ${code})`);
   }
