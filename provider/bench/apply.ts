@@ -1,0 +1,181 @@
+// `tofu apply` of N coffer_workspace_secret resources next to N built-in terraform_data resources, for
+// N = 1, 100, 1000, in one run against a fresh `coffer serve`; prints the times and the ratios
+// (target: <= 1.5x at 1,000). Each apply starts from an empty state; the coffer objects are destroyed
+// between sizes (not timed).
+//   npm run bench -w terraform-provider-coffer            (handshake, then this)
+//   node provider/bench/apply.ts [--sizes 1,100,1000]
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { accessSync, constants, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { homedir, tmpdir } from 'node:os';
+import { delimiter, join, resolve } from 'node:path';
+
+const providerDir = resolve(import.meta.dirname, '..');
+const root = resolve(providerDir, '..');
+const SERVER_CLI = join(root, 'server', 'src', 'cli.ts');
+export const TARGET_RATIO_AT_1000 = 1.5;
+
+function findTofu(): string | undefined {
+  return [
+    process.env.TOFU_BIN,
+    join(homedir(), '.cache', 'coffer-tools', 'opentofu-v1.12.6', 'tofu'),
+    ...(process.env.PATH ?? '').split(delimiter).map((d) => join(d, 'tofu')),
+  ].find((c): c is string => {
+    if (!c) return false;
+    try {
+      accessSync(c, constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const srv = createServer();
+    srv.once('error', fail);
+    srv.listen(0, '127.0.0.1', () => {
+      const a = srv.address();
+      const port = typeof a === 'object' && a ? a.port : 0;
+      srv.close(() => ok(port));
+    });
+  });
+}
+
+async function startServer(
+  dataDir: string,
+): Promise<{ baseUrl: string; apiKey: string; child: ChildProcess }> {
+  const port = await freePort();
+  const apiKey = `cof_bench_${randomBytes(16).toString('hex')}`;
+  const child = spawn(
+    process.execPath,
+    [SERVER_CLI, 'serve', '--port', String(port), '--data-dir', dataDir],
+    {
+      env: { ...process.env, COFFER_BOOTSTRAP_API_KEY: apiKey, COFFER_LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'ignore', 'ignore'],
+    },
+  );
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      if ((await fetch(`${baseUrl}/v1/healthz`)).ok) return { baseUrl, apiKey, child };
+    } catch {}
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error('coffer serve did not start');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function run(bin: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<number> {
+  const started = performance.now();
+  return new Promise((ok, fail) => {
+    let err = '';
+    const child = spawn(bin, args, { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    child.stderr.on('data', (c: Buffer) => {
+      err += c.toString();
+    });
+    child.on('error', fail);
+    child.on('close', (code) =>
+      code === 0
+        ? ok(performance.now() - started)
+        : fail(new Error(`tofu ${args.join(' ')}: ${code}\n${err}`)),
+    );
+  });
+}
+
+const REQUIRED = `terraform {
+  required_providers {
+    coffer = { source = "coffer/coffer" }
+  }
+}
+`;
+
+function cofferConfig(n: number): string {
+  // Seven override keys per workspace: one workspace per resource keeps every address independent.
+  return `${REQUIRED}
+resource "coffer_workspace_secret" "bench" {
+  count            = ${n}
+  workspace_id     = "bench-\${count.index}"
+  key              = "OPENAI_API_KEY"
+  value_wo         = "bench-value-\${count.index}"
+  value_wo_version = 1
+}
+`;
+}
+
+function builtinConfig(n: number): string {
+  return `resource "terraform_data" "bench" {
+  count = ${n}
+  input = "bench-value-\${count.index}"
+}
+`;
+}
+
+function parseSizes(): number[] {
+  const i = process.argv.indexOf('--sizes');
+  const raw = i > 0 ? process.argv[i + 1] : undefined;
+  return raw ? raw.split(',').map(Number) : [1, 100, 1000];
+}
+
+async function main(): Promise<void> {
+  const tofu = findTofu();
+  if (!tofu) {
+    console.error(
+      'bench apply: OpenTofu not found (scripts/setup.d/10-opentofu.sh builds it; or set TOFU_BIN)',
+    );
+    process.exit(process.env.CI ? 1 : 0);
+  }
+  const work = mkdtempSync(join(tmpdir(), 'coffer-bench-apply-'));
+  const server = await startServer(join(work, 'data'));
+  const cli = join(work, 'dev.tfrc');
+  writeFileSync(
+    cli,
+    `provider_installation {\n  dev_overrides {\n    "coffer/coffer" = ${JSON.stringify(join(providerDir, 'bin'))}\n  }\n  direct {}\n}\n`,
+  );
+  const env = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    TF_CLI_CONFIG_FILE: cli,
+    TF_IN_AUTOMATION: '1',
+    TF_INPUT: '0',
+    CHECKPOINT_DISABLE: '1',
+    COFFER_BASE_URL: server.baseUrl,
+    COFFER_API_KEY: server.apiKey,
+  };
+  const rows: { n: number; coffer: number; builtin: number }[] = [];
+  try {
+    for (const n of parseSizes()) {
+      const cofferDir = mkdtempSync(join(work, `coffer-${n}-`));
+      const builtinDir = mkdtempSync(join(work, `builtin-${n}-`));
+      writeFileSync(join(cofferDir, 'main.tf'), cofferConfig(n));
+      writeFileSync(join(builtinDir, 'main.tf'), builtinConfig(n));
+      const builtin = await run(tofu, ['apply', '-auto-approve', '-no-color'], builtinDir, env);
+      const coffer = await run(tofu, ['apply', '-auto-approve', '-no-color'], cofferDir, env);
+      rows.push({ n, coffer, builtin });
+      console.log(
+        `n=${String(n).padStart(5)}  coffer_workspace_secret ${(coffer / 1000).toFixed(2).padStart(7)} s   ` +
+          `terraform_data ${(builtin / 1000).toFixed(2).padStart(7)} s   ratio ${(coffer / builtin).toFixed(2)}x`,
+      );
+      await run(tofu, ['destroy', '-auto-approve', '-no-color'], cofferDir, env);
+    }
+  } finally {
+    server.child.kill('SIGTERM');
+    rmSync(work, { recursive: true, force: true });
+  }
+  const at1000 = rows.find((r) => r.n === 1000);
+  if (at1000) {
+    const ratio = at1000.coffer / at1000.builtin;
+    const verdict = ratio <= TARGET_RATIO_AT_1000 ? 'within' : 'OVER';
+    console.log(`ratio at 1,000: ${ratio.toFixed(2)}x (${verdict} the ${TARGET_RATIO_AT_1000}x target)`);
+  }
+  if (rows.length > 1) {
+    const first = rows[0] as (typeof rows)[number];
+    const last = rows[rows.length - 1] as (typeof rows)[number];
+    const perResource = (last.coffer - first.coffer) / (last.n - first.n);
+    console.log(`coffer marginal cost: ${perResource.toFixed(2)} ms per resource (linear growth check)`);
+  }
+}
+
+await main();
