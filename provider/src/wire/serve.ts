@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import tls from 'node:tls';
 import {
   ServerCredentials as Credentials,
   Server,
@@ -58,6 +59,8 @@ export async function serve(handler: ProviderHandler, options: ServeOptions = {}
   let credentials: ServerCredentials;
   let certField = '';
   if (clientCertPem) {
+    // go-plugin dials TLS >= 1.2; say so even if NODE_OPTIONS lowered Node's default
+    if (tls.DEFAULT_MIN_VERSION !== 'TLSv1.3') tls.DEFAULT_MIN_VERSION = 'TLSv1.2';
     const cert = createServerCertificate();
     certField = handshakeCertField(cert.der);
     try {
@@ -164,6 +167,12 @@ export async function serve(handler: ProviderHandler, options: ServeOptions = {}
     writeStdout(`1|${PROTOCOL_VERSION}|unix|${socket}|grpc|${certField}\n`);
     // The host handles Ctrl-C and stops providers through StopProvider / Shutdown (go-plugin eats SIGINT too).
     process.on('SIGINT', () => logger.trace('plugin received interrupt signal, ignoring'));
+    // A host killed outright never calls Shutdown: stop once this process has been re-parented.
+    const host = process.ppid;
+    const watchdog = setInterval(() => {
+      if (process.ppid !== host) void stop('host process went away');
+    }, 500);
+    watchdog.unref();
   }
   process.on('SIGTERM', () => void stop('SIGTERM'));
   logger.debug('plugin server listening', { network: 'unix', address: socket, tls: certField !== '' });

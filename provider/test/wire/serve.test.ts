@@ -2,7 +2,15 @@
 // plaintext and AutoMTLS, Shutdown. The provider under test is test/wire/fixtures/fake-provider.ts, whose
 // answers are known; the launcher tests run the real bin/terraform-provider-coffer.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readlinkSync, realpathSync, statSync, symlinkSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readlinkSync,
+  realpathSync,
+  statSync,
+  symlinkSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { connect as tlsConnect } from 'node:tls';
@@ -146,6 +154,33 @@ describe('a handler that throws', () => {
     client.close();
     expect(await shutdown(p)).toBe(0);
     expect(p.stderr()).toMatch(/"@level":"error","@message":"rpc failed".*"rpc":"GetMetadata"/);
+  });
+});
+
+describe('a host that dies without calling Shutdown', () => {
+  it('leaves no orphan: the plugin stops once it is re-parented', async () => {
+    // sh starts the plugin in the background and is then killed outright, as a crashed host would be
+    const p = await startPlugin('/bin/sh', [
+      '-c',
+      '"$0" "$1" & echo "pid:$!" >&2; wait',
+      NODE,
+      FAKE_PROVIDER,
+    ]);
+    const pid = Number(/pid:(\d+)/.exec(p.stderr())?.[1]);
+    expect(pid).toBeGreaterThan(0);
+    process.kill(p.child.pid as number, 'SIGKILL');
+    // gone, or a zombie its new parent has not reaped yet
+    const alive = () => {
+      try {
+        return !/^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      } catch {
+        return false;
+      }
+    };
+    const deadline = Date.now() + 5000;
+    while (alive() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(alive()).toBe(false);
+    expect(existsSync(dirname(p.handshake.address))).toBe(false);
   });
 });
 
