@@ -1,0 +1,93 @@
+// Provider configuration through the RPCs OpenTofu calls: env fallbacks, missing settings at the attribute,
+// values unknown at plan time.
+import { describe, expect, it } from 'vitest';
+import { objectType } from '../../src/framework/schema.ts';
+import { UNKNOWN, type Value } from '../../src/framework/value.ts';
+import { createProvider, providerSchema } from '../../src/provider.ts';
+import { decodeValue, encodeValue } from '../../src/wire/codec.ts';
+
+const type = objectType(providerSchema.attributes);
+const dv = (v: Record<string, Value>) => ({
+  msgpack: Buffer.from(
+    encodeValue({ base_url: null, api_key: null, timeout_ms: null, max_retries: null, ...v }, type),
+  ),
+  json: Buffer.alloc(0),
+});
+const caps = { deferral_allowed: false, write_only_attributes_allowed: true };
+
+describe('provider configuration', () => {
+  it('asks for base_url and api_key at their attributes when neither config nor env has them', async () => {
+    const p = createProvider({});
+    const r = await p.configureProvider({
+      terraform_version: '1.12.6',
+      config: dv({}),
+      client_capabilities: caps,
+    });
+    expect(r.diagnostics?.map((d) => [d.summary, d.attribute?.steps])).toEqual([
+      ['Missing base_url', [{ attribute_name: 'base_url' }]],
+      ['Missing api_key', [{ attribute_name: 'api_key' }]],
+    ]);
+  });
+
+  it('takes COFFER_BASE_URL and COFFER_API_KEY from the environment', async () => {
+    const p = createProvider({ COFFER_BASE_URL: 'http://127.0.0.1:1', COFFER_API_KEY: 'k' });
+    const r = await p.configureProvider({
+      terraform_version: '1.12.6',
+      config: dv({}),
+      client_capabilities: caps,
+    });
+    expect(r.diagnostics).toEqual([]);
+  });
+
+  it('validates settings at the attribute, skipping values not known yet', async () => {
+    const p = createProvider({});
+    const bad = await p.validateProviderConfig({ config: dv({ base_url: 'ftp://x', max_retries: 99 }) });
+    expect(bad.diagnostics?.map((d) => d.attribute?.steps[0])).toEqual([
+      { attribute_name: 'base_url' },
+      { attribute_name: 'max_retries' },
+    ]);
+    const later = await p.validateProviderConfig({ config: dv({ base_url: UNKNOWN, api_key: UNKNOWN }) });
+    expect(later.diagnostics).toEqual([]);
+  });
+
+  it('configures with unknown settings and explains it when a resource needs the API', async () => {
+    const p = createProvider({});
+    const c = await p.configureProvider({
+      terraform_version: '1.12.6',
+      config: dv({ base_url: UNKNOWN, api_key: 'k' }),
+      client_capabilities: caps,
+    });
+    expect(c.diagnostics).toEqual([]);
+    const r = await p.readDataSource({
+      type_name: 'coffer_secrets_manager',
+      config: {
+        msgpack: Buffer.from(
+          encodeValue({ backend: null, effective_backend: null }, [
+            'object',
+            { backend: 'string', effective_backend: 'string' },
+          ]),
+        ),
+        json: Buffer.alloc(0),
+      },
+      provider_meta: null,
+      client_capabilities: caps,
+    });
+    expect(r.diagnostics?.[0]?.summary).toBe('Provider configuration not known yet');
+    expect(r.diagnostics?.[0]?.detail).toContain('base_url');
+  });
+
+  it('never puts the API key into a diagnostic', async () => {
+    const p = createProvider({});
+    const r = await p.configureProvider({
+      terraform_version: '1.12.6',
+      config: dv({ base_url: 'not a url', api_key: 'cof_secret_key_value' }),
+      client_capabilities: caps,
+    });
+    expect(r.diagnostics?.length).toBeGreaterThan(0);
+    expect(JSON.stringify(r)).not.toContain('cof_secret_key_value');
+  });
+
+  it('decodes to the declared object type', () => {
+    expect(decodeValue(dv({ base_url: 'http://x' }).msgpack, type)).toMatchObject({ base_url: 'http://x' });
+  });
+});
