@@ -6,7 +6,7 @@
 //   node provider/bench/apply.ts [--sizes 1,100,1000]
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { accessSync, constants, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
@@ -65,6 +65,26 @@ async function startServer(
     } catch {}
     if (child.exitCode !== null || Date.now() > deadline) throw new Error('coffer serve did not start');
     await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux); NaN elsewhere. */
+function cpuSeconds(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** CPU seconds used by this process's waited-for children (tofu and the providers it started). */
+function childrenCpuSeconds(): number {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[13]) + Number(fields[14])) / 100; // cutime, cstime
+  } catch {
+    return Number.NaN;
   }
 }
 
@@ -151,12 +171,19 @@ async function main(): Promise<void> {
       const builtinDir = mkdtempSync(join(work, `builtin-${n}-`));
       writeFileSync(join(cofferDir, 'main.tf'), cofferConfig(n));
       writeFileSync(join(builtinDir, 'main.tf'), builtinConfig(n));
+      const c0 = childrenCpuSeconds();
       const builtin = await run(tofu, ['apply', '-auto-approve', '-no-color'], builtinDir, env);
+      const c1 = childrenCpuSeconds();
+      const s1 = cpuSeconds(server.child.pid);
       const coffer = await run(tofu, ['apply', '-auto-approve', '-no-color'], cofferDir, env);
+      const c2 = childrenCpuSeconds();
+      const s2 = cpuSeconds(server.child.pid);
       rows.push({ n, coffer, builtin });
       console.log(
         `n=${String(n).padStart(5)}  coffer_workspace_secret ${(coffer / 1000).toFixed(2).padStart(7)} s   ` +
-          `terraform_data ${(builtin / 1000).toFixed(2).padStart(7)} s   ratio ${(coffer / builtin).toFixed(2)}x`,
+          `terraform_data ${(builtin / 1000).toFixed(2).padStart(7)} s   ratio ${(coffer / builtin).toFixed(2)}x   ` +
+          `CPU s: tofu+provider ${(c2 - c1).toFixed(2)} (terraform_data run ${(c1 - c0).toFixed(2)}), ` +
+          `coffer serve ${(s2 - s1).toFixed(2)}`,
       );
       await run(tofu, ['destroy', '-auto-approve', '-no-color'], cofferDir, env);
     }
