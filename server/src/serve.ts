@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { Authenticator, bootstrapOwnerKey, MIN_BOOTSTRAP_KEY_LENGTH } from './http/authenticate.ts';
 import { HANDLERS } from './http/handlers/index.ts';
 import { jsonLogger, type Logger, parseLogLevel } from './http/log.ts';
+import { ReadAuditWriter } from './http/read-audit.ts';
 import { ResolveCache } from './http/resolve-cache.ts';
 import { SecretsManagerState } from './http/secrets-manager.ts';
 import { type App, createApp } from './http/server.ts';
@@ -107,6 +108,7 @@ export async function serve(opts: ServeOptions, env: NodeJS.ProcessEnv, log: Log
       auth: new Authenticator(store),
       log,
       cache: new ResolveCache(),
+      readAudit: new ReadAuditWriter(store),
       manager,
       env,
     });

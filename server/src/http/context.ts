@@ -3,6 +3,7 @@ import type { Store } from '../store/types.ts';
 import type { Principal } from './access.ts';
 import type { Authenticator } from './authenticate.ts';
 import type { Logger } from './log.ts';
+import type { ReadAuditWriter } from './read-audit.ts';
 import type { ResolveCache } from './resolve-cache.ts';
 import type { SecretsManagerState } from './secrets-manager.ts';
 
@@ -11,6 +12,7 @@ export interface Services {
   auth: Authenticator;
   log: Logger;
   cache: ResolveCache;
+  readAudit: ReadAuditWriter;
   manager: SecretsManagerState;
   /** The environment the ENV backend reads values from. */
   env: NodeJS.ProcessEnv;

@@ -115,8 +115,10 @@ export function createApp(spec: Spec, handlers: HandlerTable, services: Services
   };
 
   async function handle(req: IncomingMessage, requestId: string): Promise<Reply> {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const pathname = url.pathname;
+    const target = req.url ?? '/';
+    const q = target.indexOf('?');
+    const pathname = q < 0 ? target : target.slice(0, q);
+    const search = q < 0 ? null : new URLSearchParams(target.slice(q + 1));
     const match = spec.match(pathname);
     if (!match) throw new HttpError(404, `No route ${pathname}.`);
     const method = req.method ?? 'GET';
@@ -158,7 +160,7 @@ export function createApp(spec: Spec, handlers: HandlerTable, services: Services
         throw invalid(400, [{ pointer: `/path/${k}`, detail: 'is not valid percent-encoding' }], 'request');
       }
     }
-    const query = parseQuery(url.searchParams);
+    const query = search ? parseQuery(search) : {};
     const headers: Record<string, unknown> = {};
     for (const name of ['idempotency-key', 'if-match']) {
       const v = req.headers[name];

@@ -137,6 +137,6 @@ export const resolveSecrets: Handler = async (ctx, s) => {
       kind: `resolve:${e.source}`,
     });
   }
-  if (reads.length > 0) await s.store.audit.appendSecretReads(reads);
+  await s.readAudit.append(reads);
   return { status: 200, body: { items, missing }, headers: { 'cache-control': 'no-store' }, sensitive: true };
 };

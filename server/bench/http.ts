@@ -1,0 +1,398 @@
+/**
+ * `npm run bench:server`: `coffer serve` over loopback HTTP, SQLite and PostgreSQL, in one run.
+ *
+ *   metadata reads/s     GET /v1/secrets/{id} over 1,000 secrets
+ *   resolves/s (hit)     POST /v1/secrets:resolve, 3 names, in-process cache warm (ttlSeconds 300)
+ *   resolves/s (miss)    the same with the cache off (ttlSeconds 0): store lookup + decrypt every time
+ *   encrypted writes/s   POST /v1/secrets, a new secret each time
+ *   RSS                  of the server process after 100,000 secrets
+ *
+ * 50 concurrent keep-alive connections (node:http Agent, no dependency), p50/p99 per request, figures next
+ * to the targets (>= 5,000 reads/s, >= 1,000 encrypted writes/s, p99 < 20 ms). The load generator shares the
+ * machine's cores with the server, so the figures are a floor.
+ *
+ *   node server/bench/http.ts [--seconds 5] [--connections 50] [--secrets 100000] [--only sqlite|postgres] [--json]
+ *
+ * PostgreSQL: COFFER_DATABASE_URL, or a temporary local cluster with durable settings when the Debian
+ * binaries are installed (scripts/setup.d/20-postgresql.sh).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const CLI = join(import.meta.dirname, '..', 'src', 'cli.ts');
+const SECRET = 'bench-encryption-secret-0123456789-abcdefghijklmnop';
+const TARGETS = { readsPerSecond: 5_000, writesPerSecond: 1_000, p99Ms: 20 };
+
+interface Stats {
+  requests: number;
+  perSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+}
+
+interface Workload {
+  name: string;
+  /** Capacity: closed loop, back to back. */
+  capacity: Stats;
+  /** Latency at a fixed offered rate. */
+  paced: Stats & { rate: number };
+  target?: number;
+}
+
+interface Result {
+  store: string;
+  workloads: Workload[];
+  rssMbAfterSecrets: number;
+  secrets: number;
+}
+
+/** Offered rates for the latency runs: the targets for reads and writes; 1,000/s for resolves. */
+const PACE = { reads: TARGETS.readsPerSecond, resolves: 1_000, writes: TARGETS.writesPerSecond };
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const a = s.address();
+      const port = typeof a === 'object' && a ? a.port : 0;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+class Client {
+  readonly agent: Agent;
+  readonly port: number;
+  readonly key: string;
+  constructor(port: number, key: string, connections: number) {
+    this.port = port;
+    this.key = key;
+    this.agent = new Agent({ keepAlive: true, maxSockets: connections, maxFreeSockets: connections });
+  }
+  send(method: string, path: string, body?: unknown): Promise<{ status: number; body: string }> {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    return new Promise((resolve, reject) => {
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: this.port,
+          method,
+          path,
+          agent: this.agent,
+          headers: {
+            authorization: `Bearer ${this.key}`,
+            ...(payload
+              ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }
+              : {}),
+          },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+          );
+          res.on('error', reject);
+        },
+      );
+      req.on('error', reject);
+      req.end(payload);
+    });
+  }
+}
+
+/**
+ * `connections` loops for `seconds`. Without `rate`: back to back (closed loop), which measures capacity.
+ * With `rate` (requests/s over all connections): each connection sends on a fixed schedule and latency is
+ * counted from the scheduled time, so a server that falls behind cannot hide it (no coordinated omission).
+ */
+async function load(
+  connections: number,
+  seconds: number,
+  op: (i: number) => Promise<{ status: number }>,
+  ok: (status: number) => boolean,
+  rate?: number,
+): Promise<Stats> {
+  const lat: number[] = [];
+  let errors = 0;
+  let i = 0;
+  const start = performance.now();
+  const end = start + seconds * 1000;
+  const interval = rate ? (connections / rate) * 1000 : 0;
+  await Promise.all(
+    Array.from({ length: connections }, async (_, c) => {
+      for (let k = 0; ; k++) {
+        let t0 = performance.now();
+        if (rate) {
+          const due = start + (c / connections) * interval + k * interval;
+          if (due >= end) return;
+          if (due > t0) await new Promise((r) => setTimeout(r, due - t0));
+          t0 = due;
+        } else if (t0 >= end) {
+          return;
+        }
+        const r = await op(i++);
+        lat.push(performance.now() - t0);
+        if (!ok(r.status)) errors++;
+      }
+    }),
+  );
+  const elapsed = (performance.now() - start) / 1000;
+  lat.sort((a, b) => a - b);
+  const pct = (p: number) =>
+    Math.round((lat[Math.min(lat.length - 1, Math.floor(lat.length * p))] ?? 0) * 100) / 100;
+  return {
+    requests: lat.length,
+    perSecond: Math.round(lat.length / elapsed),
+    p50Ms: pct(0.5),
+    p99Ms: pct(0.99),
+    errors,
+  };
+}
+
+function rssMb(pid: number): number {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Math.round(Number(m[1]) / 1024) : Number.NaN;
+}
+
+async function startServer(
+  databaseUrl: string | undefined,
+): Promise<{ child: ChildProcess; port: number; key: string; dataDir: string }> {
+  const port = await freePort();
+  const key = `cof_bench_${randomBytes(24).toString('hex')}`;
+  const dataDir = mkdtempSync(join(tmpdir(), 'coffer-bench-http-'));
+  const args = [CLI, 'serve', '--port', String(port), '--data-dir', dataDir];
+  if (databaseUrl) args.push('--database-url', databaseUrl);
+  const child = spawn(process.execPath, args, {
+    env: {
+      ...process.env,
+      COFFER_BOOTSTRAP_API_KEY: key,
+      COFFER_ENCRYPTION_SECRET: SECRET,
+      COFFER_DATABASE_POOL_SIZE: '20',
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let err = '';
+  child.stderr?.on('data', (d) => {
+    err += d;
+  });
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`coffer serve exited: ${err}`);
+    try {
+      const r = await fetch(`http://127.0.0.1:${port}/v1/healthz`);
+      if (r.ok) break;
+    } catch {}
+    if (Date.now() > deadline) throw new Error(`coffer serve did not start: ${err}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return { child, port, key, dataDir };
+}
+
+async function benchOne(
+  label: string,
+  databaseUrl: string | undefined,
+  o: { seconds: number; connections: number; secrets: number },
+): Promise<Result> {
+  const srv = await startServer(databaseUrl);
+  const c = new Client(srv.port, srv.key, o.connections);
+  const is2xx = (s: number) => s >= 200 && s < 300;
+  try {
+    const ids: string[] = [];
+    for (let i = 0; i < 1000; i++) {
+      const r = await c.send('POST', '/v1/secrets', {
+        name: `READ_${i}`,
+        scope: { type: 'workspace', id: `ws-${i % 20}` },
+        value: `value-${i}-${randomBytes(16).toString('hex')}`,
+      });
+      ids.push(JSON.parse(r.body).id);
+    }
+    for (const [name, scope] of [
+      ['API_TOKEN', { type: 'organization', id: 'acme' }],
+      ['DB_URL', { type: 'team', id: 'core' }],
+      ['STRIPE_KEY', { type: 'workspace', id: 'ws-1' }],
+    ] as const) {
+      await c.send('POST', '/v1/secrets', { name, scope, value: `v-${randomBytes(24).toString('hex')}` });
+    }
+    const resolveBody = { workspaceId: 'ws-1', teamId: 'core', names: ['API_TOKEN', 'DB_URL', 'STRIPE_KEY'] };
+    const warm = async (f: () => Promise<unknown>) => {
+      const until = performance.now() + 1000;
+      while (performance.now() < until) await f();
+    };
+
+    const measure = async (
+      name: string,
+      op: (i: number) => Promise<{ status: number }>,
+      rate: number,
+      target?: number,
+    ): Promise<Workload> => {
+      await warm(() => op(0));
+      const capacity = await load(o.connections, o.seconds, op, is2xx);
+      const paced = await load(o.connections, o.seconds, op, is2xx, rate);
+      return { name, capacity, paced: { ...paced, rate }, ...(target ? { target } : {}) };
+    };
+    const workloads: Workload[] = [];
+    workloads.push(
+      await measure(
+        'metadata reads',
+        (i) => c.send('GET', `/v1/secrets/${ids[i % ids.length]}`),
+        PACE.reads,
+        TARGETS.readsPerSecond,
+      ),
+    );
+    await c.send('PUT', '/v1/secrets-manager', { backend: 'DB', cache: { ttlSeconds: 300 } });
+    workloads.push(
+      await measure(
+        'resolves (cache hit)',
+        () => c.send('POST', '/v1/secrets:resolve', resolveBody),
+        PACE.resolves,
+      ),
+    );
+    await c.send('PUT', '/v1/secrets-manager', { backend: 'DB', cache: { ttlSeconds: 0 } });
+    workloads.push(
+      await measure(
+        'resolves (cache miss)',
+        () => c.send('POST', '/v1/secrets:resolve', resolveBody),
+        PACE.resolves,
+      ),
+    );
+    const run = randomBytes(3).toString('hex');
+    workloads.push(
+      await measure(
+        'encrypted writes',
+        (i) =>
+          c.send('POST', '/v1/secrets', {
+            name: `W_${run}_${i}_${Math.random().toString(36).slice(2, 8)}`,
+            scope: { type: 'workspace', id: `ws-w-${i % 50}` },
+            value: `written-${i}-${randomBytes(16).toString('hex')}`,
+          }),
+        PACE.writes,
+        TARGETS.writesPerSecond,
+      ),
+    );
+
+    // Fill up to o.secrets in total, then measure the server's RSS.
+    const count = async () => {
+      const r = await c.send('POST', '/v1/secrets-manager:check');
+      return JSON.parse(r.body).secretCount as number;
+    };
+    let have = await count();
+    const need = Math.max(0, o.secrets - have);
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: o.connections }, async () => {
+        for (;;) {
+          const i = next++;
+          if (i >= need) return;
+          const r = await c.send('POST', '/v1/secrets', {
+            name: `FILL_${i}`,
+            scope: { type: 'team', id: `team-${i % 100}` },
+            value: `fill-${i}-${randomBytes(16).toString('hex')}`,
+          });
+          if (r.status !== 201) throw new Error(`fill write answered ${r.status}: ${r.body}`);
+        }
+      }),
+    );
+    have = await count();
+    await load(
+      o.connections,
+      1,
+      (i) => c.send('GET', `/v1/secrets?limit=100&scopeType=team&scopeId=team-${i % 100}`),
+      is2xx,
+    );
+    const rss = rssMb(srv.child.pid as number);
+    return { store: label, workloads, rssMbAfterSecrets: rss, secrets: have };
+  } finally {
+    c.agent.destroy();
+    srv.child.kill('SIGTERM');
+    await new Promise((r) => srv.child.once('exit', r));
+    rmSync(srv.dataDir, { recursive: true, force: true });
+  }
+}
+
+function ratio(value: number, target: number, higherIsBetter: boolean): string {
+  const r = higherIsBetter ? value / target : target / value;
+  return `${r.toFixed(2)}x ${r >= 1 ? 'ok' : 'BELOW TARGET'}`;
+}
+
+function format(r: Result, connections: number): string {
+  const lines = [`${r.store} (${connections} connections, loopback)`];
+  lines.push(
+    `  ${'workload'.padEnd(22)} ${'capacity'.padStart(9)}  ${'vs target'.padEnd(22)} ${'offered'.padStart(8)}  ${'p50'.padStart(8)}  ${'p99'.padStart(8)}  p99 vs 20 ms`,
+  );
+  for (const w of r.workloads) {
+    const vs = w.target ? `${ratio(w.capacity.perSecond, w.target, true)}` : '-';
+    const errs = w.capacity.errors + w.paced.errors;
+    lines.push(
+      `  ${w.name.padEnd(22)} ${`${w.capacity.perSecond}/s`.padStart(9)}  ${vs.padEnd(22)} ${`${w.paced.rate}/s`.padStart(8)}  ${`${w.paced.p50Ms.toFixed(2)} ms`.padStart(8)}  ${`${w.paced.p99Ms.toFixed(2)} ms`.padStart(8)}  ${ratio(w.paced.p99Ms, TARGETS.p99Ms, false)}${errs ? `  (${errs} non-2xx)` : ''}`,
+    );
+  }
+  lines.push(`  RSS of the server after ${r.secrets} secrets: ${r.rssMbAfterSecrets} MB`);
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      seconds: { type: 'string', default: '5' },
+      connections: { type: 'string', default: '50' },
+      secrets: { type: 'string', default: '100000' },
+      only: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  const o = {
+    seconds: Number(values.seconds),
+    connections: Number(values.connections),
+    secrets: Number(values.secrets),
+  };
+  const results: Result[] = [];
+  const [load1] = readFileSync('/proc/loadavg', 'utf8').split(' ');
+  if (!values.json) {
+    console.log(
+      `coffer serve benchmark: ${o.seconds} s per measurement; load generator on the same machine; load average before: ${load1}`,
+    );
+  }
+  if (values.only !== 'postgres') {
+    const r = await benchOne('sqlite', undefined, o);
+    results.push(r);
+    if (!values.json) console.log(format(r, o.connections));
+  }
+  if (values.only !== 'sqlite') {
+    let url = process.env.COFFER_DATABASE_URL;
+    let stop = async () => {};
+    if (!url) {
+      const { findPgBin, startPostgres, createTestDatabase } = await import('../test/support/postgres.ts');
+      if (!findPgBin()) {
+        console.warn(
+          'PostgreSQL binaries not found: PostgreSQL figures skipped (scripts/setup.d/20-postgresql.sh)',
+        );
+      } else {
+        const cluster = await startPostgres({ durable: true });
+        url = (await createTestDatabase(cluster.url)).url;
+        stop = () => cluster.stop();
+      }
+    }
+    if (url) {
+      try {
+        const r = await benchOne('postgres', url, o);
+        results.push(r);
+        if (!values.json) console.log(format(r, o.connections));
+      } finally {
+        await stop();
+      }
+    }
+  }
+  if (values.json)
+    console.log(JSON.stringify({ targets: TARGETS, connections: o.connections, results }, null, 2));
+}
+
+await main();
