@@ -7,6 +7,9 @@ import { findTofu, shouldSkip } from './lib/env.ts';
 import { freePort, type RunningServer, startServer } from './lib/server.ts';
 import { Workdir } from './lib/tofu.ts';
 
+/** OpenTofu wraps diagnostic text at ~78 columns: compare with whitespace collapsed. */
+const flat = (s: string) => s.replace(/\s+/g, ' ');
+
 const skip = shouldSkip('provider end-to-end suite (bad input)');
 
 describe.skipIf(skip)('OpenTofu diagnostics for bad input', () => {
@@ -64,8 +67,8 @@ resource "coffer_secret" "x" {
 }`);
     const r = await wd.tofu(['plan']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('Error: Invalid name');
-    expect(r.stderr).toContain('name must be an environment-variable name');
+    expect(flat(r.stderr)).toContain('Error: Invalid name');
+    expect(flat(r.stderr)).toContain('name must be an environment-variable name');
     expect(r.stderr).toMatch(/name\s+= "1-NOT-AN-ENV-NAME"/); // OpenTofu quotes the offending line
     expect(r.all).not.toContain(secret);
   });
@@ -81,8 +84,8 @@ resource "coffer_workspace_secret" "x" {
 }`);
     const r = await wd.tofu(['plan']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('Error: Invalid key');
-    expect(r.stderr).toContain('OPENAI_API_KEY, ANTHROPIC_API_KEY');
+    expect(flat(r.stderr)).toContain('Error: Invalid key');
+    expect(flat(r.stderr)).toContain('OPENAI_API_KEY, ANTHROPIC_API_KEY');
     expect(r.stderr).toMatch(/key\s+= "MISTRAL_API_KEY"/);
   });
 
@@ -99,7 +102,7 @@ resource "coffer_secret" "x" {
 }`);
     const r = await wd.tofu(['plan']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('Error: Conflicting value attributes');
+    expect(flat(r.stderr)).toContain('Error: Conflicting value attributes');
     expect(r.stderr).toMatch(/value_wo\s+= var.secret/);
     expect(r.all).not.toContain(secret);
   });
@@ -114,7 +117,7 @@ resource "coffer_secret" "x" {
 }`);
     const r = await wd.tofu(['plan']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('Error: Missing value');
+    expect(flat(r.stderr)).toContain('Error: Missing value');
   });
 
   it('says the server is unreachable and records nothing when it is down', async () => {
@@ -134,9 +137,9 @@ resource "coffer_secret" "x" {
 }`);
     const r = await wd.tofu(['apply', '-auto-approve']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('Error: Cannot reach the Coffer API');
-    expect(r.stderr).toContain(`http://127.0.0.1:${port}`);
-    expect(r.stderr).toContain('Nothing was recorded in the state');
+    expect(flat(r.stderr)).toContain('Error: Cannot reach the Coffer API');
+    expect(flat(r.stderr)).toContain(`http://127.0.0.1:${port}`);
+    expect(flat(r.stderr)).toContain('The state was left as it was.');
     expect(r.all).not.toContain(secret);
     noResourcesInState(wd);
   });
@@ -154,8 +157,8 @@ resource "coffer_secret" "x" {
 }`);
     const r = await wd.tofu(['apply', '-auto-approve']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('Error: Coffer rejected the API key');
-    expect(r.stderr).toContain('COFFER_API_KEY');
+    expect(flat(r.stderr)).toContain('Error: Coffer rejected the API key');
+    expect(flat(r.stderr)).toContain('COFFER_API_KEY');
     expect(r.all).not.toContain(wrongKey);
     expect(r.all).not.toContain(secret);
     noResourcesInState(wd);
@@ -168,7 +171,7 @@ data "coffer_secrets_manager" "x" {}
 `);
     const r = await wd.tofu(['plan']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('Error: Missing base_url');
+    expect(flat(r.stderr)).toContain('Error: Missing base_url');
   });
 
   it('suggests importing a secret or an override that already exists', async () => {
@@ -196,10 +199,10 @@ resource "coffer_workspace_secret" "y" {
 }`);
     const r = await wd.tofu(['apply', '-auto-approve']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('Error: Secret already exists');
-    expect(r.stderr).toContain('tofu import <address> team/payments/TAKEN');
-    expect(r.stderr).toContain('Error: Workspace override already exists');
-    expect(r.stderr).toContain('tofu import <address> ws-1/GROQ_API_KEY');
+    expect(flat(r.stderr)).toContain('Error: Secret already exists');
+    expect(flat(r.stderr)).toContain('tofu import <address> team/payments/TAKEN');
+    expect(flat(r.stderr)).toContain('Error: Workspace override already exists');
+    expect(flat(r.stderr)).toContain('tofu import <address> ws-1/GROQ_API_KEY');
     noResourcesInState(wd);
     // The existing override kept its value: the provider did not take it over.
     const resolved = await sdk.secrets.resolve({ workspaceId: 'ws-1', names: ['GROQ_API_KEY'] });

@@ -46,7 +46,7 @@ export function apiDiagnostics(
     return [
       error(
         'Coffer API timed out',
-        `No answer from the Coffer API at ${baseUrl} while ${what} (timeout_ms). Nothing was recorded in the state for this change.`,
+        `No answer from the Coffer API at ${baseUrl} while ${what} (timeout_ms). The state was left as it was.`,
       ),
     ];
   }
@@ -54,7 +54,7 @@ export function apiDiagnostics(
     return [
       error(
         'Cannot reach the Coffer API',
-        `Connecting to ${baseUrl} failed while ${what}: ${e.message}. Check base_url (or COFFER_BASE_URL) and that the server is running. Nothing was recorded in the state for this change.`,
+        `Connecting to ${baseUrl} failed while ${what}: ${e.message}. Check base_url (or COFFER_BASE_URL) and that the server is running. The state was left as it was.`,
       ),
     ];
   }
