@@ -149,8 +149,12 @@ describe.skipIf(skip)('OpenTofu lifecycle against coffer serve', () => {
   const outOfBand = rand('rotated-outside');
   hidden.push(dbPassword, openaiKey, seed, outOfBand);
 
-  const tofu = async (args: string[], ok: number[] = [0]) => {
-    const r = await wd.must(args, ok, { TF_VAR_db_password: dbPassword, TF_VAR_openai_key: openaiKey });
+  const tofu = async (args: string[], ok: number[] = [0], env: Record<string, string> = {}) => {
+    const r = await wd.must(args, ok, {
+      TF_VAR_db_password: dbPassword,
+      TF_VAR_openai_key: openaiKey,
+      ...env,
+    });
     outputs.push(r);
     return r;
   };
@@ -249,7 +253,10 @@ describe.skipIf(skip)('OpenTofu lifecycle against coffer serve', () => {
     wd.write(hcl({ description: 'the primary database', woVersion: 2 }));
     const p = await tofu(['plan', '-detailed-exitcode'], [2]);
     expect(p.stdout).toMatch(/~ version\s+= 1 -> \(known after apply\)/);
-    await tofu(['apply', '-auto-approve']);
+    // With the provider's logs at trace level (they go to stderr): the new value is still nowhere.
+    const a = await tofu(['apply', '-auto-approve'], [0], { TF_LOG_PROVIDER: 'trace' });
+    expect(a.stderr).toContain('provider.terraform-provider-coffer: rpc done');
+    expect(a.stderr).toContain('rpc=ApplyResourceChange');
     expect(wd.attrs('coffer_secret', 'db').version).toBe(2);
     expect(wd.attrs('coffer_workspace_secret', 'openai').version).toBe(2);
     expect(await resolve('ws-e2e', 'DB_PASSWORD', 'payments')).toBe(dbPassword);
