@@ -221,6 +221,9 @@ describe.skipIf(skip)('OpenTofu lifecycle against coffer serve', () => {
       version: 1,
     });
     assertNowhere(wd.read('terraform.tfstate'), 'the state file');
+    const shown = await tofu(['show', '-json']);
+    assertNowhere(shown.stdout, 'tofu show -json of the state');
+    expect(shown.stdout).toContain('"value_wo":null');
     const out = JSON.parse((await tofu(['output', '-json'])).stdout);
     expect(out.team_names.value).toEqual(['DB_PASSWORD']);
     expect(out.ws_keys.value).toEqual(['OPENAI_API_KEY']);
