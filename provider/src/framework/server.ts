@@ -142,8 +142,9 @@ export function createHandler<C>(def: ProviderDefinition<C>): W.ProviderHandler 
       try {
         const config = decodeObject(req.config, r.type);
         const diags = validateWith(r.def.schema, config, r.def.validate?.bind(r.def));
-        // Only a client that says it handles write-only attributes may set them (Terraform/OpenTofu >= 1.11).
-        if (config && req.client_capabilities && !req.client_capabilities.write_only_attributes_allowed) {
+        // Only a client that says it handles write-only attributes may set them (Terraform/OpenTofu >= 1.11);
+        // an older client sends no capabilities at all.
+        if (config && !req.client_capabilities?.write_only_attributes_allowed) {
           diags.push(...writeOnlyNotAllowed(r.def.schema.attributes, config));
         }
         return { diagnostics: wire(diags) };

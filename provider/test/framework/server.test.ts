@@ -188,6 +188,12 @@ describe('framework handler', () => {
       client_capabilities: { deferral_allowed: false, write_only_attributes_allowed: false },
     });
     expect(old.diagnostics?.[0]?.attribute).toEqual({ steps: [{ attribute_name: 'secret_wo' }] });
+    const noCaps = await h.validateResourceConfig({
+      type_name: 'test_thing',
+      config: dv(obj({ name: 'a', secret_wo: 'x' })),
+      client_capabilities: null,
+    });
+    expect(noCaps.diagnostics?.[0]?.summary).toBe('Write-only attribute not supported');
   });
 
   it('keeps state unchanged when apply fails: null on create, the prior object on update', async () => {
