@@ -45,7 +45,11 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
     req.on('data', (c: Buffer) => {
       size += c.length;
       if (size > MAX_BODY_BYTES) {
-        reject(new HttpError(413, `The body is larger than ${MAX_BODY_BYTES} bytes.`));
+        reject(
+          new HttpError(413, `The body is larger than ${MAX_BODY_BYTES} bytes.`, undefined, {
+            connection: 'close',
+          }),
+        );
         req.resume();
         return;
       }
@@ -196,58 +200,61 @@ export function createApp(spec: Spec, handlers: HandlerTable, services: Services
     return run();
   }
 
-  const server = createServer({ keepAliveTimeout: 5_000, requestTimeout: 30_000 }, (req, res) => {
-    const started = performance.now();
-    const incoming = req.headers['x-request-id'];
-    const requestId = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-    inFlight++;
-    handle(req, requestId)
-      .catch((err: unknown): Reply => {
-        const instance = (req.url ?? '/').split('?')[0] ?? '/';
-        if (err instanceof HttpError) {
+  const server = createServer(
+    { keepAliveTimeout: 5_000, headersTimeout: 20_000, requestTimeout: 30_000 },
+    (req, res) => {
+      const started = performance.now();
+      const incoming = req.headers['x-request-id'];
+      const requestId = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+      inFlight++;
+      handle(req, requestId)
+        .catch((err: unknown): Reply => {
+          const instance = (req.url ?? '/').split('?')[0] ?? '/';
+          if (err instanceof HttpError) {
+            return {
+              status: err.status,
+              body: problem(err.status, err.message, instance, requestId, err.errors),
+              headers: err.headers,
+            };
+          }
+          if (err instanceof InvalidCursorError) {
+            return {
+              status: 400,
+              body: problem(400, 'The cursor is not one this server issued.', instance, requestId, [
+                { pointer: '/query/cursor', detail: 'is not a valid cursor' },
+              ]),
+            };
+          }
+          // Only the error's class goes to the log: messages of driver errors can quote parameters.
+          log.log('error', 'request failed', {
+            requestId,
+            error: (err as Error)?.name ?? 'Error',
+            code: (err as { code?: string })?.code,
+          });
           return {
-            status: err.status,
-            body: problem(err.status, err.message, instance, requestId, err.errors),
-            headers: err.headers,
+            status: 500,
+            body: problem(500, 'An unexpected error occurred.', instance, requestId),
           };
-        }
-        if (err instanceof InvalidCursorError) {
-          return {
-            status: 400,
-            body: problem(400, 'The cursor is not one this server issued.', instance, requestId, [
-              { pointer: '/query/cursor', detail: 'is not a valid cursor' },
-            ]),
-          };
-        }
-        // Only the error's class goes to the log: messages of driver errors can quote parameters.
-        log.log('error', 'request failed', {
-          requestId,
-          error: (err as Error)?.name ?? 'Error',
-          code: (err as { code?: string })?.code,
+        })
+        .then((reply) => {
+          send(res, requestId, reply);
+          log.log('info', 'request', {
+            requestId,
+            method: req.method,
+            route: (req.url ?? '/').split('?')[0],
+            status: reply.status,
+            ms: Math.round((performance.now() - started) * 10) / 10,
+          });
+        })
+        .catch(() => {
+          if (!res.headersSent) res.destroy();
+        })
+        .finally(() => {
+          inFlight--;
+          if (draining && inFlight === 0) idleResolve?.();
         });
-        return {
-          status: 500,
-          body: problem(500, 'An unexpected error occurred.', instance, requestId),
-        };
-      })
-      .then((reply) => {
-        send(res, requestId, reply);
-        log.log('info', 'request', {
-          requestId,
-          method: req.method,
-          route: (req.url ?? '/').split('?')[0],
-          status: reply.status,
-          ms: Math.round((performance.now() - started) * 10) / 10,
-        });
-      })
-      .catch(() => {
-        if (!res.headersSent) res.destroy();
-      })
-      .finally(() => {
-        inFlight--;
-        if (draining && inFlight === 0) idleResolve?.();
-      });
-  });
+    },
+  );
 
   return {
     server,
