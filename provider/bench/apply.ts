@@ -1,9 +1,10 @@
 // `tofu apply` of N coffer_workspace_secret resources next to N built-in terraform_data resources, for
 // N = 1, 100, 1000, in one run against a fresh `coffer serve`; prints the times and the ratios
-// (target: <= 1.5x at 1,000). Each apply starts from an empty state; the coffer objects are destroyed
-// between sizes (not timed).
+// (target: <= 1.5x at 1,000). Each apply starts from an empty state (the coffer objects are destroyed
+// between runs, untimed); each figure is the median of --runs runs. CPU seconds (Linux /proc) show where the
+// time goes: OpenTofu plus the provider processes it starts, and the server.
 //   npm run bench -w terraform-provider-coffer            (handshake, then this)
-//   node provider/bench/apply.ts [--sizes 1,100,1000]
+//   node provider/bench/apply.ts [--sizes 1,100,1000] [--runs 3]
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { accessSync, constants, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -133,10 +134,15 @@ function builtinConfig(n: number): string {
 `;
 }
 
-function parseSizes(): number[] {
-  const i = process.argv.indexOf('--sizes');
-  const raw = i > 0 ? process.argv[i + 1] : undefined;
-  return raw ? raw.split(',').map(Number) : [1, 100, 1000];
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
 }
 
 async function main(): Promise<void> {
@@ -166,26 +172,38 @@ async function main(): Promise<void> {
   };
   const rows: { n: number; coffer: number; builtin: number }[] = [];
   try {
-    for (const n of parseSizes()) {
+    const sizes = (arg('--sizes') ?? '1,100,1000').split(',').map(Number);
+    const runs = Number(arg('--runs') ?? 3);
+    console.log(`tofu apply from an empty state, median of ${runs} runs per size (--runs N, --sizes a,b,c)`);
+    for (const n of sizes) {
       const cofferDir = mkdtempSync(join(work, `coffer-${n}-`));
       const builtinDir = mkdtempSync(join(work, `builtin-${n}-`));
       writeFileSync(join(cofferDir, 'main.tf'), cofferConfig(n));
       writeFileSync(join(builtinDir, 'main.tf'), builtinConfig(n));
-      const c0 = childrenCpuSeconds();
-      const builtin = await run(tofu, ['apply', '-auto-approve', '-no-color'], builtinDir, env);
-      const c1 = childrenCpuSeconds();
-      const s1 = cpuSeconds(server.child.pid);
-      const coffer = await run(tofu, ['apply', '-auto-approve', '-no-color'], cofferDir, env);
-      const c2 = childrenCpuSeconds();
-      const s2 = cpuSeconds(server.child.pid);
+      const samples: { coffer: number; builtin: number; cpu: number; builtinCpu: number; server: number }[] =
+        [];
+      for (let rep = 0; rep < runs; rep++) {
+        rmSync(join(builtinDir, 'terraform.tfstate'), { force: true });
+        const c0 = childrenCpuSeconds();
+        const builtin = await run(tofu, ['apply', '-auto-approve', '-no-color'], builtinDir, env);
+        const c1 = childrenCpuSeconds();
+        const s1 = cpuSeconds(server.child.pid);
+        const coffer = await run(tofu, ['apply', '-auto-approve', '-no-color'], cofferDir, env);
+        const c2 = childrenCpuSeconds();
+        const s2 = cpuSeconds(server.child.pid);
+        samples.push({ coffer, builtin, cpu: c2 - c1, builtinCpu: c1 - c0, server: s2 - s1 });
+        await run(tofu, ['destroy', '-auto-approve', '-no-color'], cofferDir, env);
+      }
+      const coffer = median(samples.map((x) => x.coffer));
+      const builtin = median(samples.map((x) => x.builtin));
       rows.push({ n, coffer, builtin });
       console.log(
         `n=${String(n).padStart(5)}  coffer_workspace_secret ${(coffer / 1000).toFixed(2).padStart(7)} s   ` +
           `terraform_data ${(builtin / 1000).toFixed(2).padStart(7)} s   ratio ${(coffer / builtin).toFixed(2)}x   ` +
-          `CPU s: tofu+provider ${(c2 - c1).toFixed(2)} (terraform_data run ${(c1 - c0).toFixed(2)}), ` +
-          `coffer serve ${(s2 - s1).toFixed(2)}`,
+          `CPU s: tofu+provider ${median(samples.map((x) => x.cpu)).toFixed(2)} ` +
+          `(terraform_data run ${median(samples.map((x) => x.builtinCpu)).toFixed(2)}), ` +
+          `coffer serve ${median(samples.map((x) => x.server)).toFixed(2)}`,
       );
-      await run(tofu, ['destroy', '-auto-approve', '-no-color'], cofferDir, env);
     }
   } finally {
     server.child.kill('SIGTERM');
