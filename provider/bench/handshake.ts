@@ -29,7 +29,11 @@ export async function timeHandshake(
       PLUGIN_PROTOCOL_VERSIONS: '5,6',
       ...env,
     },
-    stdio: ['ignore', 'pipe', 'ignore'],
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (c: Buffer) => {
+    stderr += c.toString();
   });
   const elapsed = await new Promise<number>((res, rej) => {
     let out = '';
@@ -39,7 +43,9 @@ export async function timeHandshake(
       if (/^1\|6\|unix\|[^|]+\|grpc\|/.test(out)) res(performance.now() - started);
       else rej(new Error(`not a handshake line: ${out.slice(0, 200)}`));
     });
-    child.once('exit', (code) => rej(new Error(`plugin exited (${code}) before the handshake`)));
+    child.once('exit', (code) =>
+      rej(new Error(`plugin exited (${code}) before the handshake; stderr:\n${stderr.slice(-1500)}`)),
+    );
   });
   const exited = new Promise((r) => child.once('exit', r));
   child.kill('SIGTERM');
