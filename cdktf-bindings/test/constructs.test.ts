@@ -1,6 +1,6 @@
 // What each construct synthesizes, with CDKTF's Testing helpers: Testing.synthScope / Testing.synth and the
 // Jest matchers registered in setup.ts (cdktf), the Testing.toHave* functions (cdktn).
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as cdktf from 'cdktf';
@@ -356,5 +356,50 @@ describe.each(FLAVORS)('literal secret values ($name)', (f) => {
       secrets: { GROQ_API_KEY: f.variable(s, 'v', true) as never },
     });
     expect(f.warnings(s)).toEqual([]);
+  });
+});
+
+describe.each(FLAVORS)('one variable passed to many resources ($name)', (f) => {
+  it('resolves in every resource and every stack that uses it (the constructs share one token per variable)', () => {
+    const outdir = mkdtempSync(join(tmpdir(), `coffer-${f.name}-shared-`));
+    try {
+      const lib = (f.name === 'cdktf' ? cdktf : cdktn) as unknown as typeof cdktf;
+      const api = f.api as typeof tf;
+      const app = new lib.App({
+        outdir,
+        ...(f.name === 'cdktn' ? { context: { targetVersions: tn.WRITE_ONLY_TARGET_VERSIONS } } : {}),
+      });
+      const stacks = ['origin', 'a', 'b'].map((name) => {
+        const s = new lib.TerraformStack(app, name);
+        new api.CofferProvider(s, 'coffer', {});
+        return s;
+      });
+      const [origin] = stacks as [cdktf.TerraformStack];
+      const v = f.variable(origin, 'shared', true) as TerraformVariable;
+      for (const s of stacks) {
+        new api.WorkspaceSecrets(s, 'one', {
+          workspaceId: 'w1',
+          secrets: { GROQ_API_KEY: v, OPENAI_API_KEY: v },
+        });
+        new api.WorkspaceSecrets(s, 'two', { workspaceId: 'w2', secrets: { GROQ_API_KEY: v } });
+      }
+      app.synth();
+      const values = (stack: string) => {
+        const doc = JSON.parse(readFileSync(join(outdir, 'stacks', stack, 'cdk.tf.json'), 'utf8')) as {
+          resource: Record<string, Record<string, Record<string, unknown>>>;
+        };
+        return Object.values(doc.resource.coffer_workspace_secret ?? {}).map((r) => r[f.valueAttr]);
+      };
+      expect(values('origin')).toEqual([ref('var.shared'), ref('var.shared'), ref('var.shared')]);
+      for (const stack of ['a', 'b']) {
+        const vs = values(stack);
+        expect(vs).toHaveLength(3);
+        expect(new Set(vs).size).toBe(1);
+        // a cross-stack reference: the origin stack's output, read through terraform_remote_state
+        expect(vs[0]).toMatch(/^\$\{data\.terraform_remote_state\.[^}]*origin[^}]*\.outputs\.[^}]+\}$/);
+      }
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
   });
 });
