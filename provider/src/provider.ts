@@ -1,5 +1,4 @@
 // The Coffer provider: settings, the SDK client built from them, and the resource types it serves.
-import { Coffer, Secret } from '@coffer/sdk';
 import {
   type BlockSchema,
   createHandler,
@@ -12,7 +11,7 @@ import {
   type ProviderDefinition,
   validators as v,
 } from './framework/index.ts';
-import { CofferClient } from './resources/client.ts';
+import { CofferClient, type SdkModule } from './resources/client.ts';
 import {
   secretsDataSource,
   secretsManagerDataSource,
@@ -57,13 +56,14 @@ export const providerSchema: BlockSchema = {
   },
 };
 
-function configure(config: Record<string, unknown>, env: NodeJS.ProcessEnv): CofferClient {
+function configure(lib: SdkModule, config: Record<string, unknown>, env: NodeJS.ProcessEnv): CofferClient {
   const unknown = ['base_url', 'api_key', 'timeout_ms', 'max_retries'].filter((k) =>
     isUnknown(config[k] as never),
   );
   const baseUrl = typeof config.base_url === 'string' ? config.base_url : (env.COFFER_BASE_URL ?? '');
   if (unknown.length > 0) {
     return new CofferClient(
+      lib,
       baseUrl,
       undefined,
       `${unknown.join(', ')} of the coffer provider depend on values known only after apply; ` +
@@ -84,21 +84,22 @@ function configure(config: Record<string, unknown>, env: NodeJS.ProcessEnv): Cof
     diags.push(error('Missing api_key', 'Set api_key in the provider block or COFFER_API_KEY.', ['api_key']));
   }
   if (diags.length > 0) throw new DiagnosticsError(diags);
-  const sdk = new Coffer({
+  const sdk = new lib.Coffer({
     baseUrl,
-    apiKey: new Secret(apiKey as string),
+    apiKey: new lib.Secret(apiKey as string),
     ...(typeof config.timeout_ms === 'number' ? { timeoutMs: config.timeout_ms } : {}),
     ...(typeof config.max_retries === 'number' ? { maxRetries: config.max_retries } : {}),
     userAgent: 'terraform-provider-coffer/0.1.0',
   });
-  return new CofferClient(baseUrl, sdk);
+  return new CofferClient(lib, baseUrl, sdk);
 }
 
 export function cofferProvider(env: NodeJS.ProcessEnv = process.env): ProviderDefinition<CofferClient> {
   return {
     address: PROVIDER_ADDRESS,
     schema: providerSchema,
-    configure: ({ config }) => configure(config, env),
+    // The SDK (and its HTTP stack) loads here, not at start-up: processes that only validate never need it.
+    configure: async ({ config }) => configure(await import('@coffer/sdk'), config, env),
     stop: (client) => client?.close(),
     resources: [secretsManagerResource, secretResource, workspaceSecretResource],
     dataSources: [secretsDataSource, workspaceSecretsDataSource, secretsManagerDataSource],

@@ -1,6 +1,6 @@
 // What coffer_secret and coffer_workspace_secret share: the value attributes (value xor value_wo +
 // value_wo_version), their validation, drift detection through `version`, and timestamp handling.
-import { SCOPE_ID, SECRET_NAME, Secret } from '@coffer/sdk';
+import type { Secret } from '@coffer/sdk';
 import {
   type Attributes,
   type Diagnostic,
@@ -11,10 +11,9 @@ import {
   type PrivateData,
   validators as v,
 } from '../framework/index.ts';
+import type { CofferClient } from './client.ts';
 
-export { SCOPE_ID, SECRET_NAME };
-export const SCOPE_TYPES = ['organization', 'team', 'workspace'] as const;
-export const CATEGORIES = ['provider', 'infrastructure', 'integration', 'agent'] as const;
+export { CATEGORIES, SCOPE_ID, SCOPE_TYPES, SECRET_NAME } from './constants.ts';
 
 export const valueAttributes: Attributes = {
   value: {
@@ -68,10 +67,10 @@ export function validateValue(config: ObjectValue): Diagnostic[] {
 }
 
 /** The value to send, from the configuration (the only place a write-only value exists). */
-export function configuredValue(config: ObjectValue): Secret {
+export function configuredValue(client: CofferClient, config: ObjectValue): Secret {
   const raw = typeof config.value === 'string' ? config.value : config.value_wo;
   if (typeof raw !== 'string') throw new Error('no known value in the configuration');
-  return new Secret(raw);
+  return new client.lib.Secret(raw);
 }
 
 /** Private data: the version this provider last wrote, to tell our writes from changes made elsewhere. */

@@ -1,8 +1,7 @@
 // Data sources: metadata only (the API never lists values).
-import { WORKSPACE_SECRET_KEYS } from '@coffer/sdk';
 import { type DataSourceDefinition, type ObjectValue, str, validators as v } from '../framework/index.ts';
 import type { CofferClient } from './client.ts';
-import { CATEGORIES, SCOPE_ID, SCOPE_TYPES } from './common.ts';
+import { CATEGORIES, SCOPE_ID, SCOPE_TYPES, WORKSPACE_SECRET_KEYS } from './constants.ts';
 import { call } from './errors.ts';
 
 export const secretsDataSource: DataSourceDefinition<CofferClient> = {
@@ -57,7 +56,7 @@ export const secretsDataSource: DataSourceDefinition<CofferClient> = {
       }).filter(([, x]) => x !== null),
     );
     const secrets: ObjectValue[] = [];
-    await call('listing secrets', client.baseUrl, async () => {
+    await call(client, 'listing secrets', async () => {
       for await (const s of client.sdk.secrets.list(query)) {
         secrets.push({
           id: s.id,
@@ -93,7 +92,7 @@ export const workspaceSecretsDataSource: DataSourceDefinition<CofferClient> = {
   async read({ client, config }) {
     const ws = str(config.workspace_id) as string;
     const secrets: ObjectValue[] = [];
-    await call(`listing the overrides of workspace ${ws}`, client.baseUrl, async () => {
+    await call(client, `listing the overrides of workspace ${ws}`, async () => {
       for await (const o of client.sdk.workspaceSecrets.list(ws))
         secrets.push({ key: o.key, version: o.version });
     });
@@ -115,9 +114,7 @@ export const secretsManagerDataSource: DataSourceDefinition<CofferClient> = {
     },
   },
   async read({ client }) {
-    const c = await call('reading the secrets manager', client.baseUrl, () =>
-      client.sdk.secretsManager.get(),
-    );
+    const c = await call(client, 'reading the secrets manager', () => client.sdk.secretsManager.get());
     return { backend: c.backend, effective_backend: c.effectiveBackend };
   },
 };

@@ -1,14 +1,7 @@
 // SDK errors as diagnostics. Messages come from the SDK and the API's problem details, which never carry a
 // secret value; request bodies are never quoted. Field errors (JSON pointers) point at the attribute.
-import {
-  APIConnectionError,
-  APIError,
-  APITimeoutError,
-  AuthenticationError,
-  PermissionDeniedError,
-  ValidationError,
-} from '@coffer/sdk';
 import { type Diagnostic, DiagnosticsError, error, type Path } from '../framework/index.ts';
+import type { CofferClient } from './client.ts';
 
 /** JSON pointer (as the API and the SDK report it) → attribute path. */
 export type PointerMap = Record<string, Path>;
@@ -27,13 +20,14 @@ function fieldPath(pointer: string, pointers: PointerMap): Path | undefined {
 
 /** Diagnostics for a failed API call; `what` says what was attempted ("creating secret HCL_DB"). */
 export function apiDiagnostics(
+  client: CofferClient,
   e: unknown,
   what: string,
-  baseUrl: string,
   pointers: PointerMap = {},
 ): Diagnostic[] {
+  const { lib, baseUrl } = client;
   if (e instanceof DiagnosticsError) return e.diagnostics;
-  if (e instanceof ValidationError) {
+  if (e instanceof lib.ValidationError) {
     return e.errors.map((f) =>
       error(
         `Invalid input while ${what}`,
@@ -42,7 +36,7 @@ export function apiDiagnostics(
       ),
     );
   }
-  if (e instanceof APITimeoutError) {
+  if (e instanceof lib.APITimeoutError) {
     return [
       error(
         'Coffer API timed out',
@@ -50,7 +44,7 @@ export function apiDiagnostics(
       ),
     ];
   }
-  if (e instanceof APIConnectionError) {
+  if (e instanceof lib.APIConnectionError) {
     return [
       error(
         'Cannot reach the Coffer API',
@@ -58,7 +52,7 @@ export function apiDiagnostics(
       ),
     ];
   }
-  if (e instanceof AuthenticationError) {
+  if (e instanceof lib.AuthenticationError) {
     return [
       error(
         'Coffer rejected the API key',
@@ -66,7 +60,7 @@ export function apiDiagnostics(
       ),
     ];
   }
-  if (e instanceof PermissionDeniedError) {
+  if (e instanceof lib.PermissionDeniedError) {
     return [
       error(
         'API key not allowed to do this',
@@ -74,7 +68,7 @@ export function apiDiagnostics(
       ),
     ];
   }
-  if (e instanceof APIError) {
+  if (e instanceof lib.APIError) {
     if (e.errors.length > 0) {
       return e.errors.map((f) =>
         error(
@@ -92,14 +86,14 @@ export function apiDiagnostics(
 
 /** Runs an API call; failures become a DiagnosticsError (caught by the framework). */
 export async function call<T>(
+  client: CofferClient,
   what: string,
-  baseUrl: string,
   fn: () => Promise<T>,
   pointers: PointerMap = {},
 ): Promise<T> {
   try {
     return await fn();
   } catch (e) {
-    throw new DiagnosticsError(apiDiagnostics(e, what, baseUrl, pointers));
+    throw new DiagnosticsError(apiDiagnostics(client, e, what, pointers));
   }
 }

@@ -9,7 +9,7 @@ import {
   validators as v,
 } from '../framework/index.ts';
 import type { CofferClient } from './client.ts';
-import { SCOPE_ID, SECRET_NAME } from './common.ts';
+import { SCOPE_ID, SECRET_NAME } from './constants.ts';
 import { call } from './errors.ts';
 
 export const secretValueEphemeral: EphemeralResourceDefinition<CofferClient> = {
@@ -50,7 +50,7 @@ export const secretValueEphemeral: EphemeralResourceDefinition<CofferClient> = {
     const workspaceId = str(config.workspace_id) as string;
     const teamId = str(config.team_id);
     const name = str(config.name) as string;
-    const res = await call(`resolving ${name} for workspace ${workspaceId}`, client.baseUrl, () =>
+    const res = await call(client, `resolving ${name} for workspace ${workspaceId}`, () =>
       client.sdk.secrets.resolve({ workspaceId, ...(teamId ? { teamId } : {}), names: [name] }),
     );
     const item = res.items.find((i) => i.name === name);

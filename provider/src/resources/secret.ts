@@ -1,5 +1,5 @@
 // coffer_secret: a scoped secret (/v1/secrets). Import by id or by `scope_type/scope_id/name`.
-import { ConflictError, NotFoundError, type ResponseBody } from '@coffer/sdk';
+import type { ResponseBody } from '@coffer/sdk';
 import {
   DiagnosticsError,
   error,
@@ -72,7 +72,7 @@ async function findByKey(client: CofferClient, key: string): Promise<Secret> {
     );
   }
   const what = `looking up secret ${key}`;
-  return call(what, client.baseUrl, async () => {
+  return call(client, what, async () => {
     for await (const s of client.sdk.secrets.list({
       scopeType: scopeType as (typeof SCOPE_TYPES)[number],
       scopeId,
@@ -165,11 +165,11 @@ export const secretResource: ResourceDefinition<CofferClient> = {
           : {}),
         ...(typeof planned.description === 'string' ? { description: planned.description } : {}),
         ...(typeof planned.expires_at === 'string' ? { expiresAt: planned.expires_at } : {}),
-        value: configuredValue(config),
+        value: configuredValue(client, config),
       });
       return { state: toState(s, planned), private: withAppliedVersion(s.version) };
     } catch (e) {
-      if (e instanceof ConflictError) {
+      if (client.isStatus(e, 409)) {
         const key = `${str(planned.scope_type)}/${str(planned.scope_id)}/${str(planned.name)}`;
         throw new DiagnosticsError(
           error(
@@ -180,7 +180,7 @@ export const secretResource: ResourceDefinition<CofferClient> = {
           ),
         );
       }
-      throw new DiagnosticsError(apiDiagnostics(e, what, client.baseUrl, POINTERS));
+      throw new DiagnosticsError(apiDiagnostics(client, e, what, POINTERS));
     }
   },
 
@@ -191,8 +191,8 @@ export const secretResource: ResourceDefinition<CofferClient> = {
       const s = await client.sdk.secrets.get(id);
       return { state: toState(s, state) };
     } catch (e) {
-      if (e instanceof NotFoundError) return null;
-      throw new DiagnosticsError(apiDiagnostics(e, `reading ${label(state)}`, client.baseUrl));
+      if (client.isStatus(e, 404)) return null;
+      throw new DiagnosticsError(apiDiagnostics(client, e, `reading ${label(state)}`));
     }
   },
 
@@ -204,12 +204,12 @@ export const secretResource: ResourceDefinition<CofferClient> = {
       body.category = planned.category;
     if (planned.expires_at !== prior.expires_at) body.expiresAt = planned.expires_at;
     // The plan marked version unknown exactly when the value is to be sent (changed, re-versioned, drifted).
-    if (isUnknown(planned.version)) body.value = configuredValue(config);
+    if (isUnknown(planned.version)) body.value = configuredValue(client, config);
     const what = `updating ${label(prior)}`;
     const s =
       Object.keys(body).length === 0
-        ? await call(what, client.baseUrl, () => client.sdk.secrets.get(id))
-        : await call(what, client.baseUrl, () => client.sdk.secrets.update(id, body), POINTERS);
+        ? await call(client, what, () => client.sdk.secrets.get(id))
+        : await call(client, what, () => client.sdk.secrets.update(id, body), POINTERS);
     return { state: toState(s, planned), private: withAppliedVersion(s.version) };
   },
 
@@ -219,8 +219,8 @@ export const secretResource: ResourceDefinition<CofferClient> = {
     try {
       await client.sdk.secrets.delete(id);
     } catch (e) {
-      if (e instanceof NotFoundError) return;
-      throw new DiagnosticsError(apiDiagnostics(e, `deleting ${label(prior)}`, client.baseUrl));
+      if (client.isStatus(e, 404)) return;
+      throw new DiagnosticsError(apiDiagnostics(client, e, `deleting ${label(prior)}`));
     }
   },
 
@@ -230,10 +230,10 @@ export const secretResource: ResourceDefinition<CofferClient> = {
       try {
         s = await client.sdk.secrets.get(id);
       } catch (e) {
-        if (e instanceof NotFoundError) {
+        if (client.isStatus(e, 404)) {
           throw new DiagnosticsError(error('Cannot import: no such secret', `No secret with id ${id}.`));
         }
-        throw new DiagnosticsError(apiDiagnostics(e, `importing secret ${id}`, client.baseUrl));
+        throw new DiagnosticsError(apiDiagnostics(client, e, `importing secret ${id}`));
       }
     } else {
       s = await findByKey(client, id);

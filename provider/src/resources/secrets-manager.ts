@@ -1,7 +1,7 @@
 // coffer_secrets_manager: the singleton /v1/secrets-manager configuration. Create and update PUT the whole
 // configuration; destroy resets it to the DB backend. The Vault token is write-only (vault.token_wo), sent
 // on create and whenever vault.token_wo_version changes.
-import { type RequestBody, type ResponseBody, Secret } from '@coffer/sdk';
+import type { RequestBody, ResponseBody } from '@coffer/sdk';
 import {
   type Attributes,
   type Diagnostic,
@@ -161,7 +161,7 @@ function compact<T extends Record<string, unknown>>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, x]) => x !== undefined)) as T;
 }
 
-function toInput(planned: ObjectValue, config: ObjectValue, sendToken: boolean): Input {
+function toInput(client: CofferClient, planned: ObjectValue, config: ObjectValue, sendToken: boolean): Input {
   const vault = isObject(planned.vault) ? planned.vault : null;
   const vaultConfig = isObject(config.vault) ? config.vault : null;
   const aws = isObject(planned.aws) ? planned.aws : null;
@@ -181,7 +181,7 @@ function toInput(planned: ObjectValue, config: ObjectValue, sendToken: boolean):
           secretPath: s(vault.secret_path),
           secretMetadataPath: s(vault.secret_metadata_path),
           authMethod: s(vault.auth_method) as 'TOKEN' | 'K8S' | 'AWS',
-          token: token !== undefined ? new Secret(token) : undefined,
+          token: token !== undefined ? new client.lib.Secret(token) : undefined,
           k8s: k8s
             ? compact({
                 role: s(k8s.role) as string,
@@ -325,18 +325,16 @@ export const secretsManagerResource: ResourceDefinition<CofferClient> = {
 
   async create({ client, config, planned }) {
     const c = await call(
+      client,
       'configuring the secrets manager',
-      client.baseUrl,
-      () => client.sdk.secretsManager.put(toInput(planned, config, true)),
+      () => client.sdk.secretsManager.put(toInput(client, planned, config, true)),
       POINTERS,
     );
     return { state: toState(c, planned) };
   },
 
   async read({ client, state }) {
-    const c = await call('reading the secrets manager', client.baseUrl, () =>
-      client.sdk.secretsManager.get(),
-    );
+    const c = await call(client, 'reading the secrets manager', () => client.sdk.secretsManager.get());
     return { state: toState(c, state) };
   },
 
@@ -346,24 +344,22 @@ export const secretsManagerResource: ResourceDefinition<CofferClient> = {
     const sendToken =
       !priorVault || !equal(priorVault.token_wo_version ?? null, plannedVault?.token_wo_version ?? null);
     const c = await call(
+      client,
       'configuring the secrets manager',
-      client.baseUrl,
-      () => client.sdk.secretsManager.put(toInput(planned, config, sendToken)),
+      () => client.sdk.secretsManager.put(toInput(client, planned, config, sendToken)),
       POINTERS,
     );
     return { state: toState(c, planned) };
   },
 
   async delete({ client }) {
-    await call('resetting the secrets manager to DB', client.baseUrl, () =>
+    await call(client, 'resetting the secrets manager to DB', () =>
       client.sdk.secretsManager.put({ backend: 'DB' } as Input),
     );
   },
 
   async importState({ client }) {
-    const c = await call('reading the secrets manager', client.baseUrl, () =>
-      client.sdk.secretsManager.get(),
-    );
+    const c = await call(client, 'reading the secrets manager', () => client.sdk.secretsManager.get());
     return { state: toState(c, {}) };
   },
 };

@@ -1,6 +1,6 @@
 // coffer_workspace_secret: a workspace override (/v1/workspaces/{id}/secrets/{key}). Every write is a PUT of
 // the whole override (value included), so every update bumps the version. Import as `workspace_id/KEY`.
-import { NotFoundError, type ResponseBody, WORKSPACE_SECRET_KEYS } from '@coffer/sdk';
+import type { ResponseBody } from '@coffer/sdk';
 import {
   DiagnosticsError,
   error,
@@ -19,6 +19,7 @@ import {
   valueAttributes,
   withAppliedVersion,
 } from './common.ts';
+import { WORKSPACE_SECRET_KEYS } from './constants.ts';
 import { apiDiagnostics, call, type PointerMap } from './errors.ts';
 
 type Override = ResponseBody<'getWorkspaceSecret'>;
@@ -51,11 +52,11 @@ const label = (o: ObjectValue) => `workspace override ${str(o.workspace_id)}/${s
 function put(client: CofferClient, planned: ObjectValue, config: ObjectValue): Promise<Override> {
   const days = planned.expires_in_days;
   return call(
+    client,
     `writing ${label(planned)}`,
-    client.baseUrl,
     () =>
       client.sdk.workspaceSecrets.put(str(planned.workspace_id) as string, str(planned.key) as string, {
-        value: configuredValue(config),
+        value: configuredValue(client, config),
         ...(typeof days === 'number' ? { expiresInDays: days } : {}),
       }),
     POINTERS,
@@ -126,13 +127,13 @@ export const workspaceSecretResource: ResourceDefinition<CofferClient> = {
     const key = str(planned.key) as string;
     // PUT creates or replaces: refuse to take over an override that exists already.
     const existing = await call(
+      client,
       `checking ${label(planned)}`,
-      client.baseUrl,
       () =>
         client.sdk.workspaceSecrets.get(ws, key).then(
           () => true,
           (e: unknown) => {
-            if (e instanceof NotFoundError) return false;
+            if (client.isStatus(e, 404)) return false;
             throw e;
           },
         ),
@@ -160,8 +161,8 @@ export const workspaceSecretResource: ResourceDefinition<CofferClient> = {
       const o = await client.sdk.workspaceSecrets.get(ws, key as Key);
       return { state: toState(o, state) };
     } catch (e) {
-      if (e instanceof NotFoundError) return null;
-      throw new DiagnosticsError(apiDiagnostics(e, `reading ${label(state)}`, client.baseUrl));
+      if (client.isStatus(e, 404)) return null;
+      throw new DiagnosticsError(apiDiagnostics(client, e, `reading ${label(state)}`));
     }
   },
 
@@ -174,8 +175,8 @@ export const workspaceSecretResource: ResourceDefinition<CofferClient> = {
     try {
       await client.sdk.workspaceSecrets.delete(str(prior.workspace_id) as string, str(prior.key) as string);
     } catch (e) {
-      if (e instanceof NotFoundError) return;
-      throw new DiagnosticsError(apiDiagnostics(e, `deleting ${label(prior)}`, client.baseUrl));
+      if (client.isStatus(e, 404)) return;
+      throw new DiagnosticsError(apiDiagnostics(client, e, `deleting ${label(prior)}`));
     }
   },
 
@@ -199,14 +200,12 @@ export const workspaceSecretResource: ResourceDefinition<CofferClient> = {
       };
       return { state: toState(o, empty), private: withAppliedVersion(o.version) };
     } catch (e) {
-      if (e instanceof NotFoundError) {
+      if (client.isStatus(e, 404)) {
         throw new DiagnosticsError(
           error('Cannot import: no such override', `Workspace ${ws} has no override ${key}.`),
         );
       }
-      throw new DiagnosticsError(
-        apiDiagnostics(e, `importing workspace override ${id}`, client.baseUrl, POINTERS),
-      );
+      throw new DiagnosticsError(apiDiagnostics(client, e, `importing workspace override ${id}`, POINTERS));
     }
   },
 };

@@ -1,5 +1,7 @@
+import * as sdk from '@coffer/sdk';
 import { describe, expect, it } from 'vitest';
 import { UNKNOWN } from '../../src/framework/value.ts';
+import { CofferClient } from '../../src/resources/client.ts';
 import {
   appliedVersion,
   configuredValue,
@@ -27,7 +29,11 @@ describe('value xor value_wo', () => {
   });
 
   it('sends the configured value wrapped so it cannot be printed by accident', () => {
-    const s = configuredValue(cfg({ value_wo: 'top-secret' }));
+    const s = configuredValue(
+      new CofferClient(sdk, 'http://127.0.0.1:1', undefined),
+      cfg({ value_wo: 'top-secret' }),
+    );
+    expect(s).toBeInstanceOf(sdk.Secret);
     expect(String(s)).not.toContain('top-secret');
     expect(JSON.stringify({ s })).not.toContain('top-secret');
     expect(s.reveal()).toBe('top-secret');
