@@ -6,6 +6,15 @@
 //
 // Figures: in-process (median of warm runs, what a long-lived test or watch loop sees) and a fresh process
 // each (what `node main.ts` costs, module loading included). Target: cdktf <= 3x direct JSON, < 3 s.
+//
+// The "floor" rows build the same 1,000 resources with the library alone (cdktf's / cdktn's own
+// TerraformProvider and TerraformResource, no Coffer code: no generated bindings, no constructs, no
+// validation) and are checked to write the same configuration as the Coffer stack of that flavor (cdktn:
+// write-only `value_wo` marked the way cdktn's generated code marks it): no binding layer can be faster.
+// Fresh processes run interleaved (json, cdktf, ..., json, cdktf, ...), so load on a shared machine falls on
+// every kind alike; each row shows the median and the best run.
+// The NODE_COMPILE_CACHE rows run both sides with Node's compile cache warm (what the README recommends for
+// synth runs); the ratio rows above them run both sides without it.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,14 +33,16 @@ const KEYS = [
 const COUNT = WORKSPACES * KEYS.length;
 const TARGET_RATIO = 3;
 const TARGET_MS = 3000;
+/** The same as WRITE_ONLY_TARGET_VERSIONS in src/cdktn (the floor must not load Coffer code). */
+const WRITE_ONLY_TARGETS = { opentofu: '>=1.11.0', terraform: '>=1.11.0' };
 
-type Kind = 'cdktf' | 'cdktn' | 'cdktn-fast' | 'json' | 'load-cdktf';
+type Kind = 'cdktf' | 'cdktn' | 'cdktn-fast' | 'json' | 'load-cdktf' | 'floor-cdktf' | 'floor-cdktn';
 const wsId = (i: number) => `ws-${String(i).padStart(4, '0')}`;
 
 async function synthCdktf(outdir: string): Promise<string> {
   const cdktf = await import('cdktf');
   const { CofferProvider, WorkspaceSecrets } = await import('../src/cdktf/index.ts');
-  const app = new cdktf.App({ outdir, stackTraces: process.env.BENCH_STACK_TRACES === '1' });
+  const app = new cdktf.App({ outdir });
   const stack = new cdktf.TerraformStack(app, 'bench');
   stack.addOverride('terraform.backend', undefined);
   new CofferProvider(stack, 'coffer', {});
@@ -51,11 +62,7 @@ async function synthCdktn(outdir: string): Promise<string> {
   const { CofferProvider, WorkspaceSecrets, WRITE_ONLY_TARGET_VERSIONS } = await import(
     '../src/cdktn/index.ts'
   );
-  const app = new cdktn.App({
-    outdir,
-    stackTraces: process.env.BENCH_STACK_TRACES === '1',
-    context: { targetVersions: WRITE_ONLY_TARGET_VERSIONS },
-  });
+  const app = new cdktn.App({ outdir, context: { targetVersions: WRITE_ONLY_TARGET_VERSIONS } });
   const stack = new cdktn.TerraformStack(app, 'bench');
   stack.addOverride('terraform.backend', undefined);
   new CofferProvider(stack, 'coffer', {});
@@ -68,6 +75,75 @@ async function synthCdktn(outdir: string): Promise<string> {
   }
   app.synth();
   return join(outdir, 'stacks', 'bench', 'cdk.tf.json');
+}
+
+/**
+ * The library alone: the same provider, variable and 1,000 resources through cdktf's (or cdktn's) own
+ * TerraformProvider / TerraformResource, with none of Coffer's code. The lower bound for any bindings.
+ */
+async function synthFloor(flavor: 'cdktf' | 'cdktn', outdir: string): Promise<string> {
+  const { lib, PlainProvider, PlainResource, Construct } = await floorClasses(flavor);
+  const app = new lib.App(
+    flavor === 'cdktf' ? { outdir } : { outdir, context: { targetVersions: WRITE_ONLY_TARGETS } },
+  );
+  const stack = new lib.TerraformStack(app, 'bench');
+  stack.addOverride('terraform.backend', undefined);
+  new PlainProvider(stack, 'coffer', {
+    terraformResourceType: 'coffer',
+    terraformGeneratorMetadata: { providerName: 'coffer' },
+    terraformProviderSource: 'registry.opentofu.org/coffer/coffer',
+  });
+  const v = new lib.TerraformVariable(stack, 'override_value', { type: 'string', sensitive: true });
+  const value = v.stringValue;
+  for (let i = 0; i < WORKSPACES; i++) {
+    const ws = new Construct(stack, wsId(i));
+    for (const key of KEYS)
+      new PlainResource(ws, key, { key, value, workspace_id: wsId(i) }, flavor === 'cdktn');
+  }
+  app.synth();
+  return join(outdir, 'stacks', 'bench', 'cdk.tf.json');
+}
+
+const floors = new Map<string, Awaited<ReturnType<typeof defineFloorClasses>>>();
+async function floorClasses(flavor: 'cdktf' | 'cdktn') {
+  let found = floors.get(flavor);
+  if (!found) {
+    found = await defineFloorClasses(flavor);
+    floors.set(flavor, found);
+  }
+  return found;
+}
+
+async function defineFloorClasses(flavor: 'cdktf' | 'cdktn') {
+  // cdktn's API is cdktf's (same classes and signatures); typed as cdktf for brevity
+  const lib = (flavor === 'cdktf' ? await import('cdktf') : await import('cdktn')) as typeof import('cdktf');
+  const { Construct } = await import('constructs');
+  class PlainProvider extends lib.TerraformProvider {}
+  class PlainResource extends lib.TerraformResource {
+    readonly attrs: { key: string; value: string; workspace_id: string };
+    readonly writeOnly: boolean;
+    constructor(
+      scope: InstanceType<typeof Construct>,
+      id: string,
+      attrs: { key: string; value: string; workspace_id: string },
+      writeOnly: boolean,
+    ) {
+      super(scope, id, {
+        terraformResourceType: 'coffer_workspace_secret',
+        terraformGeneratorMetadata: { providerName: 'coffer' },
+      });
+      this.attrs = attrs;
+      this.writeOnly = writeOnly;
+    }
+    protected override synthesizeAttributes(): Record<string, unknown> {
+      if (!this.writeOnly) return this.attrs;
+      // what cdktn's generated code does for a write-only attribute (markWriteOnlyAttribute is cdktn-only)
+      const { value, ...rest } = this.attrs;
+      const self = this as unknown as { markWriteOnlyAttribute(v: unknown): unknown };
+      return { ...rest, value_wo: self.markWriteOnlyAttribute(value), value_wo_version: 1 };
+    }
+  }
+  return { lib, PlainProvider, PlainResource, Construct };
 }
 
 /** The same configuration as the cdktf stack, written by hand (resource names as cdktf would name them). */
@@ -99,6 +175,8 @@ async function once(kind: Kind, outdir: string): Promise<string> {
     return '';
   }
   if (kind === 'cdktf') return synthCdktf(outdir);
+  if (kind === 'floor-cdktf') return synthFloor('cdktf', outdir);
+  if (kind === 'floor-cdktn') return synthFloor('cdktn', outdir);
   if (kind === 'cdktn') return synthCdktn(outdir);
   if (kind === 'cdktn-fast') {
     // cdktn's documented switch: no creation stack for each token (its write-only marker makes one per resource)
@@ -144,18 +222,45 @@ async function inProcess(kind: Kind, runs: number, root: string): Promise<number
   return median(times);
 }
 
-function freshProcess(kind: Kind, runs: number, root: string): number {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const dir = join(root, `proc-${kind}-${i}`);
-    const t = performance.now();
-    execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--child', kind, dir], {
-      stdio: 'inherit',
-    });
-    times.push(performance.now() - t);
-    rmSync(dir, { recursive: true, force: true });
+interface Fresh {
+  median: number;
+  best: number;
+}
+
+/**
+ * Wall time of `node bench/synth.ts --child <kind>` for each kind, `runs` rounds, the kinds interleaved in
+ * every round. With `compileCache`, Node's compile cache is on (NODE_COMPILE_CACHE, a directory of this
+ * run) and warmed by one unmeasured round first; otherwise it is off.
+ */
+function freshProcesses<K extends string>(
+  kinds: Record<K, Kind>,
+  runs: number,
+  root: string,
+  compileCache?: string,
+): Record<K, Fresh> {
+  const env = { ...process.env };
+  delete env.NODE_COMPILE_CACHE;
+  if (compileCache) env.NODE_COMPILE_CACHE = compileCache;
+  const names = Object.keys(kinds) as K[];
+  const times = new Map<K, number[]>(names.map((n) => [n, []]));
+  for (let i = compileCache ? -1 : 0; i < runs; i++) {
+    for (const name of names) {
+      const dir = join(root, `proc-${name}-${i}`);
+      const t = performance.now();
+      execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--child', kinds[name], dir], {
+        stdio: 'inherit',
+        env,
+      });
+      if (i >= 0) times.get(name)?.push(performance.now() - t);
+      rmSync(dir, { recursive: true, force: true });
+    }
   }
-  return median(times);
+  const out = {} as Record<K, Fresh>;
+  for (const name of names) {
+    const ts = times.get(name) ?? [];
+    out[name] = { median: median(ts), best: Math.min(...ts) };
+  }
+  return out;
 }
 
 async function main(): Promise<void> {
@@ -169,51 +274,85 @@ async function main(): Promise<void> {
     const a = normalize(await synthCdktf(join(root, 'check-cdktf')));
     const b = normalize(writeJson(join(root, 'check-json')));
     assert.deepStrictEqual(a, b, 'bench: cdktf and direct JSON differ');
-    const cdktnDoc = JSON.parse(readFileSync(await synthCdktn(join(root, 'check-cdktn')), 'utf8'));
+    const floorCdktf = normalize(await synthFloor('cdktf', join(root, 'check-floor-cdktf')));
+    assert.deepStrictEqual(floorCdktf, b, 'bench: the cdktf floor and direct JSON differ');
+    const cdktnFile = await synthCdktn(join(root, 'check-cdktn'));
+    const cdktnDoc = JSON.parse(readFileSync(cdktnFile, 'utf8'));
     if (Object.keys(cdktnDoc.resource.coffer_workspace_secret).length !== COUNT)
       throw new Error('bench: cdktn count');
+    const floorCdktn = normalize(await synthFloor('cdktn', join(root, 'check-floor-cdktn')));
+    assert.deepStrictEqual(floorCdktn, normalize(cdktnFile), 'bench: the cdktn floor and cdktn stack differ');
 
     const runs = Number(process.env.BENCH_RUNS ?? 5);
     const warm = {
       json: await inProcess('json', runs, root),
       cdktf: await inProcess('cdktf', runs, root),
+      floorCdktf: await inProcess('floor-cdktf', runs, root),
       cdktn: await inProcess('cdktn', runs, root),
       cdktnFast: await inProcess('cdktn-fast', runs, root),
+      floorCdktn: await inProcess('floor-cdktn', runs, root),
     };
-    const cold = {
-      json: freshProcess('json', 3, root),
-      cdktf: freshProcess('cdktf', 3, root),
-      cdktn: freshProcess('cdktn', 3, root),
-      cdktnFast: freshProcess('cdktn-fast', 3, root),
-      load: freshProcess('load-cdktf', 3, root),
-    };
-    const row = (label: string, ms: number, base: number) =>
-      `| ${label.padEnd(42)} | ${ms.toFixed(1).padStart(9)} | ${(ms / base).toFixed(2).padStart(6)}x |`;
+    const fresh = Number(process.env.BENCH_FRESH_RUNS ?? 5);
+    const cold = freshProcesses(
+      {
+        json: 'json',
+        cdktf: 'cdktf',
+        floorCdktf: 'floor-cdktf',
+        cdktn: 'cdktn',
+        cdktnFast: 'cdktn-fast',
+        floorCdktn: 'floor-cdktn',
+        load: 'load-cdktf',
+      },
+      fresh,
+      root,
+    );
+    const cached = freshProcesses({ json: 'json', cdktf: 'cdktf' }, fresh, root, join(root, 'compile-cache'));
+    const w = 50;
+    const warmRow = (label: string, ms: number) =>
+      `| ${label.padEnd(w)} | ${ms.toFixed(1).padStart(8)} | ${(ms / warm.json).toFixed(1).padStart(6)}x | ${''.padStart(8)} | ${''.padStart(7)} |`;
+    const coldRow = (label: string, r: Fresh, base: Fresh) =>
+      `| ${label.padEnd(w)} | ${r.median.toFixed(0).padStart(8)} | ${(r.median / base.median).toFixed(2).padStart(6)}x | ${r.best.toFixed(0).padStart(8)} | ${(r.best / base.best).toFixed(2).padStart(6)}x |`;
     const lines = [
-      `Synth of ${COUNT} coffer_workspace_secret resources (${WORKSPACES} WorkspaceSecrets x ${KEYS.length} keys), node ${process.version}`,
+      `Synth of ${COUNT} coffer_workspace_secret resources (${WORKSPACES} WorkspaceSecrets x ${KEYS.length} keys), node ${process.version}; ` +
+        `in-process: median of ${runs} warm runs; fresh process: median and best of ${fresh} interleaved runs`,
       '',
-      `| ${'what'.padEnd(42)} | ${'ms'.padStart(9)} | ${'ratio'.padStart(7)} |`,
-      `| ${'-'.repeat(42)} | ${'-'.repeat(9)} | ${'-'.repeat(7)} |`,
-      row('in-process (warm): direct JSON', warm.json, warm.json),
-      row('in-process (warm): cdktf construct+synth', warm.cdktf, warm.json),
-      row('in-process (warm): cdktn construct+synth', warm.cdktn, warm.json),
-      row('  same, CDKTN_DISABLE_CREATION_STACK=1', warm.cdktnFast, warm.json),
-      row('fresh process: direct JSON', cold.json, cold.json),
-      row('fresh process: cdktf', cold.cdktf, cold.json),
-      row('fresh process: cdktn', cold.cdktn, cold.json),
-      row('  same, CDKTN_DISABLE_CREATION_STACK=1', cold.cdktnFast, cold.json),
-      row('fresh process: load cdktf + bindings only', cold.load, cold.json),
+      `| ${'what'.padEnd(w)} | ${'ms'.padStart(8)} | ${'ratio'.padStart(7)} | ${'best ms'.padStart(8)} | ${'ratio'.padStart(7)} |`,
+      `| ${'-'.repeat(w)} | ${'-'.repeat(7)}: | ${'-'.repeat(6)}: | ${'-'.repeat(7)}: | ${'-'.repeat(6)}: |`,
+      warmRow('in-process (warm): direct JSON', warm.json),
+      warmRow('in-process (warm): cdktf construct+synth', warm.cdktf),
+      warmRow('  floor: cdktf alone, no Coffer code', warm.floorCdktf),
+      warmRow('in-process (warm): cdktn construct+synth', warm.cdktn),
+      warmRow('  same, CDKTN_DISABLE_CREATION_STACK=1', warm.cdktnFast),
+      warmRow('  floor: cdktn alone, no Coffer code', warm.floorCdktn),
+      coldRow('fresh process: direct JSON', cold.json, cold.json),
+      coldRow('fresh process: cdktf', cold.cdktf, cold.json),
+      coldRow('  floor: cdktf alone, no Coffer code', cold.floorCdktf, cold.json),
+      coldRow('fresh process: cdktn', cold.cdktn, cold.json),
+      coldRow('  same, CDKTN_DISABLE_CREATION_STACK=1', cold.cdktnFast, cold.json),
+      coldRow('  floor: cdktn alone, no Coffer code', cold.floorCdktn, cold.json),
+      coldRow('fresh process: load cdktf + bindings only', cold.load, cold.json),
+      coldRow('NODE_COMPILE_CACHE (warm), fresh: direct JSON', cached.json, cached.json),
+      coldRow('NODE_COMPILE_CACHE (warm), fresh: cdktf', cached.cdktf, cached.json),
     ];
     console.log(lines.join('\n'));
-    const worst = Math.max(cold.cdktf, cold.cdktn);
-    const ratio = worst / cold.json;
+    const worst = Math.max(cold.cdktf.median, cold.cdktn.median);
+    const ratio = worst / cold.json.median;
     console.log(
-      `\nfresh process: ${ratio.toFixed(2)}x (target <= ${TARGET_RATIO}x), ${worst.toFixed(0)} ms (target < ${TARGET_MS} ms): ` +
+      `\nfresh process (medians): ${ratio.toFixed(2)}x (target <= ${TARGET_RATIO}x), ${worst.toFixed(0)} ms (target < ${TARGET_MS} ms): ` +
         `${ratio <= TARGET_RATIO && worst < TARGET_MS ? 'MET' : 'NOT MET'}`,
     );
+    const floorRatio = Math.min(cold.floorCdktf.best, cold.floorCdktn.best) / cold.json.best;
+    const above = (r: Fresh, floor: Fresh) => `${(r.best - floor.best).toFixed(0)} ms`;
     console.log(
-      `in-process: ${(Math.max(warm.cdktf, warm.cdktn) / warm.json).toFixed(1)}x of writing JSON directly ` +
-        `(${Math.max(warm.cdktf, warm.cdktn).toFixed(0)} ms, target < ${TARGET_MS} ms: ${Math.max(warm.cdktf, warm.cdktn) < TARGET_MS ? 'MET' : 'NOT MET'})`,
+      `floor (the library alone, no Coffer code), fresh process, best runs: cdktf ${(cold.floorCdktf.best / cold.json.best).toFixed(2)}x, ` +
+        `cdktn ${(cold.floorCdktn.best / cold.json.best).toFixed(2)}x of direct JSON` +
+        `${floorRatio > TARGET_RATIO ? ` (over the ${TARGET_RATIO}x target before any Coffer code runs)` : ''}; ` +
+        `Coffer's share (best run minus floor): cdktf ${above(cold.cdktf, cold.floorCdktf)}, cdktn ${above(cold.cdktn, cold.floorCdktn)}`,
+    );
+    const warmWorst = Math.max(warm.cdktf, warm.cdktn);
+    console.log(
+      `in-process: ${(warmWorst / warm.json).toFixed(1)}x of writing JSON directly ` +
+        `(${warmWorst.toFixed(0)} ms, target < ${TARGET_MS} ms: ${warmWorst < TARGET_MS ? 'MET' : 'NOT MET'})`,
     );
   } finally {
     rmSync(root, { recursive: true, force: true });

@@ -15,6 +15,7 @@
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
+import { Worker } from 'node:worker_threads';
 import type { SqlDriver, SqlExecutor } from './executor.ts';
 
 export const SQLITE_FILE_NAME = 'coffer.db';
@@ -108,6 +109,36 @@ class SqliteExecutor implements SqlExecutor {
   }
 }
 
+const CHECKPOINT_INTERVAL_MS = 200;
+const WAL_RESTART_BYTES = 32 * 1024 * 1024;
+
+/** Moves WAL checkpoints (and their fsync) to a worker thread; see sqlite-checkpointer.ts. */
+function startCheckpointer(c: SqliteConnection, path: string): { stop(): Promise<void> } {
+  c.db.exec('PRAGMA wal_autocheckpoint = 0');
+  const worker = new Worker(new URL('./sqlite-checkpointer.ts', import.meta.url), {
+    workerData: { path, intervalMs: CHECKPOINT_INTERVAL_MS, restartBytes: WAL_RESTART_BYTES },
+  });
+  worker.unref();
+  let failed = false;
+  worker.on('error', () => {
+    // Without the worker the serving connection checkpoints by itself again.
+    failed = true;
+    if (c.db.isOpen) c.db.exec('PRAGMA wal_autocheckpoint = 1000');
+  });
+  return {
+    async stop() {
+      if (failed) return;
+      const stopped = new Promise<void>((resolve) => {
+        worker.once('message', () => resolve());
+        worker.once('exit', () => resolve());
+      });
+      worker.postMessage('stop');
+      await stopped;
+      await worker.terminate();
+    },
+  };
+}
+
 export interface SqliteOptions {
   dataDir: string;
   synchronous?: Sync | undefined;
@@ -120,6 +151,7 @@ export function openSqliteDriver(opts: SqliteOptions): SqlDriver & { path: strin
   const path = join(opts.dataDir, opts.fileName ?? SQLITE_FILE_NAME);
   const c = new SqliteConnection(path, opts.synchronous ?? 'NORMAL');
   const root = new SqliteExecutor(c, false);
+  const checkpointer = startCheckpointer(c, path);
   let closed = false;
   return {
     path,
@@ -133,6 +165,9 @@ export function openSqliteDriver(opts: SqliteOptions): SqlDriver & { path: strin
       if (closed) return;
       closed = true;
       while (c.gate) await c.waitGate();
+      await checkpointer.stop();
+      // Fold the WAL into the database file so a stopped server leaves one file behind.
+      c.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
       c.db.close();
     },
   };

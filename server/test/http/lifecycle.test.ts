@@ -1,7 +1,7 @@
 /** Start-up and shutdown of `coffer serve`: bootstrap key, settings errors, graceful drain on SIGTERM. */
 
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -141,6 +141,9 @@ describe('graceful shutdown', () => {
       const exit = await srv.exited;
       expect(exit.code).toBe(0);
       expect(srv.output()).toContain('"msg":"stopped"');
+      // The store was closed: the WAL was folded into the database file.
+      const wal = join(srv.dataDir, 'coffer.db-wal');
+      expect(existsSync(wal) ? statSync(wal).size : 0).toBe(0);
 
       const again = await startServer({ dataDir: srv.dataDir });
       const list = await call(again.url, 'GET', '/v1/secrets?namePrefix=IN_FLIGHT', { key: srv.key });
