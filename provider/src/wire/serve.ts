@@ -34,6 +34,9 @@ export interface ServeOptions {
   logger?: Logger;
 }
 
+/** The host that started this process, read as early as possible (see the watchdog in serve()). */
+const STARTED_BY = process.ppid;
+
 export const DEFAULT_ADDRESSES = [
   'registry.opentofu.org/coffer/coffer',
   'registry.terraform.io/coffer/coffer',
@@ -167,10 +170,10 @@ export async function serve(handler: ProviderHandler, options: ServeOptions = {}
     writeStdout(`1|${PROTOCOL_VERSION}|unix|${socket}|grpc|${certField}\n`);
     // The host handles Ctrl-C and stops providers through StopProvider / Shutdown (go-plugin eats SIGINT too).
     process.on('SIGINT', () => logger.trace('plugin received interrupt signal, ignoring'));
-    // A host killed outright never calls Shutdown: stop once this process has been re-parented.
-    const host = process.ppid;
+    // A host killed outright never calls Shutdown: stop once this process has been re-parented. The parent is
+    // the one read at module load, so a host that dies right after reading the handshake is noticed too.
     const watchdog = setInterval(() => {
-      if (process.ppid !== host) void stop('host process went away');
+      if (process.ppid !== STARTED_BY) void stop('host process went away');
     }, 500);
     watchdog.unref();
   }
