@@ -2,12 +2,14 @@
 // N = 1, 100, 1000, in one run against a fresh `coffer serve`; prints the times and the ratios
 // (target: <= 1.5x at 1,000). Each apply starts from an empty state (the coffer objects are destroyed
 // between runs, untimed); each figure is the median of --runs runs. CPU seconds (Linux /proc) show where the
-// time goes: OpenTofu plus the provider processes it starts, and the server.
+// time goes: OpenTofu plus the provider processes it starts, and the server. A third column applies the same
+// count of a no-op resource from the wire layer's test provider (every RPC answered at once): the floor that
+// OpenTofu plus an out-of-process provider on this wire layer costs before Coffer does any work.
 //   npm run bench -w terraform-provider-coffer            (handshake, then this)
 //   node provider/bench/apply.ts [--sizes 1,100,1000] [--runs 3]
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { accessSync, constants, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
@@ -15,6 +17,7 @@ import { delimiter, join, resolve } from 'node:path';
 const providerDir = resolve(import.meta.dirname, '..');
 const root = resolve(providerDir, '..');
 const SERVER_CLI = join(root, 'server', 'src', 'cli.ts');
+const FAKE = join(providerDir, 'test', 'wire', 'fixtures', 'fake-provider.ts');
 export const TARGET_RATIO_AT_1000 = 1.5;
 
 function findTofu(): string | undefined {
@@ -126,6 +129,15 @@ resource "coffer_workspace_secret" "bench" {
 `;
 }
 
+/** The wire layer's test provider: one computed attribute, every RPC answered at once (the floor any provider on this wire layer pays). */
+function floorConfig(n: number): string {
+  return `${REQUIRED}
+resource "coffer_thing" "bench" {
+  count = ${n}
+}
+`;
+}
+
 function builtinConfig(n: number): string {
   return `resource "terraform_data" "bench" {
   count = ${n}
@@ -160,6 +172,18 @@ async function main(): Promise<void> {
     cli,
     `provider_installation {\n  dev_overrides {\n    "coffer/coffer" = ${JSON.stringify(join(providerDir, 'bin'))}\n  }\n  direct {}\n}\n`,
   );
+  const floorBin = join(work, 'floor-bin');
+  mkdirSync(floorBin);
+  writeFileSync(
+    join(floorBin, 'terraform-provider-coffer'),
+    `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} --disable-warning=ExperimentalWarning ${JSON.stringify(FAKE)} 2>/dev/null\n`,
+    { mode: 0o755 },
+  );
+  const floorCli = join(work, 'floor.tfrc');
+  writeFileSync(
+    floorCli,
+    `provider_installation {\n  dev_overrides {\n    "coffer/coffer" = ${JSON.stringify(floorBin)}\n  }\n  direct {}\n}\n`,
+  );
   const env = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
@@ -178,12 +202,26 @@ async function main(): Promise<void> {
     for (const n of sizes) {
       const cofferDir = mkdtempSync(join(work, `coffer-${n}-`));
       const builtinDir = mkdtempSync(join(work, `builtin-${n}-`));
+      const floorDir = mkdtempSync(join(work, `floor-${n}-`));
+      writeFileSync(join(floorDir, 'main.tf'), floorConfig(n));
       writeFileSync(join(cofferDir, 'main.tf'), cofferConfig(n));
       writeFileSync(join(builtinDir, 'main.tf'), builtinConfig(n));
-      const samples: { coffer: number; builtin: number; cpu: number; builtinCpu: number; server: number }[] =
-        [];
+      type Sample = {
+        coffer: number;
+        builtin: number;
+        floor: number;
+        cpu: number;
+        builtinCpu: number;
+        server: number;
+      };
+      const samples: Sample[] = [];
       for (let rep = 0; rep < runs; rep++) {
         rmSync(join(builtinDir, 'terraform.tfstate'), { force: true });
+        rmSync(join(floorDir, 'terraform.tfstate'), { force: true });
+        const floor = await run(tofu, ['apply', '-auto-approve', '-no-color'], floorDir, {
+          ...env,
+          TF_CLI_CONFIG_FILE: floorCli,
+        });
         const c0 = childrenCpuSeconds();
         const builtin = await run(tofu, ['apply', '-auto-approve', '-no-color'], builtinDir, env);
         const c1 = childrenCpuSeconds();
@@ -191,15 +229,17 @@ async function main(): Promise<void> {
         const coffer = await run(tofu, ['apply', '-auto-approve', '-no-color'], cofferDir, env);
         const c2 = childrenCpuSeconds();
         const s2 = cpuSeconds(server.child.pid);
-        samples.push({ coffer, builtin, cpu: c2 - c1, builtinCpu: c1 - c0, server: s2 - s1 });
+        samples.push({ coffer, builtin, floor, cpu: c2 - c1, builtinCpu: c1 - c0, server: s2 - s1 });
         await run(tofu, ['destroy', '-auto-approve', '-no-color'], cofferDir, env);
       }
       const coffer = median(samples.map((x) => x.coffer));
       const builtin = median(samples.map((x) => x.builtin));
+      const floor = median(samples.map((x) => x.floor));
       rows.push({ n, coffer, builtin });
       console.log(
         `n=${String(n).padStart(5)}  coffer_workspace_secret ${(coffer / 1000).toFixed(2).padStart(7)} s   ` +
           `terraform_data ${(builtin / 1000).toFixed(2).padStart(7)} s   ratio ${(coffer / builtin).toFixed(2)}x   ` +
+          `(no-op provider on the same wire ${(floor / 1000).toFixed(2)} s = ${(floor / builtin).toFixed(2)}x)   ` +
           `CPU s: tofu+provider ${median(samples.map((x) => x.cpu)).toFixed(2)} ` +
           `(terraform_data run ${median(samples.map((x) => x.builtinCpu)).toFixed(2)}), ` +
           `coffer serve ${median(samples.map((x) => x.server)).toFixed(2)}`,
