@@ -256,6 +256,21 @@ export function createApp(spec: Spec, handlers: HandlerTable, services: Services
     },
   );
 
+  // Requests node:http cannot parse never reach the handler: answer them in the same problem format.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (err.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const requestId = randomUUID();
+    const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+    const body = JSON.stringify(problem(status, 'The HTTP request could not be parsed.', '/', requestId));
+    socket.end(
+      `HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
+        `content-type: application/problem+json\r\nx-request-id: ${requestId}\r\nconnection: close\r\n` +
+        `content-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
+  });
   return {
     server,
     async drain(timeoutMs) {

@@ -147,13 +147,19 @@ describe('X-Request-Id', () => {
     expect(r.headers.get('x-request-id')).toBeTruthy();
   });
 
-  it('keeps serving after a malformed HTTP request', async () => {
-    await new Promise<void>((resolve) => {
-      const s = connect(srv.port, '127.0.0.1', () => s.end('GARBAGE\r\n\r\n'));
-      s.on('close', () => resolve());
-      s.on('error', () => resolve());
-      s.resume();
+  it('answers a request node:http cannot parse with problem details and an id, and keeps serving', async () => {
+    const raw = await new Promise<string>((resolve) => {
+      let got = '';
+      const s = connect(srv.port, '127.0.0.1', () => s.write('GARBAGE\r\n\r\n'));
+      s.on('data', (d) => {
+        got += d.toString();
+      });
+      s.on('close', () => resolve(got));
+      s.on('error', () => resolve(got));
     });
+    expect(raw).toMatch(/^HTTP\/1\.1 400 /);
+    expect(raw).toMatch(/x-request-id: [0-9a-f-]{36}/);
+    expect(raw).toContain('"status":400');
     expect((await call(srv.url, 'GET', '/v1/healthz')).status).toBe(200);
   });
 });
