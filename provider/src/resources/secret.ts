@@ -63,11 +63,16 @@ function label(o: ObjectValue): string {
 
 async function findByKey(client: CofferClient, key: string): Promise<Secret> {
   const [scopeType, scopeId, name, ...rest] = key.split('/');
-  if (!scopeType || !scopeId || !name || rest.length > 0) {
+  const valid =
+    rest.length === 0 &&
+    SCOPE_TYPES.includes(scopeType as (typeof SCOPE_TYPES)[number]) &&
+    SCOPE_ID.test(scopeId ?? '') &&
+    SECRET_NAME.test(name ?? '');
+  if (!valid) {
     throw new DiagnosticsError(
       error(
         'Invalid import id',
-        `Import a coffer_secret by its id (a UUID) or as scope_type/scope_id/name, e.g. team/payments/DB_PASSWORD; got ${JSON.stringify(key)}.`,
+        `Import a coffer_secret by its id (a UUID) or as scope_type/scope_id/name (scope_type one of ${SCOPE_TYPES.join(', ')}), e.g. team/payments/DB_PASSWORD; got ${JSON.stringify(key)}.`,
       ),
     );
   }

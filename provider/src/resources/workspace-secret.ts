@@ -182,11 +182,11 @@ export const workspaceSecretResource: ResourceDefinition<CofferClient> = {
 
   async importState({ client, id }) {
     const [ws, key, ...rest] = id.split('/');
-    if (!ws || !key || rest.length > 0) {
+    if (!ws || !key || rest.length > 0 || !SCOPE_ID.test(ws) || !WORKSPACE_SECRET_KEYS.includes(key as Key)) {
       throw new DiagnosticsError(
         error(
           'Invalid import id',
-          `Import a coffer_workspace_secret as workspace_id/KEY, e.g. ws-checkout/OPENAI_API_KEY; got ${JSON.stringify(id)}.`,
+          `Import a coffer_workspace_secret as workspace_id/KEY (KEY one of ${WORKSPACE_SECRET_KEYS.join(', ')}), e.g. ws-checkout/OPENAI_API_KEY; got ${JSON.stringify(id)}.`,
         ),
       );
     }

@@ -91,3 +91,30 @@ describe('provider configuration', () => {
     expect(decodeValue(dv({ base_url: 'http://x' }).msgpack, type)).toMatchObject({ base_url: 'http://x' });
   });
 });
+
+describe('import ids', () => {
+  const configured = async () => {
+    const p = createProvider({ COFFER_BASE_URL: 'http://127.0.0.1:1', COFFER_API_KEY: 'k' });
+    await p.configureProvider({ terraform_version: '1.12.6', config: dv({}), client_capabilities: caps });
+    return p;
+  };
+
+  it('refuses malformed natural keys before calling the API', async () => {
+    const p = await configured();
+    for (const [type_name, id] of [
+      ['coffer_secret', 'team/payments'],
+      ['coffer_secret', 'galaxy/payments/DB_PASSWORD'],
+      ['coffer_secret', 'team/payments/1BAD'],
+      ['coffer_workspace_secret', 'ws-1/MISTRAL_API_KEY'],
+      ['coffer_workspace_secret', 'ws-1'],
+    ]) {
+      const r = await p.importResourceState({
+        type_name: type_name as string,
+        id: id as string,
+        client_capabilities: caps,
+      });
+      expect(r.imported_resources ?? []).toEqual([]);
+      expect(r.diagnostics?.[0]?.summary, `${type_name} ${id}`).toBe('Invalid import id');
+    }
+  });
+});
