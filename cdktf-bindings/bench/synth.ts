@@ -212,16 +212,30 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)] as number;
 }
 
-async function inProcess(kind: Kind, runs: number, root: string): Promise<number> {
+interface Warm {
+  /** median wall time, ms */
+  median: number;
+  /** median CPU time (user + system, all threads of this process), ms */
+  cpu: number;
+}
+
+async function inProcess(kind: Kind, runs: number, root: string): Promise<Warm> {
   const times: number[] = [];
+  const cpus: number[] = [];
   for (let i = 0; i < runs + 1; i++) {
     const dir = join(root, `${kind}-${i}`);
+    const c = process.cpuUsage();
     const t = performance.now();
     await once(kind, dir);
-    if (i > 0) times.push(performance.now() - t); // the first run loads modules: see the fresh-process figure
+    if (i > 0) {
+      // the first run loads modules: see the fresh-process figures
+      times.push(performance.now() - t);
+      const d = process.cpuUsage(c);
+      cpus.push((d.user + d.system) / 1000);
+    }
     rmSync(dir, { recursive: true, force: true });
   }
-  return median(times);
+  return { median: median(times), cpu: median(cpus) };
 }
 
 interface Fresh {
@@ -324,8 +338,8 @@ async function main(): Promise<void> {
     );
     const cached = freshProcesses({ json: 'json', cdktf: 'cdktf' }, fresh, root, join(root, 'compile-cache'));
     const w = 50;
-    const warmRow = (label: string, ms: number) =>
-      `| ${label.padEnd(w)} | ${ms.toFixed(1).padStart(8)} | ${(ms / warm.json).toFixed(1).padStart(6)}x | ${''.padStart(8)} | ${''.padStart(7)} | ${''.padStart(8)} | ${''.padStart(7)} |`;
+    const warmRow = (label: string, r: Warm) =>
+      `| ${label.padEnd(w)} | ${r.median.toFixed(1).padStart(8)} | ${(r.median / warm.json.median).toFixed(1).padStart(6)}x | ${''.padStart(8)} | ${''.padStart(7)} | ${r.cpu.toFixed(1).padStart(8)} | ${(r.cpu / warm.json.cpu).toFixed(1).padStart(6)}x |`;
     const coldRow = (label: string, r: Fresh, base: Fresh) =>
       `| ${label.padEnd(w)} | ${r.median.toFixed(0).padStart(8)} | ${(r.median / base.median).toFixed(2).padStart(6)}x | ${r.best.toFixed(0).padStart(8)} | ${(r.best / base.best).toFixed(2).padStart(6)}x | ${r.cpu.toFixed(0).padStart(8)} | ${(r.cpu / base.cpu).toFixed(2).padStart(6)}x |`;
     const lines = [
@@ -356,21 +370,25 @@ async function main(): Promise<void> {
     const both = (r: Fresh) =>
       `${x(r, cold.json, 'median')} (best ${x(r, cold.json, 'best')}, CPU ${x(r, cold.json, 'cpu')})`;
     const worst = Math.max(cold.cdktf.median, cold.cdktn.median);
-    const met = worst / cold.json.median <= TARGET_RATIO && worst < TARGET_MS;
+    // met only if the ratio holds by every measure (a lucky median on a loaded machine does not count)
+    const ratioMet = (['median', 'best', 'cpu'] as const).every(
+      (stat) => Math.max(cold.cdktf[stat], cold.cdktn[stat]) / cold.json[stat] <= TARGET_RATIO,
+    );
     console.log(
       `\nfresh process, of direct JSON: cdktf ${both(cold.cdktf)}, cdktn ${both(cold.cdktn)}; ` +
-        `slowest median ${worst.toFixed(0)} ms. Target <= ${TARGET_RATIO}x and < ${TARGET_MS} ms: ${met ? 'MET' : 'NOT MET'}`,
+        `slowest median ${worst.toFixed(0)} ms. Target <= ${TARGET_RATIO}x: ${ratioMet ? 'MET' : 'NOT MET'}; ` +
+        `< ${TARGET_MS} ms: ${worst < TARGET_MS ? 'MET' : 'NOT MET'}`,
     );
     const above = (r: Fresh, floor: Fresh) =>
-      `${(r.median - floor.median).toFixed(0)} ms (best ${(r.best - floor.best).toFixed(0)} ms)`;
+      `${(r.median - floor.median).toFixed(0)} ms (best ${(r.best - floor.best).toFixed(0)} ms, CPU ${(r.cpu - floor.cpu).toFixed(0)} ms)`;
     console.log(
       `floor (the library alone, no Coffer code), fresh process, of direct JSON: cdktf ${both(cold.floorCdktf)}, ` +
         `cdktn ${both(cold.floorCdktn)}; Coffer above the floor: cdktf ${above(cold.cdktf, cold.floorCdktf)}, ` +
         `cdktn ${above(cold.cdktn, cold.floorCdktn)}`,
     );
-    const warmWorst = Math.max(warm.cdktf, warm.cdktn);
+    const warmWorst = Math.max(warm.cdktf.median, warm.cdktn.median);
     console.log(
-      `in-process: ${(warmWorst / warm.json).toFixed(1)}x of writing JSON directly ` +
+      `in-process: ${(warmWorst / warm.json.median).toFixed(0)}x of writing JSON directly ` +
         `(${warmWorst.toFixed(0)} ms, target < ${TARGET_MS} ms: ${warmWorst < TARGET_MS ? 'MET' : 'NOT MET'})`,
     );
   } finally {
