@@ -38,7 +38,15 @@ const TARGET_MS = 3000;
 /** The same as WRITE_ONLY_TARGET_VERSIONS in src/cdktn (the floor must not load Coffer code). */
 const WRITE_ONLY_TARGETS = { opentofu: '>=1.11.0', terraform: '>=1.11.0' };
 
-type Kind = 'cdktf' | 'cdktn' | 'cdktn-fast' | 'json' | 'load-cdktf' | 'floor-cdktf' | 'floor-cdktn';
+type Kind =
+  | 'cdktf'
+  | 'cdktn'
+  | 'cdktn-fast'
+  | 'json'
+  | 'load-cdktf'
+  | 'load-cdktf-only'
+  | 'floor-cdktf'
+  | 'floor-cdktn';
 const wsId = (i: number) => `ws-${String(i).padStart(4, '0')}`;
 
 async function synthCdktf(outdir: string): Promise<string> {
@@ -170,6 +178,10 @@ function writeJson(outdir: string, names?: Map<string, string>): string {
 }
 
 async function once(kind: Kind, outdir: string): Promise<string> {
+  if (kind === 'load-cdktf-only') {
+    await import('cdktf');
+    return '';
+  }
   if (kind === 'load-cdktf') {
     // the fixed floor: load cdktf and the bindings, build nothing
     await import('cdktf');
@@ -331,6 +343,7 @@ async function main(): Promise<void> {
         cdktn: 'cdktn',
         cdktnFast: 'cdktn-fast',
         floorCdktn: 'floor-cdktn',
+        loadLib: 'load-cdktf-only',
         load: 'load-cdktf',
       },
       fresh,
@@ -360,7 +373,8 @@ async function main(): Promise<void> {
       coldRow('fresh process: cdktn', cold.cdktn, cold.json),
       coldRow('  same, CDKTN_DISABLE_CREATION_STACK=1', cold.cdktnFast, cold.json),
       coldRow('  floor: cdktn alone, no Coffer code', cold.floorCdktn, cold.json),
-      coldRow('fresh process: load cdktf + bindings only', cold.load, cold.json),
+      coldRow('fresh process: load cdktf only', cold.loadLib, cold.json),
+      coldRow('fresh process: load cdktf + Coffer entry point', cold.load, cold.json),
       coldRow('NODE_COMPILE_CACHE (warm), fresh: direct JSON', cached.json, cached.json),
       coldRow('NODE_COMPILE_CACHE (warm), fresh: cdktf', cached.cdktf, cached.json),
     ];
