@@ -270,17 +270,22 @@ export function createHandler<C>(def: ProviderDefinition<C>): W.ProviderHandler 
       const r = resources.get(req.type_name);
       if (!r) return { diagnostics: wire(unknownType('resource', req.type_name)) };
       const attrs = r.def.schema.attributes;
-      const priorRaw = decodeObject(req.prior_state, r.type);
-      const prior = priorRaw ? conform(attrs, priorRaw, true) : null;
-      const planned = decodeObject(req.planned_state, r.type);
-      const priv = decodePrivate(req.planned_private);
       // On failure the state keeps what was there before: null for a create, the prior object otherwise.
       const unchanged = (diagnostics: Diagnostic[]): W.ApplyResourceChangeResponse => ({
-        new_state: encodeDynamic(prior, r.type),
-        private: encodePrivate(priv),
+        new_state:
+          req.prior_state && (req.prior_state.msgpack.length > 0 || req.prior_state.json.length > 0)
+            ? req.prior_state
+            : encodeDynamic(null, r.type),
+        private: req.planned_private,
         diagnostics: wire(diagnostics),
       });
+      let planned: ObjectValue | null = null;
+      let prior: ObjectValue | null = null;
       try {
+        const priorRaw = decodeObject(req.prior_state, r.type);
+        prior = priorRaw ? conform(attrs, priorRaw, true) : null;
+        planned = decodeObject(req.planned_state, r.type);
+        const priv = decodePrivate(req.planned_private);
         const c = needClient();
         if (!planned) {
           if (prior) await r.def.delete({ client: c, prior, private: priv });
