@@ -23,7 +23,7 @@ import { settle, withConfig } from './result.ts';
 import { type BlockSchema, type CtyType, checkSchema, objectType } from './schema.ts';
 import { toWireSchema } from './schema-wire.ts';
 import { validateAttributes, writeOnlyNotAllowed } from './validate.ts';
-import { conform, type ObjectValue, whollyKnown } from './value.ts';
+import { conform, type ObjectValue, UNKNOWN, whollyKnown } from './value.ts';
 
 interface Typed<D> {
   def: D;
@@ -360,6 +360,16 @@ export function createHandler<C>(def: ProviderDefinition<C>): W.ProviderHandler 
         const config = conform(attrs, decodeObject(req.config, x.type), false);
         const diags = validateWith(x.def.schema, config, x.def.validate?.bind(x.def));
         if (hasErrors(diags)) return { diagnostics: wire(diags) };
+        if (!whollyKnown(config)) {
+          // Values known only after apply: nothing to open yet; the result is unknown where it is computed.
+          const unknown = Object.fromEntries(
+            Object.entries(attrs).map(([k, a]) => [
+              k,
+              a.computed && config[k] === null ? UNKNOWN : config[k],
+            ]),
+          ) as ObjectValue;
+          return { result: encodeDynamic(unknown, x.type), diagnostics: wire(diags) };
+        }
         const got = await x.def.open({ client: needClient(), config });
         const res: W.OpenEphemeralResourceResponse = {
           result: encodeDynamic(withConfig(attrs, config, got.result), x.type),

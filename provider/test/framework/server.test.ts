@@ -1,7 +1,11 @@
 // The framework's RPC handling with an in-memory resource: requests and responses as the wire layer passes
 // them (msgpack DynamicValues), so the CLI's rules are checked on the bytes it would receive.
 import { describe, expect, it } from 'vitest';
-import type { ProviderDefinition, ResourceDefinition } from '../../src/framework/define.ts';
+import type {
+  EphemeralResourceDefinition,
+  ProviderDefinition,
+  ResourceDefinition,
+} from '../../src/framework/define.ts';
 import { DiagnosticsError, error } from '../../src/framework/diagnostics.ts';
 import { markUnknown } from '../../src/framework/plan.ts';
 import { objectType } from '../../src/framework/schema.ts';
@@ -58,6 +62,23 @@ const thing: ResourceDefinition<Store> = {
   },
 };
 
+let opened = 0;
+const peek: EphemeralResourceDefinition<Store> = {
+  typeName: 'test_peek',
+  schema: {
+    description: 'peek',
+    attributes: {
+      name: { type: 'string', required: true, description: 'name' },
+      value: { type: 'string', computed: true, sensitive: true, description: 'value' },
+    },
+  },
+  async open({ client, config }) {
+    opened += 1;
+    const row = [...client.rows.values()].find((r) => r.name === config.name);
+    return { result: { value: row?.secret ?? null } };
+  },
+};
+
 function setup() {
   const store: Store = { rows: new Map(), down: false };
   const def: ProviderDefinition<Store> = {
@@ -69,7 +90,7 @@ function setup() {
     configure: () => store,
     resources: [thing],
     dataSources: [],
-    ephemeralResources: [],
+    ephemeralResources: [peek],
   };
   const h = createHandler(def);
   const type = objectType(thing.schema.attributes);
@@ -265,5 +286,31 @@ describe('framework handler', () => {
       client_capabilities: caps,
     });
     expect(r.diagnostics?.[0]?.summary).toBe('Unknown resource type');
+  });
+
+  it('opens an ephemeral resource, and answers unknown without opening while its configuration is not known', async () => {
+    const { h, store } = setup();
+    await h.configureProvider({ terraform_version: '1.12.6', config: null, client_capabilities: caps });
+    store.rows.set('id-1', { name: 'a', secret: 'opened-value', version: 1 });
+    const type = objectType(peek.schema.attributes);
+    const open = (name: Value) =>
+      h.openEphemeralResource({
+        type_name: 'test_peek',
+        config: { msgpack: Buffer.from(encodeValue({ name, value: null }, type)), json: Buffer.alloc(0) },
+        client_capabilities: caps,
+      });
+    const before = opened;
+    const later = await open(UNKNOWN);
+    expect(opened).toBe(before);
+    expect(decodeValue(later.result?.msgpack ?? new Uint8Array(), type)).toEqual({
+      name: UNKNOWN,
+      value: UNKNOWN,
+    });
+    const now = await open('a');
+    expect(opened).toBe(before + 1);
+    expect(decodeValue(now.result?.msgpack ?? new Uint8Array(), type)).toEqual({
+      name: 'a',
+      value: 'opened-value',
+    });
   });
 });
