@@ -635,6 +635,8 @@ function auditWhere(filter: AuditFilter, typeColumn: string): { where: string[];
 
 const READ_COLS =
   'id, at, secret_id, name, scope_type, scope_id, backend, cache_hit, principal_id, request_id, kind';
+const READ_ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+const READ_CHUNK = 32;
 
 function auditRepo(ex: SqlExecutor): AuditRepo {
   const readParams = (e: NewSecretReadAudit): [string, unknown[]] => {
@@ -667,13 +669,20 @@ function auditRepo(ex: SqlExecutor): AuditRepo {
 
     async appendSecretReads(entries) {
       if (entries.length === 0) return;
-      if (entries.length === 1) {
-        await ex.execute(insertRead, readParams(entries[0] as NewSecretReadAudit)[1]);
-        return;
-      }
-      await ex.transaction(async (tx) => {
-        for (const e of entries) await tx.execute(insertRead, readParams(e)[1]);
-      });
+      // Multi-row INSERTs in chunks of at most READ_CHUNK rows: one round trip per chunk instead of per row,
+      // and at most READ_CHUNK distinct statement texts to prepare.
+      const rows = entries.map((e) => readParams(e)[1]);
+      const insertChunks = async (target: SqlExecutor) => {
+        for (let i = 0; i < rows.length; i += READ_CHUNK) {
+          const chunk = rows.slice(i, i + READ_CHUNK);
+          await target.execute(
+            `INSERT INTO secret_reads (${READ_COLS}) VALUES ${chunk.map(() => READ_ROW).join(', ')}`,
+            chunk.flat(),
+          );
+        }
+      };
+      if (rows.length <= READ_CHUNK) await insertChunks(ex);
+      else await ex.transaction(insertChunks);
     },
 
     async listSecretReads(filter) {
