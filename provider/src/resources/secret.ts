@@ -49,7 +49,8 @@ function toState(s: Secret, base: ObjectValue): ObjectValue {
     scope_type: s.scope.type,
     scope_id: s.scope.id,
     category: s.category,
-    description: s.description ?? null,
+    // The API may store an empty description as null: keep the configuration's spelling.
+    description: s.description ?? (base.description === '' ? '' : null),
     expires_at: sameInstant(base.expires_at, s.expiresAt),
     version: s.version,
     created_at: s.createdAt,
