@@ -1,0 +1,53 @@
+// Values the API stores in another spelling (an empty description, a timestamp with an offset) must not show
+// up as a change on the next plan.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findTofu, shouldSkip } from './lib/env.ts';
+import { type RunningServer, startServer } from './lib/server.ts';
+import { Workdir } from './lib/tofu.ts';
+
+const skip = shouldSkip('provider end-to-end suite (round trip)');
+
+describe.skipIf(skip)('values the API normalises', () => {
+  let server: RunningServer;
+  let wd: Workdir;
+
+  beforeAll(async () => {
+    server = await startServer();
+    wd = new Workdir(findTofu() as string, {
+      COFFER_BASE_URL: server.baseUrl,
+      COFFER_API_KEY: server.apiKey,
+    });
+  });
+  afterAll(async () => {
+    await server?.stop();
+    wd?.remove();
+  });
+
+  it('plans no changes after applying an empty description and an expiry with a UTC offset', async () => {
+    wd.write(`
+resource "coffer_secret" "x" {
+  scope_type  = "team"
+  scope_id    = "payments"
+  name        = "ROUND_TRIP"
+  description = ""
+  expires_at  = "2031-06-01T12:00:00+02:00"
+  value       = "not-a-real-secret"
+}
+
+resource "coffer_workspace_secret" "y" {
+  workspace_id    = "ws-round-trip"
+  key             = "BRAVE_API_KEY"
+  value           = "not-a-real-secret"
+  expires_in_days = 30
+}
+`);
+    await wd.must(['apply', '-auto-approve']);
+    expect(wd.attrs('coffer_secret', 'x')).toMatchObject({
+      description: '',
+      expires_at: '2031-06-01T12:00:00+02:00',
+    });
+    const p = await wd.must(['plan', '-detailed-exitcode'], [0]);
+    expect(p.stdout).toContain('No changes.');
+    await wd.must(['destroy', '-auto-approve']);
+  });
+});
