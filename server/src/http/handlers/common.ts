@@ -1,5 +1,5 @@
 /** Small helpers shared by the route handlers. */
-import type { NewAuditEvent, ScopeType, Store } from '../../store/types.ts';
+import type { NewAuditEvent, ScopeType } from '../../store/types.ts';
 import type { Principal } from '../access.ts';
 import { HttpError } from '../problem.ts';
 import { isoOrNull } from '../views.ts';
@@ -45,9 +45,4 @@ export function event(
     scopeId: target.scope?.id ?? null,
     details: { kind: target.kind, id: target.id ?? null, ...details },
   };
-}
-
-/** Runs writes and their audit event in one transaction. */
-export function inTransaction<T>(store: Store, fn: (tx: Store) => Promise<T>): Promise<T> {
-  return store.transaction(fn);
 }
