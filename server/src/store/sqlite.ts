@@ -11,6 +11,7 @@
  * Transactions: because every statement runs synchronously on one connection, an open transaction must
  * not see statements of other concurrent requests. While `transaction(fn)` is running, statements issued
  * outside it wait (an async gate) until it commits or rolls back. Inside fn use only the tx executor.
+ * Concurrent transactions are group-committed (see GroupCommit).
  */
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,8 +23,90 @@ export const SQLITE_FILE_NAME = 'coffer.db';
 
 type Sync = 'NORMAL' | 'FULL';
 
+interface Job {
+  fn: (tx: SqlExecutor) => Promise<unknown>;
+  resolve: (v: unknown) => void;
+  reject: (err: unknown) => void;
+}
+
+/**
+ * Group commit. Transactions queued while one batch runs are run together in the next batch: one
+ * BEGIN IMMEDIATE ... COMMIT, each transaction inside its own SAVEPOINT (a failing one rolls back alone), and
+ * every caller is answered only after the COMMIT. Fewer commits write each shared page (indexes, the audit
+ * table's last leaf) once per batch instead of once per transaction. While a batch is open, statements
+ * outside it wait at the connection's gate, as they did for a single transaction.
+ */
+class GroupCommit {
+  readonly #c: SqliteConnection;
+  #queue: Job[] = [];
+  #running = false;
+
+  constructor(c: SqliteConnection) {
+    this.#c = c;
+  }
+
+  run<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.#queue.push({ fn, resolve: resolve as (v: unknown) => void, reject });
+      if (!this.#running) {
+        this.#running = true;
+        void this.#loop();
+      }
+    });
+  }
+
+  async #loop(): Promise<void> {
+    const c = this.#c;
+    while (this.#queue.length > 0) {
+      while (c.gate) await c.waitGate();
+      const batch = this.#queue;
+      this.#queue = [];
+      let open!: () => void;
+      c.gate = new Promise<void>((r) => {
+        open = r;
+      });
+      const results: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
+      let batchError: unknown = null;
+      try {
+        c.db.exec('BEGIN IMMEDIATE');
+        for (const job of batch) {
+          c.db.exec('SAVEPOINT coffer_tx');
+          try {
+            const value = await job.fn(new SqliteExecutor(c, true));
+            c.db.exec('RELEASE coffer_tx');
+            results.push({ ok: true, value });
+          } catch (error) {
+            // Some errors (I/O, disk full) end the whole transaction: then nothing of the batch is kept.
+            if (!c.db.isTransaction) throw error;
+            c.db.exec('ROLLBACK TO coffer_tx');
+            c.db.exec('RELEASE coffer_tx');
+            results.push({ ok: false, error });
+          }
+        }
+        c.db.exec('COMMIT');
+      } catch (error) {
+        batchError = error;
+        if (c.db.isTransaction) c.db.exec('ROLLBACK');
+      } finally {
+        c.gate = null;
+        open();
+      }
+      batch.forEach((job, i) => {
+        const r = results[i];
+        if (batchError !== null || !r) job.reject(batchError ?? new Error('transaction not run'));
+        else if (r.ok) job.resolve(r.value);
+        else job.reject(r.error);
+      });
+      // Let statements waiting at the gate (and new requests) run before the next batch claims it.
+      await new Promise<void>((r) => setImmediate(r));
+    }
+    this.#running = false;
+  }
+}
+
 class SqliteConnection {
   readonly db: DatabaseSync;
+  readonly group: GroupCommit = new GroupCommit(this);
   readonly #stmts = new Map<string, StatementSync>();
   gate: Promise<void> | null = null;
 
@@ -85,27 +168,7 @@ class SqliteExecutor implements SqlExecutor {
 
   async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
     if (this.inTransaction) return fn(this);
-    const c = this.#c;
-    // Re-checked synchronously after every wake-up: the gate is claimed in the same tick it is seen free.
-    while (c.gate) await c.waitGate();
-    let open!: () => void;
-    c.gate = new Promise<void>((r) => {
-      open = r;
-    });
-    try {
-      c.db.exec('BEGIN IMMEDIATE');
-      try {
-        const result = await fn(new SqliteExecutor(c, true));
-        c.db.exec('COMMIT');
-        return result;
-      } catch (err) {
-        if (c.db.isTransaction) c.db.exec('ROLLBACK');
-        throw err;
-      }
-    } finally {
-      c.gate = null;
-      open();
-    }
+    return this.#c.group.run(fn);
   }
 }
 
