@@ -74,6 +74,8 @@ export interface RequestOptions {
   idempotencyKey?: string | false;
   /** `If-Match`: an ETag (`"3"`) or a version number (3, quoted for you). */
   ifMatch?: string | number;
+  /** `If-None-Match: *`: create only (a PUT answers 412 when the resource exists already). */
+  ifNoneMatch?: '*';
   headers?: Record<string, string>;
 }
 
@@ -459,6 +461,7 @@ export class CoreClient {
       // A PATCH replayed with If-Match cannot apply twice: the second attempt answers 412.
       if (method === 'PATCH') retryable = true;
     }
+    if (options?.ifNoneMatch !== undefined) headers['if-none-match'] = options.ifNoneMatch;
     const init = this.#lean
       ? {
           params: call.params,

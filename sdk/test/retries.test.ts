@@ -187,6 +187,14 @@ describe('POST and idempotency keys', () => {
       await c.secrets.update(SECRET.id, { description: 'x' }, { ifMatch });
     expect(server.seen.map((r) => r.headers['if-match'])).toEqual(['"4"', '"4"', '"4"', '*']);
   });
+
+  it('ifNoneMatch sends If-None-Match: * (create only)', async () => {
+    server = await startServer((_req, res) => json(res, 201, { key: 'OPENAI_API_KEY' }));
+    const c = client(server.url);
+    await c.workspaceSecrets.put('ws-1', 'OPENAI_API_KEY', { value: 'v' }, { ifNoneMatch: '*' });
+    await c.workspaceSecrets.put('ws-1', 'OPENAI_API_KEY', { value: 'v' });
+    expect(server.seen.map((r) => r.headers['if-none-match'])).toEqual(['*', undefined]);
+  });
 });
 
 describe('timeouts and abort', () => {

@@ -49,16 +49,36 @@ function toState(o: Override, base: ObjectValue): ObjectValue {
 
 const label = (o: ObjectValue) => `workspace override ${str(o.workspace_id)}/${str(o.key)}`;
 
-function put(client: CofferClient, planned: ObjectValue, config: ObjectValue): Promise<Override> {
+function put(
+  client: CofferClient,
+  planned: ObjectValue,
+  config: ObjectValue,
+  createOnly = false,
+): Promise<Override> {
+  const ws = str(planned.workspace_id) as string;
+  const key = str(planned.key) as string;
   const days = planned.expires_in_days;
+  const body = {
+    value: configuredValue(client, config),
+    ...(typeof days === 'number' ? { expiresInDays: days } : {}),
+  };
   return call(
     client,
     `writing ${label(planned)}`,
     () =>
-      client.sdk.workspaceSecrets.put(str(planned.workspace_id) as string, str(planned.key) as string, {
-        value: configuredValue(client, config),
-        ...(typeof days === 'number' ? { expiresInDays: days } : {}),
-      }),
+      client.sdk.workspaceSecrets
+        .put(ws, key, body, createOnly ? { ifNoneMatch: '*' } : undefined)
+        .catch((e: unknown) => {
+          if (!createOnly || !client.isStatus(e, 412)) throw e;
+          throw new DiagnosticsError(
+            error(
+              'Workspace override already exists',
+              `Workspace ${ws} already has an override for ${key}. To manage it here, import it: ` +
+                `tofu import <address> ${ws}/${key} (or an import block with id = "${ws}/${key}").`,
+              ['key'],
+            ),
+          );
+        }),
     POINTERS,
   );
 }
@@ -123,33 +143,8 @@ export const workspaceSecretResource: ResourceDefinition<CofferClient> = {
   },
 
   async create({ client, config, planned }) {
-    const ws = str(planned.workspace_id) as string;
-    const key = str(planned.key) as string;
-    // PUT creates or replaces: refuse to take over an override that exists already.
-    const existing = await call(
-      client,
-      `checking ${label(planned)}`,
-      () =>
-        client.sdk.workspaceSecrets.get(ws, key).then(
-          () => true,
-          (e: unknown) => {
-            if (client.isStatus(e, 404)) return false;
-            throw e;
-          },
-        ),
-      POINTERS,
-    );
-    if (existing) {
-      throw new DiagnosticsError(
-        error(
-          'Workspace override already exists',
-          `Workspace ${ws} already has an override for ${key}. To manage it here, import it: ` +
-            `tofu import <address> ${ws}/${key} (or an import block with id = "${ws}/${key}").`,
-          ['key'],
-        ),
-      );
-    }
-    const o = await put(client, planned, config);
+    // Create-only (If-None-Match: *): never take over an override that exists already.
+    const o = await put(client, planned, config, true);
     return { state: toState(o, planned), private: withAppliedVersion(o.version) };
   },
 

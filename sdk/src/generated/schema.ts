@@ -200,7 +200,8 @@ export interface paths {
         /**
          * Create or replace a workspace override
          * @description Owner or admin of the workspace only. Answers 201 when the override is new and 200 when it replaced
-         *     one (the version then increments). An unknown key answers 422 with the allowed keys.
+         *     one (the version then increments). An unknown key answers 422 with the allowed keys. With
+         *     `If-None-Match: *` the call only creates: it answers 412 when the override exists already.
          */
         put: operations["putWorkspaceSecret"];
         post?: never;
@@ -799,6 +800,26 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description `If-None-Match: *` was sent and the workspace has this override already. */
+        OverrideExists: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://coffer.dev/problems/precondition-failed",
+                 *       "title": "Precondition failed",
+                 *       "status": 412,
+                 *       "detail": "Workspace ws-checkout already has an override for OPENAI_API_KEY.",
+                 *       "instance": "/v1/workspaces/ws-checkout/secrets/OPENAI_API_KEY",
+                 *       "requestId": "01JD2Q3R4S5T6V7W8X9Y0Z1A2Q"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description The request is well formed but a field is invalid. */
         Unprocessable: {
             headers: {
@@ -913,6 +934,8 @@ export interface components {
          *     with another body answers 422. Keys are kept for 24 hours.
          */
         IdempotencyKey: string;
+        /** @description `*` makes the call create-only: it answers 412 when the resource exists already. */
+        IfNoneMatch: "*";
         /** @description The ETag you read; the update happens only if the secret is still at that version. */
         IfMatch: string;
     };
@@ -1459,7 +1482,10 @@ export interface operations {
     putWorkspaceSecret: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `*` makes the call create-only: it answers 412 when the resource exists already. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path: {
                 /** @description The workspace's id. */
                 workspaceId: components["parameters"]["WorkspaceId"];
@@ -1506,6 +1532,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            412: components["responses"]["OverrideExists"];
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];

@@ -166,7 +166,7 @@ export function createApp(spec: Spec, handlers: HandlerTable, services: Services
     }
     const query = search ? parseQuery(search) : {};
     const headers: Record<string, unknown> = {};
-    for (const name of ['idempotency-key', 'if-match']) {
+    for (const name of ['idempotency-key', 'if-match', 'if-none-match']) {
       const v = req.headers[name];
       if (v !== undefined) headers[name] = v;
     }

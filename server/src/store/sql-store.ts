@@ -16,6 +16,7 @@ import {
   type AuditFilter,
   type AuditRepo,
   type ConfigRepo,
+  DuplicateError,
   type Envelope,
   type IdempotencyRecord,
   type IdempotencyRepo,
@@ -452,9 +453,13 @@ function workspaceSecretsRepo(ex: SqlExecutor): WorkspaceSecretsRepo {
         ex.query(
           `INSERT INTO workspace_secrets (workspace_id, key, set_by, created_at, updated_at, expires_at, version, value_envelope)
            VALUES (?, ?, ?, ?, ?, ?, 1, ?)
-           ON CONFLICT (workspace_id, key) DO UPDATE SET
+           ON CONFLICT (workspace_id, key) DO ${
+             input.createOnly
+               ? 'NOTHING'
+               : `UPDATE SET
              set_by = excluded.set_by, updated_at = excluded.updated_at, expires_at = excluded.expires_at,
-             value_envelope = excluded.value_envelope, version = workspace_secrets.version + 1
+             value_envelope = excluded.value_envelope, version = workspace_secrets.version + 1`
+}
            RETURNING *`,
           [
             input.workspaceId,
@@ -467,7 +472,8 @@ function workspaceSecretsRepo(ex: SqlExecutor): WorkspaceSecretsRepo {
           ],
         ),
       );
-      const record = workspaceSecretFromRow(rows[0] as Row);
+      if (!rows[0]) throw new DuplicateError('workspace_secrets (workspace_id, key)');
+      const record = workspaceSecretFromRow(rows[0]);
       return { record, created: record.version === 1 };
     },
 

@@ -112,6 +112,8 @@ export interface WorkspaceSecretPut {
   setBy: string;
   expiresAt: string | null;
   valueEnvelope: Envelope;
+  /** Create only: throw DuplicateError instead of replacing an existing override. */
+  createOnly?: boolean;
 }
 
 export interface ApiKeyRecord {
@@ -305,7 +307,8 @@ export interface SecretsRepo {
 }
 
 export interface WorkspaceSecretsRepo {
-  /** Creates (version 1, created: true) or replaces (version + 1, created: false). */
+  /** Creates (version 1, created: true) or replaces (version + 1, created: false); with `createOnly` an
+   * existing override throws DuplicateError and stays as it was. */
   upsert(input: WorkspaceSecretPut): Promise<{ record: WorkspaceSecretRecord; created: boolean }>;
   get(workspaceId: string, key: string): Promise<WorkspaceSecretRecord | null>;
   /** Ordered by key. */

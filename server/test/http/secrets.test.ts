@@ -332,6 +332,25 @@ describe.each(STORE_KINDS)('HTTP on %s', (kind) => {
     },
   );
 
+  t('If-None-Match: * creates an override once; then 412 and the stored value is untouched', async () => {
+    const path = '/v1/workspaces/ws-create-only/secrets/GROQ_API_KEY';
+    const put = (value: string, headers?: Record<string, string>) =>
+      call(srv.url, 'PUT', path, { key: srv.key, body: { value }, ...(headers ? { headers } : {}) });
+    const first = await put('groq-1', { 'if-none-match': '*' });
+    expect(first.status).toBe(201);
+    const again = await put('groq-2', { 'if-none-match': '*' });
+    expect(again.status).toBe(412);
+    expect(again.json.detail).toMatch(/already has an override for GROQ_API_KEY/);
+    expect(JSON.stringify(again.json)).not.toContain('groq-');
+    const resolved = await post('/v1/secrets:resolve', {
+      workspaceId: 'ws-create-only',
+      names: ['GROQ_API_KEY'],
+    });
+    expect(resolved.json.items[0]).toMatchObject({ value: 'groq-1', version: 1 });
+    expect((await put('groq-3', { 'if-none-match': 'nope' })).status).toBe(400);
+    expect((await put('groq-3')).status).toBe(200);
+  });
+
   t('paginates with limit and cursor; a foreign cursor is 400', async () => {
     for (let i = 0; i < 5; i++)
       await post('/v1/secrets', {

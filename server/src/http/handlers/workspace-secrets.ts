@@ -1,4 +1,6 @@
 /** /v1/workspaces/{workspaceId}/secrets: provider keys a workspace owner or admin brings. */
+
+import { DuplicateError } from '../../store/types.ts';
 import { requireCovers, requireReader, requireWriter } from '../access.ts';
 import type { Handler } from '../context.ts';
 import { HttpError } from '../problem.ts';
@@ -33,14 +35,23 @@ export const putWorkspaceSecret: Handler = async (ctx, s) => {
   const { workspaceId, key } = target(ctx);
   const b = ctx.body as { value: string; expiresInDays?: number };
   const expiresAt = b.expiresInDays ? new Date(Date.now() + b.expiresInDays * DAY_MS).toISOString() : null;
+  const createOnly = ctx.headers['if-none-match'] === '*';
   const { record, created } = await s.store.transaction(async (tx) => {
-    const r = await tx.workspaceSecrets.upsert({
-      workspaceId,
-      key,
-      setBy: ctx.principal.keyId,
-      expiresAt,
-      valueEnvelope: s.store.crypto.encryptWorkspaceValue(b.value, { workspaceId, key }),
-    });
+    const r = await tx.workspaceSecrets
+      .upsert({
+        workspaceId,
+        key,
+        setBy: ctx.principal.keyId,
+        expiresAt,
+        valueEnvelope: s.store.crypto.encryptWorkspaceValue(b.value, { workspaceId, key }),
+        createOnly,
+      })
+      .catch((err: unknown) => {
+        if (createOnly && err instanceof DuplicateError) {
+          throw new HttpError(412, `Workspace ${workspaceId} already has an override for ${key}.`);
+        }
+        throw err;
+      });
     await tx.audit.appendEvent(
       event(ctx.principal, ctx.requestId, 'workspace_secret.put', {
         kind: 'workspace_secret',
