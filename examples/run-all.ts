@@ -15,9 +15,15 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Coffer } from '@coffer/sdk';
 import Table from 'cli-table3';
+import {
+  findTofu,
+  PROVIDER_BIN_DIR,
+  providerAvailable,
+  runTofu,
+  writeCliConfig,
+} from 'terraform-provider-coffer/dev';
 import { synthAll } from './cdktf-app/main.ts';
 import { SECRET_VARIABLES } from './cdktf-app/stacks.ts';
-import { findTofu, PROVIDER_BIN_DIR, providerAvailable, tofu, writeCliConfig } from './lib/tofu.ts';
 import { buildReport, renderReport } from './sdk-scripts/audit-report.ts';
 import { rotateAll, seed } from './sdk-scripts/bulk-rotate.ts';
 
@@ -77,16 +83,13 @@ async function stackStep(
     COFFER_API_KEY: o.apiKey,
     ...secretVars(),
   };
+  const tofu = (args: string[], ok = [0]) => runTofu(tofuBin, args, { cwd: dir, env, ok });
   const started = performance.now();
-  await tofu(tofuBin, ['apply', '-auto-approve', '-input=false', '-no-color'], { cwd: dir, env });
+  await tofu(['apply', '-auto-approve', '-input=false', '-no-color']);
   const applied = performance.now();
-  const plan = await tofu(tofuBin, ['plan', '-detailed-exitcode', '-input=false', '-no-color'], {
-    cwd: dir,
-    env,
-    ok: [0, 2],
-  });
+  const plan = await tofu(['plan', '-detailed-exitcode', '-input=false', '-no-color'], [0, 2]);
   if (plan.code === 2) throw new Error(`${step}: the plan after apply is not empty:\n${plan.stdout}`);
-  const out = await tofu(tofuBin, ['output', '-json', '-no-color'], { cwd: dir, env });
+  const out = await tofu(['output', '-json', '-no-color']);
   const outputs = Object.fromEntries(
     Object.entries(JSON.parse(out.stdout) as Record<string, { value: unknown }>).map(([k, v]) => [
       k,
@@ -95,7 +98,7 @@ async function stackStep(
   );
   let detail = `apply ${Math.round(applied - started)} ms, plan: no changes`;
   if (o.destroy) {
-    await tofu(tofuBin, ['destroy', '-auto-approve', '-input=false', '-no-color'], { cwd: dir, env });
+    await tofu(['destroy', '-auto-approve', '-input=false', '-no-color']);
     detail += ', destroyed';
   }
   return { detail, outputs };

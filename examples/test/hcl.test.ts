@@ -3,9 +3,9 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { findTofu, runTofu, writeCliConfig } from 'terraform-provider-coffer/dev';
 import { describe, expect, it } from 'vitest';
 import { SECRET_VARIABLES } from '../cdktf-app/stacks.ts';
-import { findTofu, runTofu, writeCliConfig } from '../lib/tofu.ts';
 import { skipUnlessAvailable } from './requirements.ts';
 
 const HCL = join(import.meta.dirname, '..', 'hcl');

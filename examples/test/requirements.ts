@@ -1,7 +1,8 @@
 // What a test needs from outside this package. In CI (CI=true) a missing piece fails the test; elsewhere the
 // test is skipped with a loud message naming what is missing.
-import { findTofu, providerAvailable } from '../lib/tofu.ts';
-import { serverAvailable } from './server.ts';
+import { existsSync } from 'node:fs';
+import { SERVER_CLI } from '@coffer/server/launch';
+import { findTofu, providerAvailable } from 'terraform-provider-coffer/dev';
 
 export const IN_CI = !!process.env.CI && process.env.CI !== 'false';
 
@@ -10,7 +11,7 @@ export function missing(need: { tofu?: boolean; provider?: boolean; server?: boo
   const out: string[] = [];
   if (need.tofu && !findTofu()) out.push('OpenTofu (run scripts/setup.d/10-opentofu.sh or set TOFU_BIN)');
   if (need.provider && !providerAvailable()) out.push('provider/bin/terraform-provider-coffer');
-  if (need.server && !serverAvailable()) out.push('server/src/cli.ts');
+  if (need.server && !existsSync(SERVER_CLI)) out.push('server/src/cli.ts');
   return out;
 }
 

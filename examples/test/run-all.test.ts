@@ -4,10 +4,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Coffer } from '@coffer/sdk';
+import { type RunningServer, startServer } from '@coffer/server/launch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAll, STEPS } from '../run-all.ts';
 import { skipUnlessAvailable } from './requirements.ts';
-import { type RunningServer, startServer } from './server.ts';
 
 const skip = skipUnlessAvailable('examples/run-all.ts against coffer serve', {
   tofu: true,

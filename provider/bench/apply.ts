@@ -7,70 +7,15 @@
 // OpenTofu plus an out-of-process provider on this wire layer costs before Coffer does any work.
 //   npm run bench -w terraform-provider-coffer            (handshake, then this)
 //   node provider/bench/apply.ts [--sizes 1,100,1000] [--runs 3]
-import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { accessSync, constants, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { homedir, tmpdir } from 'node:os';
-import { delimiter, join, resolve } from 'node:path';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startServer } from '@coffer/server/launch';
+import { findTofu, runTofu, writeCliConfig } from '../src/dev/tofu.ts';
 
 const providerDir = resolve(import.meta.dirname, '..');
-const root = resolve(providerDir, '..');
-const SERVER_CLI = join(root, 'server', 'src', 'cli.ts');
 const FAKE = join(providerDir, 'test', 'wire', 'fixtures', 'fake-provider.ts');
 export const TARGET_RATIO_AT_1000 = 1.5;
-
-function findTofu(): string | undefined {
-  return [
-    process.env.TOFU_BIN,
-    join(homedir(), '.cache', 'coffer-tools', 'opentofu-v1.12.6', 'tofu'),
-    ...(process.env.PATH ?? '').split(delimiter).map((d) => join(d, 'tofu')),
-  ].find((c): c is string => {
-    if (!c) return false;
-    try {
-      accessSync(c, constants.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const srv = createServer();
-    srv.once('error', fail);
-    srv.listen(0, '127.0.0.1', () => {
-      const a = srv.address();
-      const port = typeof a === 'object' && a ? a.port : 0;
-      srv.close(() => ok(port));
-    });
-  });
-}
-
-async function startServer(
-  dataDir: string,
-): Promise<{ baseUrl: string; apiKey: string; child: ChildProcess }> {
-  const port = await freePort();
-  const apiKey = `cof_bench_${randomBytes(16).toString('hex')}`;
-  const child = spawn(
-    process.execPath,
-    [SERVER_CLI, 'serve', '--port', String(port), '--data-dir', dataDir],
-    {
-      env: { ...process.env, COFFER_BOOTSTRAP_API_KEY: apiKey, COFFER_LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'ignore', 'ignore'],
-    },
-  );
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    try {
-      if ((await fetch(`${baseUrl}/v1/healthz`)).ok) return { baseUrl, apiKey, child };
-    } catch {}
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error('coffer serve did not start');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** CPU seconds (user + system) a process has used so far, from /proc (Linux); NaN elsewhere. */
 function cpuSeconds(pid: number | undefined): number {
@@ -92,21 +37,11 @@ function childrenCpuSeconds(): number {
   }
 }
 
-function run(bin: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<number> {
+/** Milliseconds `tofu args` took; throws with its output when it fails. */
+async function run(bin: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<number> {
   const started = performance.now();
-  return new Promise((ok, fail) => {
-    let err = '';
-    const child = spawn(bin, args, { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
-    child.stderr.on('data', (c: Buffer) => {
-      err += c.toString();
-    });
-    child.on('error', fail);
-    child.on('close', (code) =>
-      code === 0
-        ? ok(performance.now() - started)
-        : fail(new Error(`tofu ${args.join(' ')}: ${code}\n${err}`)),
-    );
-  });
+  await runTofu(bin, args, { cwd, env, ok: [0], timeoutMs: 30 * 60_000 });
+  return performance.now() - started;
 }
 
 const REQUIRED = `terraform {
@@ -166,12 +101,8 @@ async function main(): Promise<void> {
     process.exit(process.env.CI ? 1 : 0);
   }
   const work = mkdtempSync(join(tmpdir(), 'coffer-bench-apply-'));
-  const server = await startServer(join(work, 'data'));
-  const cli = join(work, 'dev.tfrc');
-  writeFileSync(
-    cli,
-    `provider_installation {\n  dev_overrides {\n    "coffer/coffer" = ${JSON.stringify(join(providerDir, 'bin'))}\n  }\n  direct {}\n}\n`,
-  );
+  const server = await startServer({ dataDir: join(work, 'data'), env: { COFFER_LOG_LEVEL: 'warn' } });
+  const cli = writeCliConfig(join(work, 'cli'));
   const floorBin = join(work, 'floor-bin');
   mkdirSync(floorBin);
   writeFileSync(
@@ -179,18 +110,11 @@ async function main(): Promise<void> {
     `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} --disable-warning=ExperimentalWarning ${JSON.stringify(FAKE)} 2>/dev/null\n`,
     { mode: 0o755 },
   );
-  const floorCli = join(work, 'floor.tfrc');
-  writeFileSync(
-    floorCli,
-    `provider_installation {\n  dev_overrides {\n    "coffer/coffer" = ${JSON.stringify(floorBin)}\n  }\n  direct {}\n}\n`,
-  );
+  const floorCli = writeCliConfig(join(work, 'floor-cli'), floorBin);
   const env = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
     TF_CLI_CONFIG_FILE: cli,
-    TF_IN_AUTOMATION: '1',
-    TF_INPUT: '0',
-    CHECKPOINT_DISABLE: '1',
     COFFER_BASE_URL: server.baseUrl,
     COFFER_API_KEY: server.apiKey,
   };
@@ -225,10 +149,10 @@ async function main(): Promise<void> {
         const c0 = childrenCpuSeconds();
         const builtin = await run(tofu, ['apply', '-auto-approve', '-no-color'], builtinDir, env);
         const c1 = childrenCpuSeconds();
-        const s1 = cpuSeconds(server.child.pid);
+        const s1 = cpuSeconds(server.pid);
         const coffer = await run(tofu, ['apply', '-auto-approve', '-no-color'], cofferDir, env);
         const c2 = childrenCpuSeconds();
-        const s2 = cpuSeconds(server.child.pid);
+        const s2 = cpuSeconds(server.pid);
         samples.push({ coffer, builtin, floor, cpu: c2 - c1, builtinCpu: c1 - c0, server: s2 - s1 });
         await run(tofu, ['destroy', '-auto-approve', '-no-color'], cofferDir, env);
       }
@@ -246,7 +170,7 @@ async function main(): Promise<void> {
       );
     }
   } finally {
-    server.child.kill('SIGTERM');
+    await server.stop();
     rmSync(work, { recursive: true, force: true });
   }
   const at1000 = rows.find((r) => r.n === 1000);

@@ -2,25 +2,13 @@
 // request or response that breaks the spec fails the call.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { realpathSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '@coffer/server/launch';
 
-export const root = fileURLToPath(new URL('../../', import.meta.url));
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
+const root = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Polls `url` until it answers anything (even 401/404), or the child exits, or 60 s pass. */
-export async function waitUntilUp(url: string, child: ChildProcess, log: () => string): Promise<void> {
+async function waitUntilUp(url: string, child: ChildProcess, log: () => string): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`process exited with ${child.exitCode}:\n${log()}`);
@@ -41,10 +29,7 @@ export interface Running {
 }
 
 /** Spawns `node <args>` with this Node (the repo's Node 24) and collects its output. */
-export function spawnNode(
-  args: string[],
-  env: NodeJS.ProcessEnv = {},
-): { child: ChildProcess; output(): string } {
+function spawnNode(args: string[], env: NodeJS.ProcessEnv = {}): { child: ChildProcess; output(): string } {
   let output = '';
   const child = spawn(process.execPath, args, {
     cwd: root,
@@ -60,7 +45,7 @@ export function spawnNode(
   return { child, output: () => output };
 }
 
-export async function stopChild(child: ChildProcess): Promise<void> {
+async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((r) => child.once('exit', r));
   child.kill('SIGTERM');

@@ -5,8 +5,10 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Coffer } from '@coffer/sdk';
+import { type RunningServer, startServer } from '@coffer/server/launch';
+import { findTofu, runTofu, writeCliConfig } from 'terraform-provider-coffer/dev';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Server, shouldSkip, startServer, synthExample, tofu, writeDevOverrides } from './helpers.ts';
+import { shouldSkip, synthExample } from './helpers.ts';
 
 const skip = shouldSkip();
 
@@ -16,7 +18,7 @@ const VARIANTS = [
 ] as const;
 
 describe.skipIf(skip)('examples/cdktf-app with OpenTofu against coffer serve', () => {
-  let server: Server;
+  let server: RunningServer;
   let coffer: Coffer;
   let work: string;
   let stacks: { cdktf: string; cdktn: string };
@@ -43,6 +45,7 @@ describe.skipIf(skip)('examples/cdktf-app with OpenTofu against coffer serve', (
     };
     let dir: string;
     let env: NodeJS.ProcessEnv;
+    const tofu = (args: string[], ok = [0]) => runTofu(findTofu() as string, args, { cwd: dir, env, ok });
 
     beforeAll(() => {
       dir = join(work, v.flavor);
@@ -50,7 +53,7 @@ describe.skipIf(skip)('examples/cdktf-app with OpenTofu against coffer serve', (
       copyFileSync(join(stacks[v.flavor], 'cdk.tf.json'), join(dir, 'cdk.tf.json'));
       env = {
         ...process.env,
-        TF_CLI_CONFIG_FILE: writeDevOverrides(dir),
+        TF_CLI_CONFIG_FILE: writeCliConfig(dir),
         COFFER_BASE_URL: server.baseUrl,
         COFFER_API_KEY: server.apiKey,
         ...Object.fromEntries(Object.entries(values).map(([k, val]) => [`TF_VAR_${k}`, val])),
@@ -58,7 +61,7 @@ describe.skipIf(skip)('examples/cdktf-app with OpenTofu against coffer serve', (
     });
 
     it('tofu apply creates everything', async () => {
-      const r = await tofu(['apply', '-auto-approve', '-input=false', '-no-color'], dir, env);
+      const r = await tofu(['apply', '-auto-approve', '-input=false', '-no-color']);
       expect(r.stdout).toMatch(/Apply complete! Resources: 6 added, 0 changed, 0 destroyed\./);
       for (const val of Object.values(values)) expect(r.stdout + r.stderr).not.toContain(val);
     });
@@ -117,7 +120,7 @@ describe.skipIf(skip)('examples/cdktf-app with OpenTofu against coffer serve', (
     });
 
     it('a second plan has no changes (tofu plan -detailed-exitcode = 0)', async () => {
-      const r = await tofu(['plan', '-detailed-exitcode', '-input=false', '-no-color'], dir, env, [0, 2]);
+      const r = await tofu(['plan', '-detailed-exitcode', '-input=false', '-no-color'], [0, 2]);
       expect(r.code, r.stdout).toBe(0);
       expect(r.stdout).toMatch(/No changes\./);
     });
@@ -138,7 +141,7 @@ describe.skipIf(skip)('examples/cdktf-app with OpenTofu against coffer serve', (
     );
 
     it('tofu destroy removes everything it created', async () => {
-      const r = await tofu(['destroy', '-auto-approve', '-input=false', '-no-color'], dir, env);
+      const r = await tofu(['destroy', '-auto-approve', '-input=false', '-no-color']);
       expect(r.stdout).toMatch(/Destroy complete! Resources: 6 destroyed\./);
       const left = [];
       for await (const s of coffer.secrets.list({ namePrefix: v.prefix })) left.push(s.name);

@@ -2,9 +2,10 @@
 // then quotes the configuration line), nothing written to the state, and no secret in the output.
 import { randomBytes } from 'node:crypto';
 import { Coffer } from '@coffer/sdk';
+import { freePort, type RunningServer, startServer } from '@coffer/server/launch';
+import { findTofu } from 'terraform-provider-coffer/dev';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { findTofu, shouldSkip } from './lib/env.ts';
-import { freePort, type RunningServer, startServer } from './lib/server.ts';
+import { shouldSkip } from './lib/env.ts';
 import { Workdir } from './lib/tofu.ts';
 
 /** OpenTofu wraps diagnostic text at ~78 columns: compare with whitespace collapsed. */

@@ -4,9 +4,10 @@ import { randomBytes } from 'node:crypto';
 import { copyFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Coffer } from '@coffer/sdk';
+import { type RunningServer, startServer } from '@coffer/server/launch';
+import { findTofu } from 'terraform-provider-coffer/dev';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findTofu, ROOT, shouldSkip } from './lib/env.ts';
-import { type RunningServer, startServer } from './lib/server.ts';
+import { ROOT, shouldSkip } from './lib/env.ts';
 import { Workdir } from './lib/tofu.ts';
 
 const skip = shouldSkip('provider end-to-end suite (examples/hcl)');

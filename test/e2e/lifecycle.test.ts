@@ -5,10 +5,11 @@
 // command's output: they must be nowhere.
 import { randomBytes } from 'node:crypto';
 import { Coffer, NotFoundError } from '@coffer/sdk';
+import { type RunningServer, startServer } from '@coffer/server/launch';
+import { findTofu, PROVIDER_BIN, runTofu } from 'terraform-provider-coffer/dev';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findTofu, PROVIDER_BIN, shouldSkip } from './lib/env.ts';
-import { type RunningServer, startServer } from './lib/server.ts';
-import { runProcess, type TofuResult, Workdir } from './lib/tofu.ts';
+import { shouldSkip } from './lib/env.ts';
+import { type TofuResult, Workdir } from './lib/tofu.ts';
 import { readZip } from './lib/zip.ts';
 
 /** OpenTofu wraps diagnostic text at ~78 columns: compare with whitespace collapsed. */
@@ -358,7 +359,7 @@ describe.skipIf(skip)('OpenTofu lifecycle against coffer serve', () => {
 
   it('prints the same schema document as the provider itself', async () => {
     const fromTofu = await tofu(['providers', 'schema', '-json']);
-    const own = await runProcess(PROVIDER_BIN, ['schema'], { cwd: wd.dir, env: process.env });
+    const own = await runTofu(PROVIDER_BIN, ['schema'], { cwd: wd.dir, env: process.env });
     expect(own.code).toBe(0);
     expect(JSON.parse(fromTofu.stdout)).toEqual(JSON.parse(own.stdout));
     expect(fromTofu.stdout.trim()).toBe(own.stdout.trim());

@@ -1,8 +1,9 @@
 // Values the API stores in another spelling (an empty description, a timestamp with an offset) must not show
 // up as a change on the next plan.
+import { type RunningServer, startServer } from '@coffer/server/launch';
+import { findTofu } from 'terraform-provider-coffer/dev';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findTofu, shouldSkip } from './lib/env.ts';
-import { type RunningServer, startServer } from './lib/server.ts';
+import { shouldSkip } from './lib/env.ts';
 import { Workdir } from './lib/tofu.ts';
 
 const skip = shouldSkip('provider end-to-end suite (round trip)');

@@ -2,9 +2,10 @@
 // never the state or the plan; later updates keep it unless token_wo_version changes; destroy resets to DB.
 import { randomBytes } from 'node:crypto';
 import { Coffer } from '@coffer/sdk';
+import { type RunningServer, startServer } from '@coffer/server/launch';
+import { findTofu } from 'terraform-provider-coffer/dev';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findTofu, shouldSkip } from './lib/env.ts';
-import { type RunningServer, startServer } from './lib/server.ts';
+import { shouldSkip } from './lib/env.ts';
 import { Workdir } from './lib/tofu.ts';
 import { readZip } from './lib/zip.ts';
 

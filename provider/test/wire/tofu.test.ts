@@ -2,37 +2,13 @@
 // (AutoMTLS on by default, then plaintext with TF_DISABLE_PLUGIN_TLS), reads the schema, applies, re-plans,
 // destroys; and attaches to the real provider in --debug mode through TF_REATTACH_PROVIDERS.
 import { type ChildProcessByStdio, spawn } from 'node:child_process';
-import {
-  accessSync,
-  chmodSync,
-  constants,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  writeFileSync,
-} from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findTofu, runTofu, writeCliConfig } from '../../src/dev/tofu.ts';
 import { FAKE_PROVIDER, LAUNCHER, NODE } from './support/plugin.ts';
-
-function findTofu(): string | undefined {
-  const candidates = [
-    process.env.TOFU_BIN,
-    join(homedir(), '.cache', 'coffer-tools', 'opentofu-v1.12.6', 'tofu'),
-    ...(process.env.PATH ?? '').split(delimiter).map((d) => join(d, 'tofu')),
-  ];
-  return candidates.find((c): c is string => {
-    if (!c) return false;
-    try {
-      accessSync(c, constants.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  });
-}
 
 const tofuBin = findTofu();
 if (!tofuBin) {
@@ -41,42 +17,9 @@ if (!tofuBin) {
   );
 }
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function tofu(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(tofuBin as string, args, {
-      cwd,
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        TMPDIR: process.env.TMPDIR,
-        TF_IN_AUTOMATION: '1',
-        TF_INPUT: '0',
-        CHECKPOINT_DISABLE: '1',
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => {
-      stdout += c.toString();
-    });
-    child.stderr.on('data', (c: Buffer) => {
-      stderr += c.toString();
-    });
-    const timer = setTimeout(() => child.kill('SIGKILL'), 90_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
+function tofu(args: string[], cwd: string, env: NodeJS.ProcessEnv) {
+  const base = { PATH: process.env.PATH, HOME: process.env.HOME, TMPDIR: process.env.TMPDIR };
+  return runTofu(tofuBin as string, args, { cwd, env: { ...base, ...env }, timeoutMs: 90_000 });
 }
 
 const FAKE_CONFIG = `terraform {
@@ -100,13 +43,8 @@ describe.skipIf(!tofuBin)('OpenTofu drives the wire layer (fake provider through
     const script = join(pluginDir, 'terraform-provider-coffer');
     writeFileSync(script, `#!/bin/sh\nexec ${JSON.stringify(NODE)} ${JSON.stringify(FAKE_PROVIDER)} "$@"\n`);
     chmodSync(script, 0o755);
-    const cfg = join(work, 'dev.tfrc');
-    writeFileSync(
-      cfg,
-      `provider_installation {\n  dev_overrides {\n    "coffer/coffer" = ${JSON.stringify(pluginDir)}\n  }\n  direct {}\n}\n`,
-    );
     writeFileSync(join(project, 'main.tf'), FAKE_CONFIG);
-    env = { TF_CLI_CONFIG_FILE: cfg };
+    env = { TF_CLI_CONFIG_FILE: writeCliConfig(work, pluginDir) };
   });
 
   it('reads the schema over AutoMTLS, and the plugin exits cleanly on Shutdown', async () => {

@@ -1,51 +1,12 @@
 // A working directory driven by the real OpenTofu with the local provider through dev_overrides.
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PROVIDER_BIN_DIR } from './env.ts';
+import { type TofuResult as Run, runTofu, writeCliConfig } from 'terraform-provider-coffer/dev';
 
-export interface TofuResult {
-  code: number;
-  stdout: string;
-  stderr: string;
+export interface TofuResult extends Run {
   /** stdout + stderr */
   all: string;
-}
-
-export function runProcess(
-  bin: string,
-  args: string[],
-  opts: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs?: number },
-): Promise<TofuResult> {
-  return new Promise((resolveRun, reject) => {
-    const child = spawn(bin, args, { cwd: opts.cwd, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => {
-      stdout += c.toString();
-    });
-    child.stderr.on('data', (c: Buffer) => {
-      stderr += c.toString();
-    });
-    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 300_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolveRun({ code: code ?? -1, stdout, stderr, all: `${stdout}\n${stderr}` });
-    });
-  });
-}
-
-/** Writes a CLI configuration with dev_overrides for coffer/coffer; answers its path. */
-export function writeCliConfig(dir: string, providerDir = PROVIDER_BIN_DIR): string {
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, 'coffer-dev.tfrc');
-  writeFileSync(
-    file,
-    `provider_installation {\n  dev_overrides {\n    "coffer/coffer" = ${JSON.stringify(providerDir)}\n  }\n  direct {}\n}\n`,
-  );
-  return file;
 }
 
 export const PROVIDER_BLOCK = `terraform {
@@ -76,15 +37,7 @@ export class Workdir {
     this.tofuBin = tofuBin;
     this.dir = mkdtempSync(join(tmpdir(), prefix));
     const cliConfig = writeCliConfig(join(this.dir, '.cli'));
-    this.env = {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      TF_CLI_CONFIG_FILE: cliConfig,
-      TF_IN_AUTOMATION: '1',
-      TF_INPUT: '0',
-      CHECKPOINT_DISABLE: '1',
-      ...env,
-    };
+    this.env = { PATH: process.env.PATH, HOME: process.env.HOME, TF_CLI_CONFIG_FILE: cliConfig, ...env };
   }
 
   /** Replaces main.tf (the provider requirement block is prepended). */
@@ -92,13 +45,11 @@ export class Workdir {
     writeFileSync(join(this.dir, file), `${PROVIDER_BLOCK}\n${hcl}`);
   }
 
-  tofu(args: string[], env: Record<string, string> = {}): Promise<TofuResult> {
+  async tofu(args: string[], env: Record<string, string> = {}): Promise<TofuResult> {
     const [sub, ...rest] = args;
     const withColorOff = sub && COLOR_FLAG.has(sub) ? [sub, '-no-color', ...rest] : args;
-    return runProcess(this.tofuBin, withColorOff, {
-      cwd: this.dir,
-      env: { ...this.env, ...env },
-    });
+    const r = await runTofu(this.tofuBin, withColorOff, { cwd: this.dir, env: { ...this.env, ...env } });
+    return { ...r, all: `${r.stdout}\n${r.stderr}` };
   }
 
   /** Runs tofu and throws with its output unless the exit code is one of `ok`. */
