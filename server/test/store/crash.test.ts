@@ -27,7 +27,7 @@ describe('crash safety (sqlite, WAL + synchronous=NORMAL)', () => {
         await new Promise<void>((resolve, reject) => {
           const timer = setTimeout(
             () => reject(new Error(`writer too slow: ${acked.length} acks; ${stderr}`)),
-            15_000,
+            45_000, // generous: the writer starts a fresh Node on a machine that may be busy with other suites
           );
           child.stdout.on('data', (d: Buffer) => {
             buf += d.toString('utf8');
@@ -72,5 +72,5 @@ describe('crash safety (sqlite, WAL + synchronous=NORMAL)', () => {
     } finally {
       await env.cleanup();
     }
-  });
+  }, 120_000);
 });
