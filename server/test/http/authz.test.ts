@@ -145,7 +145,8 @@ const CASES: Case[] = [
   },
   {
     route: 'POST /v1/secrets:resolve (ws1, team t1)',
-    expect: (_s, r) => (resolver(r) ? 200 : 403),
+    // A workspace key may not name a team: the API cannot check the workspace belongs to it.
+    expect: (s, r) => (resolver(r) && s !== 'workspace' ? 200 : 403),
     run: async (k) =>
       (
         await call(srv.url, 'POST', '/v1/secrets:resolve', {
@@ -298,6 +299,14 @@ describe('workspace isolation', () => {
     });
     expect(theirs.status).toBe(403);
     expect(theirs.text).not.toContain('value-of');
+    const otherTeam = await call(srv.url, 'POST', '/v1/secrets:resolve', {
+      key: k,
+      body: { workspaceId: 'ws1', teamId: 't2', names: ['SEEDED'] },
+    });
+    expect(otherTeam.status).toBe(403);
+    expect(otherTeam.json.errors).toEqual([
+      { pointer: '/teamId', detail: 'is not accepted from a workspace-scoped key' },
+    ]);
   });
 
   it('a team key resolves team and organization secrets only, never a workspace layer', async () => {

@@ -69,6 +69,14 @@ export const resolveSecrets: Handler = async (ctx, s) => {
   if (p.scope.type === 'workspace' && p.scope.id !== b.workspaceId) {
     throw new HttpError(403, `This key's workspace scope does not cover workspace ${b.workspaceId}.`);
   }
+  // The API has no team membership, so a workspace key naming a team could read any team's secrets.
+  if (p.scope.type === 'workspace' && b.teamId !== undefined) {
+    throw new HttpError(
+      403,
+      'A workspace key cannot choose a team: the team layer resolves only for organization or team keys.',
+      [{ pointer: '/teamId', detail: 'is not accepted from a workspace-scoped key' }],
+    );
+  }
   if (p.scope.type === 'team') {
     if (b.teamId !== p.scope.id) {
       throw new HttpError(403, `A team key resolves only for its own team (teamId ${p.scope.id}).`);
