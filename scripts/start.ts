@@ -37,7 +37,11 @@ const baseUrl = `http://127.0.0.1:${args.port}`;
 const server = spawn(
   process.execPath,
   [join(root, 'server/src/cli.ts'), 'serve', '--port', args.port, '--data-dir', dataDir],
-  { env: { ...process.env, COFFER_BOOTSTRAP_API_KEY: apiKey }, stdio: ['ignore', 'inherit', 'inherit'] },
+  {
+    // Request lines would bury the examples' output; COFFER_LOG_LEVEL=info brings them back.
+    env: { COFFER_LOG_LEVEL: 'warn', ...process.env, COFFER_BOOTSTRAP_API_KEY: apiKey },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  },
 );
 const serverExited = new Promise<number>((done) => server.on('exit', (code) => done(code ?? 1)));
 
