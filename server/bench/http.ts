@@ -20,10 +20,10 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { freePort } from '../src/launch.ts';
 
 const CLI = join(import.meta.dirname, '..', 'src', 'cli.ts');
 const SECRET = 'bench-encryption-secret-0123456789-abcdefghijklmnop';
@@ -55,18 +55,6 @@ interface Result {
 
 /** Offered rates for the latency runs: the targets for reads and writes; 1,000/s for resolves. */
 const PACE = { reads: TARGETS.readsPerSecond, resolves: 1_000, writes: TARGETS.writesPerSecond };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      const port = typeof a === 'object' && a ? a.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 class Client {
   readonly agent: Agent;

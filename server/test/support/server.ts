@@ -5,25 +5,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort, SERVER_CLI } from '../../src/launch.ts';
 import { createTestDatabase } from './postgres.ts';
 import { pgUrl, type StoreKind, TEST_SECRET } from './stores.ts';
 
-export const CLI = join(import.meta.dirname, '..', '..', 'src', 'cli.ts');
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
+export { freePort, SERVER_CLI as CLI };
 
 export interface ServerOptions {
   kind?: StoreKind;
@@ -72,7 +60,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<TestServer>
     ...opts.env,
   };
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
-  const args = [CLI, 'serve', '--port', String(port), '--data-dir', dataDir];
+  const args = [SERVER_CLI, 'serve', '--port', String(port), '--data-dir', dataDir];
   if (databaseUrl) args.push('--database-url', databaseUrl);
   const child = spawn(process.execPath, args, {
     env: env as NodeJS.ProcessEnv,
