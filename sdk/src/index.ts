@@ -31,6 +31,16 @@ export {
 } from './errors.ts';
 export { Page, PageIterable } from './pagination.ts';
 export type { ApiKeys, Audit, ListQuery, Secrets, SecretsManager, WorkspaceSecrets } from './resources.ts';
+export {
+  SCOPE_ID,
+  SCOPE_TYPES,
+  type ScopeType,
+  SECRET_CATEGORIES,
+  SECRET_NAME,
+  type SecretCategory,
+  WORKSPACE_SECRET_KEYS,
+  type WorkspaceSecretKey,
+} from './rules.ts';
 export { Secret } from './secret.ts';
 export type {
   components,
@@ -44,4 +54,3 @@ export type {
   SecretInput,
   SecretOutput,
 } from './types.ts';
-export { SCOPE_ID, SECRET_NAME, WORKSPACE_SECRET_KEYS } from './validate.ts';

@@ -1,9 +1,10 @@
 // The resource groups. Each method is one operation of openapi/coffer.yaml (operationId in the comment).
 import { APIPromise, type CoreClient, type RequestOptions, type WithResponse } from './core.ts';
 import { PageIterable } from './pagination.ts';
+import { WORKSPACE_SECRET_KEYS } from './rules.ts';
 import { Secret } from './secret.ts';
 import type { ItemOf, QueryParams, RequestBody, ResponseBody, SecretInput, SecretOutput } from './types.ts';
-import { check, WORKSPACE_SECRET_KEYS } from './validate.ts';
+import { check } from './validate.ts';
 
 type ListOp = 'listSecrets' | 'listWorkspaceSecrets' | 'listSecretReads' | 'listAuditEvents' | 'listApiKeys';
 /** Filters of a list operation; `cursor` starts from a given page. */

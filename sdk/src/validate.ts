@@ -2,19 +2,7 @@
 // these only refuse input that the spec says can never be valid, with the same JSON pointers it uses.
 import type { FieldError } from './errors.ts';
 import { ValidationError } from './errors.ts';
-
-export const SECRET_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
-export const SCOPE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-export const SCOPE_TYPES = ['organization', 'team', 'workspace'] as const;
-export const WORKSPACE_SECRET_KEYS = [
-  'OPENAI_API_KEY',
-  'ANTHROPIC_API_KEY',
-  'GEMINI_API_KEY',
-  'GROK_API_KEY',
-  'GROQ_API_KEY',
-  'BRAVE_API_KEY',
-  'RESEND_API_KEY',
-] as const;
+import { SCOPE_ID, SCOPE_TYPES, SECRET_NAME } from './rules.ts';
 
 export class Checks {
   readonly errors: FieldError[] = [];

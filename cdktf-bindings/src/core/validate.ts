@@ -2,26 +2,17 @@
 // so both entry points use the same rules. Values that are unresolved tokens (variables, references to other
 // resources) are not known before `tofu plan`, so the rules skip them; the provider validates them at plan time.
 
-/** Keys a workspace may override (API-MODEL.md, "Workspace overrides"). */
-export const WORKSPACE_SECRET_KEYS = [
-  'OPENAI_API_KEY',
-  'ANTHROPIC_API_KEY',
-  'GEMINI_API_KEY',
-  'GROK_API_KEY',
-  'GROQ_API_KEY',
-  'BRAVE_API_KEY',
-  'RESEND_API_KEY',
-] as const;
-export type WorkspaceSecretKey = (typeof WORKSPACE_SECRET_KEYS)[number];
-
-export const SCOPE_TYPES = ['organization', 'team', 'workspace'] as const;
-export type ScopeType = (typeof SCOPE_TYPES)[number];
-
-export const SECRET_CATEGORIES = ['provider', 'infrastructure', 'integration', 'agent'] as const;
-export type SecretCategory = (typeof SECRET_CATEGORIES)[number];
-
-export const SECRET_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
-export const SCOPE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+// The API's naming rules come from the SDK (generated from the spec), without its HTTP stack.
+export {
+  SCOPE_ID,
+  SCOPE_TYPES,
+  type ScopeType,
+  SECRET_CATEGORIES,
+  SECRET_NAME,
+  type SecretCategory,
+  WORKSPACE_SECRET_KEYS,
+  type WorkspaceSecretKey,
+} from '@coffer/sdk/rules';
 
 /** One problem found before synth: `path` names the construct property (`secrets.OPENAI_KEY`, `vault.address`). */
 export interface Issue {

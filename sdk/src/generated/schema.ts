@@ -1891,3 +1891,26 @@ export interface operations {
         };
     };
 }
+type FlattenedDeepRequired<T> = {
+    [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
+};
+type ReadonlyArray<T> = [
+    Exclude<T, undefined>
+] extends [
+    unknown[]
+] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
+export const readinessStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Readiness"]["status"]> = ["ok", "unavailable"];
+export const readinessChecksStoreValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Readiness"]["checks"]["store"]> = ["ok", "unavailable"];
+export const readinessChecksBackendValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Readiness"]["checks"]["backend"]> = ["ok", "unavailable"];
+export const scopeTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ScopeType"]> = ["organization", "team", "workspace"];
+export const secretCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SecretCategory"]> = ["provider", "infrastructure", "integration", "agent"];
+export const backendValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Backend"]> = ["DB", "VAULT", "READONLY_VAULT", "AWS_SECRETS_MANAGER", "ENV"];
+export const resolveSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ResolveSource"]> = ["override", "workspace", "team", "organization"];
+export const workspaceSecretKeyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WorkspaceSecretKey"]> = ["OPENAI_API_KEY", "ANTHROPIC_API_KEY", "GEMINI_API_KEY", "GROK_API_KEY", "GROQ_API_KEY", "BRAVE_API_KEY", "RESEND_API_KEY"];
+export const vaultKvVersionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["VaultKvVersion"]> = [1, 2];
+export const vaultAuthMethodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["VaultAuthMethod"]> = ["TOKEN", "K8S", "AWS"];
+export const secretsManagerConfigInputFallbackValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SecretsManagerConfigInput"]["fallback"]> = ["ENV", "NONE"];
+export const secretsManagerConfigFallbackValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SecretsManagerConfig"]["fallback"]> = ["ENV", "NONE"];
+export const auditEventTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditEventType"]> = ["secret.created", "secret.updated", "secret.deleted", "workspace_secret.put", "workspace_secret.deleted", "secrets_manager.updated", "api_key.created", "api_key.revoked", "auth.failed"];
+export const auditTargetKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditTarget"]["kind"]> = ["secret", "workspace_secret", "secrets_manager", "api_key", "request"];
+export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["owner", "admin", "member", "runtime"];

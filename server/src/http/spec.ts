@@ -136,8 +136,28 @@ export interface Spec {
   match(pathname: string): RouteMatch | null;
 }
 
+const parsed = new Map<string, Json>();
+
+/** The spec document, parsed once per process. */
+export function readSpecDoc(path = SPEC_PATH): Json {
+  let doc = parsed.get(path);
+  if (!doc) {
+    doc = parse(readFileSync(path, 'utf8')) as Json;
+    parsed.set(path, doc);
+  }
+  return doc;
+}
+
+/** The values of an enum under `components.schemas`, e.g. the workspace override keys. */
+export function schemaEnum(name: string, path = SPEC_PATH): string[] {
+  const schemas = (readSpecDoc(path).components as Json).schemas as Record<string, Json>;
+  const values = schemas[name]?.enum;
+  if (!Array.isArray(values)) throw new Error(`${path}: components.schemas.${name} is not an enum`);
+  return values as string[];
+}
+
 export function loadSpec(path = SPEC_PATH): Spec {
-  const doc = parse(readFileSync(path, 'utf8')) as Json;
+  const doc = readSpecDoc(path);
   const BASE = 'coffer.yaml';
   const bodyAjv = newAjv(false);
   const paramAjv = newAjv(true);

@@ -4,18 +4,11 @@ import { DuplicateError } from '../../store/types.ts';
 import { requireCovers, requireReader, requireWriter } from '../access.ts';
 import type { Handler } from '../context.ts';
 import { HttpError } from '../problem.ts';
+import { schemaEnum } from '../spec.ts';
 import { workspaceSecretView } from '../views.ts';
 import { event, page } from './common.ts';
 
-export const OVERRIDE_KEYS = [
-  'OPENAI_API_KEY',
-  'ANTHROPIC_API_KEY',
-  'GEMINI_API_KEY',
-  'GROK_API_KEY',
-  'GROQ_API_KEY',
-  'BRAVE_API_KEY',
-  'RESEND_API_KEY',
-];
+export const OVERRIDE_KEYS = schemaEnum('WorkspaceSecretKey');
 const DAY_MS = 86_400_000;
 
 function target(ctx: Parameters<Handler>[0]) {
