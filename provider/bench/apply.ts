@@ -9,12 +9,11 @@
 //   node provider/bench/apply.ts [--sizes 1,100,1000] [--runs 3]
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { startServer } from '@coffer/server/launch';
 import { findTofu, runTofu, writeCliConfig } from '../src/dev/tofu.ts';
+import { writeFakeLauncher } from './fake-launcher.ts';
 
-const providerDir = resolve(import.meta.dirname, '..');
-const FAKE = join(providerDir, 'test', 'wire', 'fixtures', 'fake-provider.ts');
 export const TARGET_RATIO_AT_1000 = 1.5;
 
 /** CPU seconds (user + system) a process has used so far, from /proc (Linux); NaN elsewhere. */
@@ -105,11 +104,7 @@ async function main(): Promise<void> {
   const cli = writeCliConfig(join(work, 'cli'));
   const floorBin = join(work, 'floor-bin');
   mkdirSync(floorBin);
-  writeFileSync(
-    join(floorBin, 'terraform-provider-coffer'),
-    `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} --disable-warning=ExperimentalWarning ${JSON.stringify(FAKE)} 2>/dev/null\n`,
-    { mode: 0o755 },
-  );
+  writeFakeLauncher(floorBin);
   const floorCli = writeCliConfig(join(work, 'floor-cli'), floorBin);
   const env = {
     PATH: process.env.PATH,

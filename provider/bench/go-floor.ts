@@ -10,11 +10,10 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { accessSync, constants, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
-import { delimiter, join, resolve } from 'node:path';
+import { delimiter, join } from 'node:path';
+import { writeFakeLauncher } from './fake-launcher.ts';
 
-const providerDir = resolve(import.meta.dirname, '..');
 const SOURCE = join(import.meta.dirname, 'go-floor');
-const FAKE = join(providerDir, 'test', 'wire', 'fixtures', 'fake-provider.ts');
 const TOOLS = join(homedir(), '.cache', 'coffer-tools');
 
 function executable(path: string | undefined): path is string {
@@ -117,12 +116,7 @@ async function main(): Promise<void> {
   try {
     const nodeDir = join(work, 'node-bin');
     mkdirSync(nodeDir);
-    const cache = process.env.NODE_COMPILE_CACHE ?? join(tmpdir(), 'node-compile-cache');
-    writeFileSync(
-      join(nodeDir, 'terraform-provider-coffer'),
-      `#!/bin/sh\nNODE_COMPILE_CACHE=${JSON.stringify(cache)} exec ${JSON.stringify(process.execPath)} --disable-warning=ExperimentalWarning ${JSON.stringify(FAKE)} 2>/dev/null\n`,
-      { mode: 0o755 },
-    );
+    writeFakeLauncher(nodeDir);
     const base = { PATH: process.env.PATH, HOME: process.env.HOME };
     const kinds = {
       builtin: {
