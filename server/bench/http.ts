@@ -123,7 +123,9 @@ async function load(
           const due = start + (c / connections) * interval + k * interval;
           if (due >= end) return;
           if (due > t0) await new Promise((r) => setTimeout(r, due - t0));
-          t0 = due;
+          // Late: count from the schedule (no coordinated omission). Early (timers round to whole
+          // milliseconds): count from the actual send, never a negative latency.
+          t0 = Math.min(due, performance.now());
         } else if (t0 >= end) {
           return;
         }
