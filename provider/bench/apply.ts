@@ -11,8 +11,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '@coffer/server/launch';
-import { findTofu, runTofu, writeCliConfig } from '../src/dev/tofu.ts';
-import { writeFakeLauncher } from './fake-launcher.ts';
+import { findTofu, writeCliConfig } from '../src/dev/tofu.ts';
+import { arg, median, timeTofu, writeFakeLauncher } from './common.ts';
 
 export const TARGET_RATIO_AT_1000 = 1.5;
 
@@ -34,13 +34,6 @@ function childrenCpuSeconds(): number {
   } catch {
     return Number.NaN;
   }
-}
-
-/** Milliseconds `tofu args` took; throws with its output when it fails. */
-async function run(bin: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<number> {
-  const started = performance.now();
-  await runTofu(bin, args, { cwd, env, ok: [0], timeoutMs: 30 * 60_000 });
-  return performance.now() - started;
 }
 
 const REQUIRED = `terraform {
@@ -78,17 +71,6 @@ function builtinConfig(n: number): string {
   input = "bench-value-\${count.index}"
 }
 `;
-}
-
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? process.argv[i + 1] : undefined;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
 }
 
 async function main(): Promise<void> {
@@ -137,19 +119,19 @@ async function main(): Promise<void> {
       for (let rep = 0; rep < runs; rep++) {
         rmSync(join(builtinDir, 'terraform.tfstate'), { force: true });
         rmSync(join(floorDir, 'terraform.tfstate'), { force: true });
-        const floor = await run(tofu, ['apply', '-auto-approve', '-no-color'], floorDir, {
+        const floor = await timeTofu(tofu, ['apply', '-auto-approve', '-no-color'], floorDir, {
           ...env,
           TF_CLI_CONFIG_FILE: floorCli,
         });
         const c0 = childrenCpuSeconds();
-        const builtin = await run(tofu, ['apply', '-auto-approve', '-no-color'], builtinDir, env);
+        const builtin = await timeTofu(tofu, ['apply', '-auto-approve', '-no-color'], builtinDir, env);
         const c1 = childrenCpuSeconds();
         const s1 = cpuSeconds(server.pid);
-        const coffer = await run(tofu, ['apply', '-auto-approve', '-no-color'], cofferDir, env);
+        const coffer = await timeTofu(tofu, ['apply', '-auto-approve', '-no-color'], cofferDir, env);
         const c2 = childrenCpuSeconds();
         const s2 = cpuSeconds(server.pid);
         samples.push({ coffer, builtin, floor, cpu: c2 - c1, builtinCpu: c1 - c0, server: s2 - s1 });
-        await run(tofu, ['destroy', '-auto-approve', '-no-color'], cofferDir, env);
+        await timeTofu(tofu, ['destroy', '-auto-approve', '-no-color'], cofferDir, env);
       }
       const coffer = median(samples.map((x) => x.coffer));
       const builtin = median(samples.map((x) => x.builtin));

@@ -6,12 +6,13 @@
 // Builds the Go provider with the Go toolchain from the module proxy into ~/.cache/coffer-tools (skipped when
 // already built); without Go or OpenTofu it prints why and exits 0 (1 under CI).
 //   node provider/bench/go-floor.ts [--sizes 1000] [--runs 3]
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { accessSync, constants, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { writeFakeLauncher } from './fake-launcher.ts';
+import { findTofu } from '../src/dev/tofu.ts';
+import { arg, median, timeTofu, writeFakeLauncher } from './common.ts';
 
 const SOURCE = join(import.meta.dirname, 'go-floor');
 const TOOLS = join(homedir(), '.cache', 'coffer-tools');
@@ -28,10 +29,6 @@ function executable(path: string | undefined): path is string {
 
 function onPath(name: string): string[] {
   return (process.env.PATH ?? '').split(delimiter).map((d) => join(d, name));
-}
-
-function findTofu(): string | undefined {
-  return [process.env.TOFU_BIN, join(TOOLS, 'opentofu-v1.12.6', 'tofu'), ...onPath('tofu')].find(executable);
 }
 
 function findGo(): string | undefined {
@@ -69,39 +66,6 @@ function cliConfig(file: string, source: string, dir: string): string {
     `provider_installation {\n  dev_overrides {\n    ${JSON.stringify(source)} = ${JSON.stringify(dir)}\n  }\n  direct {}\n}\n`,
   );
   return file;
-}
-
-/** Milliseconds `tofu args` took; throws with its output when it fails. */
-function time(bin: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<number> {
-  const started = performance.now();
-  return new Promise((done, fail) => {
-    const child = spawn(bin, args, {
-      cwd,
-      env: { TF_IN_AUTOMATION: '1', TF_INPUT: '0', CHECKPOINT_DISABLE: '1', ...env },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (c: Buffer) => {
-      stderr += c.toString();
-    });
-    child.on('error', fail);
-    child.on('close', (code) =>
-      code === 0
-        ? done(performance.now() - started)
-        : fail(new Error(`tofu ${args.join(' ')} in ${cwd} exited ${code}:\n${stderr}`)),
-    );
-  });
-}
-
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? process.argv[i + 1] : undefined;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
 }
 
 async function main(): Promise<void> {
@@ -146,7 +110,7 @@ async function main(): Promise<void> {
           mkdirSync(dir, { recursive: true });
           writeFileSync(join(dir, 'main.tf'), k.hcl(n));
           rmSync(join(dir, 'terraform.tfstate'), { force: true });
-          ms[kind].push(await time(tofu, ['apply', '-auto-approve', '-no-color'], dir, k.env));
+          ms[kind].push(await timeTofu(tofu, ['apply', '-auto-approve', '-no-color'], dir, k.env));
         }
       }
       const b = median(ms.builtin);
