@@ -2,7 +2,6 @@
 // `prism proxy --errors` in front of it, so any response of the server that breaks the spec fails the call.
 import { startServer } from '@coffer/server/launch';
 import type { TestProject } from 'vitest/node';
-import '../contract/global-setup.ts';
 import { startPrism } from '../contract/prism.ts';
 
 export default async function setup(project: TestProject) {

@@ -29,12 +29,12 @@ export interface Running {
 }
 
 /** Spawns `node <args>` with this Node (the repo's Node 24) and collects its output. */
-function spawnNode(args: string[], env: NodeJS.ProcessEnv = {}): { child: ChildProcess; output(): string } {
+function spawnNode(args: string[]): { child: ChildProcess; output(): string } {
   let output = '';
   const child = spawn(process.execPath, args, {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, FORCE_COLOR: '0', ...env },
+    env: { ...process.env, FORCE_COLOR: '0' },
   });
   child.stdout?.on('data', (c: Buffer) => {
     output += c.toString();

@@ -13,7 +13,7 @@ import {
 } from '../framework/index.ts';
 import type { CofferClient } from './client.ts';
 
-export { CATEGORIES, SCOPE_ID, SCOPE_TYPES, SECRET_NAME } from './constants.ts';
+export { SCOPE_ID, SCOPE_TYPES, SECRET_CATEGORIES, SECRET_NAME } from '@coffer/sdk/rules';
 
 export const valueAttributes: Attributes = {
   value: {

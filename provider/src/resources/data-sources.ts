@@ -1,7 +1,8 @@
 // Data sources: metadata only (the API never lists values).
+
+import { SCOPE_ID, SCOPE_TYPES, SECRET_CATEGORIES, WORKSPACE_SECRET_KEYS } from '@coffer/sdk/rules';
 import { type DataSourceDefinition, type ObjectValue, str, validators as v } from '../framework/index.ts';
 import type { CofferClient } from './client.ts';
-import { CATEGORIES, SCOPE_ID, SCOPE_TYPES, WORKSPACE_SECRET_KEYS } from './constants.ts';
 import { call } from './errors.ts';
 
 export const secretsDataSource: DataSourceDefinition<CofferClient> = {
@@ -31,7 +32,7 @@ export const secretsDataSource: DataSourceDefinition<CofferClient> = {
         type: 'string',
         optional: true,
         description: 'Only this category.',
-        validators: [v.oneOf(CATEGORIES)],
+        validators: [v.oneOf(SECRET_CATEGORIES)],
       },
       secrets: {
         type: [

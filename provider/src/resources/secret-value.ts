@@ -1,6 +1,8 @@
 // ephemeral coffer_secret_value: resolves one secret for a workspace (POST /v1/secrets:resolve) during a
 // run. The value is handed to OpenTofu for ephemeral contexts (write-only attributes, provider blocks) and is
 // never stored in the state or the plan. Needs a key with the runtime role or higher; every read is audited.
+
+import { SCOPE_ID, SECRET_NAME } from '@coffer/sdk/rules';
 import {
   DiagnosticsError,
   type EphemeralResourceDefinition,
@@ -9,7 +11,6 @@ import {
   validators as v,
 } from '../framework/index.ts';
 import type { CofferClient } from './client.ts';
-import { SCOPE_ID, SECRET_NAME } from './constants.ts';
 import { call } from './errors.ts';
 
 export const secretValueEphemeral: EphemeralResourceDefinition<CofferClient> = {

@@ -12,10 +12,10 @@ import {
 } from '../framework/index.ts';
 import type { CofferClient } from './client.ts';
 import {
-  CATEGORIES,
   configuredValue,
   SCOPE_ID,
   SCOPE_TYPES,
+  SECRET_CATEGORIES,
   SECRET_NAME,
   sameInstant,
   validateValue,
@@ -125,7 +125,7 @@ export const secretResource: ResourceDefinition<CofferClient> = {
         optional: true,
         computed: true,
         description: 'provider, infrastructure, integration or agent (the server picks one when unset).',
-        validators: [v.oneOf(CATEGORIES)],
+        validators: [v.oneOf(SECRET_CATEGORIES)],
       },
       description: {
         type: 'string',
@@ -167,7 +167,7 @@ export const secretResource: ResourceDefinition<CofferClient> = {
           id: str(planned.scope_id) as string,
         },
         ...(typeof planned.category === 'string'
-          ? { category: planned.category as (typeof CATEGORIES)[number] }
+          ? { category: planned.category as (typeof SECRET_CATEGORIES)[number] }
           : {}),
         ...(typeof planned.description === 'string' ? { description: planned.description } : {}),
         ...(typeof planned.expires_at === 'string' ? { expiresAt: planned.expires_at } : {}),

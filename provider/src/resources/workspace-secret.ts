@@ -1,6 +1,7 @@
 // coffer_workspace_secret: a workspace override (/v1/workspaces/{id}/secrets/{key}). Every write is a PUT of
 // the whole override (value included), so every update bumps the version. Import as `workspace_id/KEY`.
 import type { ResponseBody } from '@coffer/sdk';
+import { WORKSPACE_SECRET_KEYS } from '@coffer/sdk/rules';
 import {
   DiagnosticsError,
   error,
@@ -19,7 +20,6 @@ import {
   valueAttributes,
   withAppliedVersion,
 } from './common.ts';
-import { WORKSPACE_SECRET_KEYS } from './constants.ts';
 import { apiDiagnostics, call, type PointerMap } from './errors.ts';
 
 type Override = ResponseBody<'getWorkspaceSecret'>;
