@@ -173,30 +173,65 @@ class SqliteExecutor implements SqlExecutor {
 }
 
 const CHECKPOINT_INTERVAL_MS = 200;
-const WAL_RESTART_BYTES = 32 * 1024 * 1024;
+/** Past this many WAL frames (4 MiB of 4 KiB pages) the WAL is rewound; see sqlite-checkpointer.ts. */
+const WAL_RESTART_FRAMES = 1024;
+/** A WAL that grew past this (a burst, a long reader) is cut back to it when it is rewound. */
+const WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
+/** If the worker never answers a quiesce, the gate opens again after this. */
+const QUIESCE_TIMEOUT_MS = 2_000;
 
 /** Moves WAL checkpoints (and their fsync) to a worker thread; see sqlite-checkpointer.ts. */
 function startCheckpointer(c: SqliteConnection, path: string): { stop(): Promise<void> } {
   c.db.exec('PRAGMA wal_autocheckpoint = 0');
+  c.db.exec(`PRAGMA journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
   const worker = new Worker(new URL('./sqlite-checkpointer.ts', import.meta.url), {
-    workerData: { path, intervalMs: CHECKPOINT_INTERVAL_MS, restartBytes: WAL_RESTART_BYTES },
+    workerData: { path, intervalMs: CHECKPOINT_INTERVAL_MS, restartFrames: WAL_RESTART_FRAMES },
   });
   worker.unref();
+  let reopen: (() => void) | null = null;
+  let timeout: NodeJS.Timeout | undefined;
+  const openGate = () => {
+    clearTimeout(timeout);
+    const open = reopen;
+    reopen = null;
+    open?.();
+  };
+  const quiesce = async () => {
+    while (c.gate) await c.waitGate();
+    let open!: () => void;
+    c.gate = new Promise<void>((r) => {
+      open = r;
+    });
+    reopen = () => {
+      c.gate = null;
+      open();
+    };
+    timeout = setTimeout(openGate, QUIESCE_TIMEOUT_MS);
+    worker.postMessage('quiesced');
+  };
+  worker.on('message', (m) => {
+    if (m === 'quiesce') void quiesce();
+    else if (m === 'resume') openGate();
+  });
   let failed = false;
   worker.on('error', () => {
     // Without the worker the serving connection checkpoints by itself again.
     failed = true;
+    openGate();
     if (c.db.isOpen) c.db.exec('PRAGMA wal_autocheckpoint = 1000');
   });
   return {
     async stop() {
       if (failed) return;
       const stopped = new Promise<void>((resolve) => {
-        worker.once('message', () => resolve());
+        worker.on('message', (m) => {
+          if (m === 'stopped') resolve();
+        });
         worker.once('exit', () => resolve());
       });
       worker.postMessage('stop');
       await stopped;
+      openGate();
       await worker.terminate();
     },
   };
