@@ -11,7 +11,14 @@
  * AAD = UTF-8 of "v1.<keyId>" + "\n" + caller AAD (the row identity, e.g. secret id + scope + name), so a
  * ciphertext moved to another row, or a header edited, fails authentication.
  */
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createSecretKey,
+  hkdfSync,
+  type KeyObject,
+  randomBytes,
+} from 'node:crypto';
 import { SecretValue } from './secret-value.ts';
 
 export const ENVELOPE_VERSION = 'v1';
@@ -48,12 +55,16 @@ export function validateSecret(secret: string, source: string): void {
 /** One derived key. */
 export class Cipher {
   readonly keyId: string;
-  readonly #key: Buffer;
+  /**
+   * A KeyObject, not a Buffer: the key material lives outside the JS heap, and Node takes a KeyObject without
+   * first probing (and throwing internally for) a raw buffer, about 4x faster per cipher.
+   */
+  readonly #key: KeyObject;
 
   constructor(secret: string, source = 'the encryption secret') {
     validateSecret(secret, source);
     const ikm = Buffer.from(secret, 'utf8');
-    this.#key = Buffer.from(hkdfSync('sha256', ikm, HKDF_SALT, HKDF_INFO, 32));
+    this.#key = createSecretKey(Buffer.from(hkdfSync('sha256', ikm, HKDF_SALT, HKDF_INFO, 32)));
     this.keyId = Buffer.from(hkdfSync('sha256', ikm, HKDF_SALT, HKDF_KEY_ID_INFO, 4)).toString('hex');
   }
 
