@@ -190,6 +190,7 @@ function startCheckpointer(c: SqliteConnection, path: string): { stop(): Promise
   worker.unref();
   let reopen: (() => void) | null = null;
   let timeout: NodeJS.Timeout | undefined;
+  let stopping = false;
   const openGate = () => {
     clearTimeout(timeout);
     const open = reopen;
@@ -198,6 +199,7 @@ function startCheckpointer(c: SqliteConnection, path: string): { stop(): Promise
   };
   const quiesce = async () => {
     while (c.gate) await c.waitGate();
+    if (stopping) return;
     let open!: () => void;
     c.gate = new Promise<void>((r) => {
       open = r;
@@ -206,7 +208,7 @@ function startCheckpointer(c: SqliteConnection, path: string): { stop(): Promise
       c.gate = null;
       open();
     };
-    timeout = setTimeout(openGate, QUIESCE_TIMEOUT_MS);
+    timeout = setTimeout(openGate, QUIESCE_TIMEOUT_MS).unref();
     worker.postMessage('quiesced');
   };
   worker.on('message', (m) => {
@@ -222,6 +224,7 @@ function startCheckpointer(c: SqliteConnection, path: string): { stop(): Promise
   });
   return {
     async stop() {
+      stopping = true;
       if (failed) return;
       const stopped = new Promise<void>((resolve) => {
         worker.on('message', (m) => {
