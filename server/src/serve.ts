@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { Authenticator, bootstrapOwnerKey, MIN_BOOTSTRAP_KEY_LENGTH } from './http/authenticate.ts';
 import { HANDLERS } from './http/handlers/index.ts';
 import { jsonLogger, type Logger, parseLogLevel } from './http/log.ts';
+import { RateLimiter } from './http/rate-limit.ts';
 import { ReadAuditWriter } from './http/read-audit.ts';
 import { ResolveCache } from './http/resolve-cache.ts';
 import { SecretsManagerState } from './http/secrets-manager.ts';
@@ -21,6 +22,10 @@ export interface ServeOptions {
   organizationId: string;
   bootstrapKey: string | undefined;
   shutdownTimeoutMs: number;
+  /** Requests per second per API key; 0: no limit. */
+  rateLimit: number;
+  /** Failed authentications per minute per client address; 0: no limit. */
+  authFailureLimit: number;
 }
 
 export class SettingsError extends Error {
@@ -57,6 +62,8 @@ export function serveOptions(
       `COFFER_BOOTSTRAP_API_KEY must be at least ${MIN_BOOTSTRAP_KEY_LENGTH} characters without spaces`,
     );
   }
+  const rateLimit = wholeNumber(env, 'COFFER_RATE_LIMIT', '0');
+  const authFailureLimit = wholeNumber(env, 'COFFER_AUTH_FAILURE_LIMIT', '60');
   const shutdownText = env.COFFER_SHUTDOWN_TIMEOUT_MS ?? '10000';
   const shutdownTimeoutMs = Number(shutdownText);
   if (!/^\d+$/.test(shutdownText))
@@ -69,7 +76,16 @@ export function serveOptions(
     organizationId,
     bootstrapKey,
     shutdownTimeoutMs,
+    rateLimit,
+    authFailureLimit,
   };
+}
+
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: string): number {
+  const text = env[name] || fallback;
+  if (!/^\d{1,9}$/.test(text))
+    throw new SettingsError(`${name} must be a whole number (0: no limit), not ${text}`);
+  return Number(text);
 }
 
 export interface Running {
@@ -111,6 +127,13 @@ export async function serve(opts: ServeOptions, env: NodeJS.ProcessEnv, log: Log
       readAudit: new ReadAuditWriter(store),
       manager,
       env,
+      limits: {
+        perKey: opts.rateLimit > 0 ? new RateLimiter(opts.rateLimit, opts.rateLimit) : null,
+        authFailures:
+          opts.authFailureLimit > 0
+            ? new RateLimiter(opts.authFailureLimit / 60, opts.authFailureLimit)
+            : null,
+      },
     });
     await new Promise<void>((resolve, reject) => {
       app.server.once('error', reject);

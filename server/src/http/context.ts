@@ -3,6 +3,7 @@ import type { Store } from '../store/types.ts';
 import type { Principal } from './access.ts';
 import type { Authenticator } from './authenticate.ts';
 import type { Logger } from './log.ts';
+import type { RateLimiter } from './rate-limit.ts';
 import type { ReadAuditWriter } from './read-audit.ts';
 import type { ResolveCache } from './resolve-cache.ts';
 import type { SecretsManagerState } from './secrets-manager.ts';
@@ -16,6 +17,8 @@ export interface Services {
   manager: SecretsManagerState;
   /** The environment the ENV backend reads values from. */
   env: NodeJS.ProcessEnv;
+  /** Null: no limit. */
+  limits: { perKey: RateLimiter | null; authFailures: RateLimiter | null };
 }
 
 export interface RequestContext {

@@ -95,6 +95,17 @@ async function parseJsonBody(op: Operation, req: IncomingMessage, raw: Buffer): 
   }
 }
 
+function tooManyRequests(seconds: number, detail: string): HttpError {
+  return new HttpError(
+    429,
+    `${detail} Retry after ${seconds} second${seconds === 1 ? '' : 's'}.`,
+    undefined,
+    {
+      'retry-after': String(seconds),
+    },
+  );
+}
+
 export function createApp(spec: Spec, handlers: HandlerTable, services: Services): App {
   checkCoverage(spec, handlers);
   const { log } = services;
@@ -139,6 +150,10 @@ export function createApp(spec: Spec, handlers: HandlerTable, services: Services
     if (op.authenticated) {
       principal = await services.auth.authenticate(req.headers.authorization);
       if (!principal) {
+        // Past the limit a failure is answered 429 and not audited one by one (a flood of bad tokens would
+        // otherwise be a flood of audit writes); valid keys from the same address are not affected.
+        const wait = services.limits.authFailures?.take(req.socket.remoteAddress ?? '') ?? 0;
+        if (wait > 0) throw tooManyRequests(wait, 'Too many failed authentications from this address.');
         await services.store.audit
           .appendEvent({
             type: 'auth.failed',
@@ -154,6 +169,8 @@ export function createApp(spec: Spec, handlers: HandlerTable, services: Services
           'www-authenticate': 'Bearer',
         });
       }
+      const wait = services.limits.perKey?.take(principal.keyId) ?? 0;
+      if (wait > 0) throw tooManyRequests(wait, 'This API key is over its request rate.');
     }
 
     const path: Record<string, string> = {};
