@@ -7,6 +7,7 @@ import {
   NotFoundError,
   Page,
   PageIterable,
+  RateLimitError,
   Secret,
   UnprocessableEntityError,
   ValidationError,
@@ -369,6 +370,25 @@ describe('errors on the wire', () => {
     expect(authErr).toBeInstanceOf(AuthenticationError);
     expect((authErr as APIError).requestId).toMatch(REQUEST_ID);
     expect((authErr as Error).message).not.toContain('cof_wrong_key');
+    await anonymous.close();
+  });
+
+  // Last: from here on, failing requests from this address are limited.
+  it('failed authentications past the limit are rate limited, with Retry-After', async () => {
+    if (!stateful) return;
+    const anonymous = client({ apiKey: 'cof_wrong_key_1111111111111111' });
+    let err: unknown;
+    // The server's default: 60 failures a minute per client address (the proxy's, here).
+    for (let i = 0; i <= 61 && !(err instanceof RateLimitError); i++) {
+      err = await rejection(() => anonymous.secrets.list().page());
+    }
+    expect(err).toBeInstanceOf(RateLimitError);
+    const limited = err as APIError;
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toMatch(/^[1-9]\d*$/);
+    expect(limited.requestId).toMatch(REQUEST_ID);
+    expect(limited.message).not.toContain('cof_wrong_key');
+    await expect(coffer.secrets.list().page()).resolves.toBeInstanceOf(Page);
     await anonymous.close();
   });
 });
