@@ -189,7 +189,7 @@ export interface paths {
                 workspaceId: components["parameters"]["WorkspaceId"];
                 /**
                  * @description The provider key: one of `OPENAI_API_KEY`, `ANTHROPIC_API_KEY`, `GEMINI_API_KEY`, `GROK_API_KEY`,
-                 *     `GROQ_API_KEY`, `BRAVE_API_KEY`, `RESEND_API_KEY`. Any other key answers 422 with the allowed list.
+                 *     `GROQ_API_KEY`, `BRAVE_API_KEY`, `RESEND_API_KEY`. Any other key answers 400 with the allowed list.
                  */
                 key: components["parameters"]["OverrideKey"];
             };
@@ -200,7 +200,7 @@ export interface paths {
         /**
          * Create or replace a workspace override
          * @description Owner or admin of the workspace only. Answers 201 when the override is new and 200 when it replaced
-         *     one (the version then increments). An unknown key answers 422 with the allowed keys. With
+         *     one (the version then increments). An unknown key answers 400 with the allowed keys. With
          *     `If-None-Match: *` the call only creates: it answers 412 when the override exists already.
          */
         put: operations["putWorkspaceSecret"];
@@ -936,9 +936,9 @@ export interface components {
         WorkspaceId: components["schemas"]["ScopeId"];
         /**
          * @description The provider key: one of `OPENAI_API_KEY`, `ANTHROPIC_API_KEY`, `GEMINI_API_KEY`, `GROK_API_KEY`,
-         *     `GROQ_API_KEY`, `BRAVE_API_KEY`, `RESEND_API_KEY`. Any other key answers 422 with the allowed list.
+         *     `GROQ_API_KEY`, `BRAVE_API_KEY`, `RESEND_API_KEY`. Any other key answers 400 with the allowed list.
          */
-        OverrideKey: string;
+        OverrideKey: components["schemas"]["WorkspaceSecretKey"];
         /** @description Page size. */
         Limit: number;
         /** @description The `nextCursor` of the previous page. */
@@ -1476,7 +1476,7 @@ export interface operations {
                 workspaceId: components["parameters"]["WorkspaceId"];
                 /**
                  * @description The provider key: one of `OPENAI_API_KEY`, `ANTHROPIC_API_KEY`, `GEMINI_API_KEY`, `GROK_API_KEY`,
-                 *     `GROQ_API_KEY`, `BRAVE_API_KEY`, `RESEND_API_KEY`. Any other key answers 422 with the allowed list.
+                 *     `GROQ_API_KEY`, `BRAVE_API_KEY`, `RESEND_API_KEY`. Any other key answers 400 with the allowed list.
                  */
                 key: components["parameters"]["OverrideKey"];
             };
@@ -1515,7 +1515,7 @@ export interface operations {
                 workspaceId: components["parameters"]["WorkspaceId"];
                 /**
                  * @description The provider key: one of `OPENAI_API_KEY`, `ANTHROPIC_API_KEY`, `GEMINI_API_KEY`, `GROK_API_KEY`,
-                 *     `GROQ_API_KEY`, `BRAVE_API_KEY`, `RESEND_API_KEY`. Any other key answers 422 with the allowed list.
+                 *     `GROQ_API_KEY`, `BRAVE_API_KEY`, `RESEND_API_KEY`. Any other key answers 400 with the allowed list.
                  */
                 key: components["parameters"]["OverrideKey"];
             };
@@ -1573,7 +1573,7 @@ export interface operations {
                 workspaceId: components["parameters"]["WorkspaceId"];
                 /**
                  * @description The provider key: one of `OPENAI_API_KEY`, `ANTHROPIC_API_KEY`, `GEMINI_API_KEY`, `GROK_API_KEY`,
-                 *     `GROQ_API_KEY`, `BRAVE_API_KEY`, `RESEND_API_KEY`. Any other key answers 422 with the allowed list.
+                 *     `GROQ_API_KEY`, `BRAVE_API_KEY`, `RESEND_API_KEY`. Any other key answers 400 with the allowed list.
                  */
                 key: components["parameters"]["OverrideKey"];
             };

@@ -148,14 +148,6 @@ export function readSpecDoc(path = SPEC_PATH): Json {
   return doc;
 }
 
-/** The values of an enum under `components.schemas`, e.g. the workspace override keys. */
-export function schemaEnum(name: string, path = SPEC_PATH): string[] {
-  const schemas = (readSpecDoc(path).components as Json).schemas as Record<string, Json>;
-  const values = schemas[name]?.enum;
-  if (!Array.isArray(values)) throw new Error(`${path}: components.schemas.${name} is not an enum`);
-  return values as string[];
-}
-
 export function loadSpec(path = SPEC_PATH): Spec {
   const doc = readSpecDoc(path);
   const BASE = 'coffer.yaml';

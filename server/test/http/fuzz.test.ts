@@ -2,8 +2,8 @@
  * Schemathesis against the real server with the spec: every phase (examples, coverage, fuzzing, stateful),
  * bounded in examples and time. Checks: no 5xx, responses conform to the spec (status, content type,
  * headers, schema), and invalid requests are refused. `positive_data_acceptance` is off on purpose: the
- * spec itself says some schema-valid inputs are refused (an unknown override key is 422, a cursor this
- * server did not issue is 400, a reused Idempotency-Key with another body is 422).
+ * spec itself says some schema-valid inputs are refused (a cursor this server did not issue is 400, a reused
+ * Idempotency-Key with another body is 422).
  *
  * Needs scripts/setup.d/30-schemathesis.sh. In CI (CI=true) a missing tool fails; elsewhere it skips loudly.
  */

@@ -81,12 +81,12 @@ describe('validation from the spec', () => {
     expectProblem(none, 400);
   });
 
-  it('answers 422 with the allowed list for an unknown override key', async () => {
+  it('answers 400 with the allowed list for an unknown override key (an enum in the spec)', async () => {
     const r = await call(srv.url, 'PUT', '/v1/workspaces/ws1/secrets/MY_KEY', {
       key: srv.key,
       body: { value: 'x' },
     });
-    expectProblem(r, 422);
+    expectProblem(r, 400);
     expect(r.json.errors[0]).toMatchObject({ pointer: '/path/key' });
     expect(r.json.errors[0].allowed).toContain('OPENAI_API_KEY');
   });

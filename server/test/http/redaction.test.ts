@@ -92,7 +92,7 @@ describe('redaction', () => {
       ).status,
     ).toBe(422);
     expect((await send('POST', '/v1/secrets', `{"name":"LEAK_3","value":"${v}"`)).status).toBe(400);
-    expect((await send('PUT', '/v1/workspaces/w1/secrets/UNKNOWN_KEY', { value: v })).status).toBe(422);
+    expect((await send('PUT', '/v1/workspaces/w1/secrets/UNKNOWN_KEY', { value: v })).status).toBe(400);
     expect(
       (await send('PUT', '/v1/workspaces/w1/secrets/OPENAI_API_KEY', { value: v, expiresInDays: 0 })).status,
     ).toBe(422);

@@ -4,22 +4,15 @@ import { DuplicateError } from '../../store/types.ts';
 import { requireCovers, requireReader, requireWriter } from '../access.ts';
 import type { Handler } from '../context.ts';
 import { HttpError } from '../problem.ts';
-import { schemaEnum } from '../spec.ts';
 import { workspaceSecretView } from '../views.ts';
 import { event, page } from './common.ts';
 
-export const OVERRIDE_KEYS = schemaEnum('WorkspaceSecretKey');
 const DAY_MS = 86_400_000;
 
 function target(ctx: Parameters<Handler>[0]) {
   const workspaceId = ctx.path.workspaceId as string;
   const key = ctx.path.key as string;
   requireCovers(ctx.principal, { type: 'workspace', id: workspaceId });
-  if (!OVERRIDE_KEYS.includes(key)) {
-    throw new HttpError(422, `${key} is not a workspace override key.`, [
-      { pointer: '/path/key', detail: 'must be one of the allowed keys', allowed: OVERRIDE_KEYS },
-    ]);
-  }
   return { workspaceId, key };
 }
 
