@@ -55,14 +55,17 @@ describe('COFFER_RATE_LIMIT', () => {
         body: { name: 'other', role: 'member', scope: { type: 'organization', id: 'acme' } },
       });
       expect(other.status).toBe(201);
+      const started = performance.now();
       const burst = await Promise.all(
         Array.from({ length: 20 }, () => call(srv.url, 'GET', '/v1/secrets', { key: srv.key })),
       );
+      const refilled = Math.floor(((performance.now() - started) / 1000) * 5) + 1;
       const ok = burst.filter((r) => r.status === 200).length;
       const limited = burst.filter((r) => r.status === 429);
       expect(ok).toBeGreaterThanOrEqual(4); // 5 a second, one spent on creating the other key
-      expect(ok).toBeLessThanOrEqual(6);
+      expect(ok).toBeLessThanOrEqual(5 + refilled); // plus what refilled while the burst was served
       expect(limited.length).toBe(20 - ok);
+      expect(limited.length).toBeGreaterThan(0);
       for (const r of limited) expectTooMany(r);
       expect((await call(srv.url, 'GET', '/v1/secrets', { key: other.json.token })).status).toBe(200);
       const retryAfter = Number(limited[0]?.headers.get('retry-after'));
