@@ -1,5 +1,7 @@
 // Hand-written constructs for CDKTF (cdktf 0.21). Values go into the sensitive `value` attributes (kept in
 // state, redacted in plans); use the cdktn entry point for write-only values that never reach state.
+
+import type { WorkspaceSecretKey } from '@coffer/sdk/rules';
 import {
   Annotations,
   type ITerraformDependable,
@@ -24,7 +26,7 @@ import {
   type VaultOptions,
   vaultConfig,
 } from '../core/config.ts';
-import { Issues, type WorkspaceSecretKey } from '../core/validate.ts';
+import { Issues } from '../core/validate.ts';
 
 /** A secret value: a sensitive TerraformVariable (preferred), a token, or (with a synth warning) a literal. */
 export type SecretInput = string | TerraformVariable;

@@ -1,6 +1,8 @@
 // Hand-written constructs for CDK Terrain (cdktn 0.24). Values go into the write-only attributes (`value_wo`,
 // `token_wo`): sent to the provider on apply, never stored in state or plans. Each carries a version
 // (`value_wo_version`): write-only values are not compared, so bump the version to send a new value.
+
+import type { WorkspaceSecretKey } from '@coffer/sdk/rules';
 import {
   Annotations,
   type ITerraformDependable,
@@ -25,7 +27,7 @@ import {
   type VaultOptions,
   vaultConfig,
 } from '../core/config.ts';
-import { Issues, type WorkspaceSecretKey } from '../core/validate.ts';
+import { Issues } from '../core/validate.ts';
 
 /**
  * The CLI versions that accept write-only attributes and ephemeral resources. cdktn checks what a stack uses

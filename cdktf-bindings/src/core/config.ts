@@ -1,18 +1,18 @@
 // Maps the constructs' friendly options to the generated resources' configuration, validating on the way.
 // Flavor-neutral: `V` is how a flavor passes a secret (a string, a token, or its TerraformVariable class); the
 // flavor supplies `reveal` to turn it into the string (usually a token) the generated resource takes.
+// The API's naming rules come from the SDK (generated from the spec), without its HTTP stack.
 import {
-  type Issues,
   SCOPE_ID,
   SCOPE_TYPES,
   type ScopeType,
   SECRET_CATEGORIES,
   SECRET_NAME,
   type SecretCategory,
-  toTimestamp,
   WORKSPACE_SECRET_KEYS,
   type WorkspaceSecretKey,
-} from './validate.ts';
+} from '@coffer/sdk/rules';
+import { type Issues, toTimestamp } from './validate.ts';
 
 /** A secret passed to a construct, checked by the flavor (see `SecretInput` in each entry point). */
 export interface SecretRef {

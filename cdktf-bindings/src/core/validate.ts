@@ -2,18 +2,6 @@
 // so both entry points use the same rules. Values that are unresolved tokens (variables, references to other
 // resources) are not known before `tofu plan`, so the rules skip them; the provider validates them at plan time.
 
-// The API's naming rules come from the SDK (generated from the spec), without its HTTP stack.
-export {
-  SCOPE_ID,
-  SCOPE_TYPES,
-  type ScopeType,
-  SECRET_CATEGORIES,
-  SECRET_NAME,
-  type SecretCategory,
-  WORKSPACE_SECRET_KEYS,
-  type WorkspaceSecretKey,
-} from '@coffer/sdk/rules';
-
 /** One problem found before synth: `path` names the construct property (`secrets.OPENAI_KEY`, `vault.address`). */
 export interface Issue {
   readonly path: string;
