@@ -3,24 +3,21 @@
 import { randomBytes } from 'node:crypto';
 import { Coffer } from '@coffer/sdk';
 import { freePort, type RunningServer, startServer } from '@coffer/server/launch';
-import { findTofu } from 'terraform-provider-coffer/dev';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { shouldSkip } from './lib/env.ts';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { describeEachCli } from './lib/cli.ts';
 import { Workdir } from './lib/tofu.ts';
 
 /** OpenTofu wraps diagnostic text at ~78 columns: compare with whitespace collapsed. */
 const flat = (s: string) => s.replace(/\s+/g, ' ');
 
-const skip = shouldSkip('provider end-to-end suite (bad input)');
-
-describe.skipIf(skip)('OpenTofu diagnostics for bad input', () => {
+describeEachCli('diagnostics for bad input', (cli) => {
   let server: RunningServer;
   let sdk: Coffer;
   const dirs: Workdir[] = [];
   const secret = `bad-input-${randomBytes(12).toString('hex')}`;
 
   const workdir = (env: Record<string, string> = {}) => {
-    const wd = new Workdir(findTofu() as string, {
+    const wd = new Workdir(cli, {
       COFFER_BASE_URL: server.baseUrl,
       COFFER_API_KEY: server.apiKey,
       TF_VAR_secret: secret,

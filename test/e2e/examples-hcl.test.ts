@@ -5,15 +5,14 @@ import { copyFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Coffer } from '@coffer/sdk';
 import { type RunningServer, startServer } from '@coffer/server/launch';
-import { findTofu } from 'terraform-provider-coffer/dev';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, shouldSkip } from './lib/env.ts';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachCli } from './lib/cli.ts';
+import { ROOT } from './lib/env.ts';
 import { Workdir } from './lib/tofu.ts';
 
-const skip = shouldSkip('provider end-to-end suite (examples/hcl)');
 const EXAMPLE = join(ROOT, 'examples', 'hcl');
 
-describe.skipIf(skip)('examples/hcl with the real OpenTofu', () => {
+describeEachCli('examples/hcl', (cli) => {
   let server: RunningServer;
   let sdk: Coffer;
   let wd: Workdir;
@@ -27,7 +26,7 @@ describe.skipIf(skip)('examples/hcl with the real OpenTofu', () => {
   beforeAll(async () => {
     server = await startServer();
     sdk = new Coffer({ baseUrl: server.baseUrl, apiKey: server.apiKey, maxRetries: 0 });
-    wd = new Workdir(findTofu() as string, {
+    wd = new Workdir(cli, {
       COFFER_BASE_URL: server.baseUrl,
       COFFER_API_KEY: server.apiKey,
       ...Object.fromEntries(Object.entries(values).map(([k, v]) => [`TF_VAR_${k}`, v])),

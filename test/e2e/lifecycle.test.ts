@@ -6,16 +6,15 @@
 import { randomBytes } from 'node:crypto';
 import { Coffer, NotFoundError } from '@coffer/sdk';
 import { type RunningServer, startServer } from '@coffer/server/launch';
-import { findTofu, PROVIDER_BIN, runTofu } from 'terraform-provider-coffer/dev';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { shouldSkip } from './lib/env.ts';
+import { PROVIDER_BIN, runTofu } from 'terraform-provider-coffer/dev';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachCli } from './lib/cli.ts';
 import { type TofuResult, Workdir } from './lib/tofu.ts';
 import { readZip } from './lib/zip.ts';
 
 /** OpenTofu wraps diagnostic text at ~78 columns: compare with whitespace collapsed. */
 const flat = (s: string) => s.replace(/\s+/g, ' ');
 
-const skip = shouldSkip('provider end-to-end suite (lifecycle)');
 const rand = (p: string) => `${p}-${randomBytes(12).toString('hex')}`;
 
 interface Opts {
@@ -137,7 +136,7 @@ resource "coffer_workspace_secret" "anthropic" {
 }`;
 }
 
-describe.skipIf(skip)('OpenTofu lifecycle against coffer serve', () => {
+describeEachCli('lifecycle against coffer serve', (cli) => {
   let server: RunningServer;
   let sdk: Coffer;
   let wd: Workdir;
@@ -172,7 +171,7 @@ describe.skipIf(skip)('OpenTofu lifecycle against coffer serve', () => {
     server = await startServer();
     sdk = new Coffer({ baseUrl: server.baseUrl, apiKey: server.apiKey, maxRetries: 0 });
     await sdk.secrets.create({ name: 'SEED_TOKEN', scope: { type: 'workspace', id: 'ws-e2e' }, value: seed });
-    wd = new Workdir(findTofu() as string, {
+    wd = new Workdir(cli, {
       COFFER_BASE_URL: server.baseUrl,
       COFFER_API_KEY: server.apiKey,
     });
@@ -361,8 +360,13 @@ describe.skipIf(skip)('OpenTofu lifecycle against coffer serve', () => {
     const fromTofu = await tofu(['providers', 'schema', '-json']);
     const own = await runTofu(PROVIDER_BIN, ['schema'], { cwd: wd.dir, env: process.env });
     expect(own.code).toBe(0);
-    expect(JSON.parse(fromTofu.stdout)).toEqual(JSON.parse(own.stdout));
-    expect(fromTofu.stdout.trim()).toBe(own.stdout.trim());
+    // The provider prints OpenTofu's address for itself; Terraform names it after its own registry.
+    const expected = own.stdout.replace(
+      '"registry.opentofu.org/coffer/coffer"',
+      `"${cli.registry}/coffer/coffer"`,
+    );
+    expect(JSON.parse(fromTofu.stdout)).toEqual(JSON.parse(expected));
+    expect(fromTofu.stdout.trim()).toBe(expected.trim());
   });
 
   it('destroys everything: the server is left with only what OpenTofu never managed', async () => {

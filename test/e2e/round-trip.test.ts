@@ -1,20 +1,17 @@
 // Values the API stores in another spelling (an empty description, a timestamp with an offset) must not show
 // up as a change on the next plan.
 import { type RunningServer, startServer } from '@coffer/server/launch';
-import { findTofu } from 'terraform-provider-coffer/dev';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { shouldSkip } from './lib/env.ts';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachCli } from './lib/cli.ts';
 import { Workdir } from './lib/tofu.ts';
 
-const skip = shouldSkip('provider end-to-end suite (round trip)');
-
-describe.skipIf(skip)('values the API normalises', () => {
+describeEachCli('values the API normalises', (cli) => {
   let server: RunningServer;
   let wd: Workdir;
 
   beforeAll(async () => {
     server = await startServer();
-    wd = new Workdir(findTofu() as string, {
+    wd = new Workdir(cli, {
       COFFER_BASE_URL: server.baseUrl,
       COFFER_API_KEY: server.apiKey,
     });

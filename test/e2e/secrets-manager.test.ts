@@ -3,13 +3,10 @@
 import { randomBytes } from 'node:crypto';
 import { Coffer } from '@coffer/sdk';
 import { type RunningServer, startServer } from '@coffer/server/launch';
-import { findTofu } from 'terraform-provider-coffer/dev';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { shouldSkip } from './lib/env.ts';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachCli } from './lib/cli.ts';
 import { Workdir } from './lib/tofu.ts';
 import { readZip } from './lib/zip.ts';
-
-const skip = shouldSkip('provider end-to-end suite (secrets manager)');
 
 const config = (ttl: number, tokenVersion: number) => `
 variable "vault_token" {
@@ -30,7 +27,7 @@ resource "coffer_secrets_manager" "this" {
 }
 `;
 
-describe.skipIf(skip)('coffer_secrets_manager with the real OpenTofu', () => {
+describeEachCli('coffer_secrets_manager', (cli) => {
   let server: RunningServer;
   let sdk: Coffer;
   let wd: Workdir;
@@ -39,7 +36,7 @@ describe.skipIf(skip)('coffer_secrets_manager with the real OpenTofu', () => {
   beforeAll(async () => {
     server = await startServer();
     sdk = new Coffer({ baseUrl: server.baseUrl, apiKey: server.apiKey, maxRetries: 0 });
-    wd = new Workdir(findTofu() as string, {
+    wd = new Workdir(cli, {
       COFFER_BASE_URL: server.baseUrl,
       COFFER_API_KEY: server.apiKey,
       TF_VAR_vault_token: token,

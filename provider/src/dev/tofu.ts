@@ -6,6 +6,8 @@ import { homedir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 
 export const TOFU_VERSION = '1.12.6';
+/** HashiCorp Terraform as scripts/setup.d/40-terraform.sh builds it (the newest the Go module proxy serves). */
+export const TERRAFORM_VERSION = '1.13.3';
 
 /** The provider executable's directory (what dev_overrides points at). */
 export const PROVIDER_BIN_DIR = resolve(import.meta.dirname, '../../bin');
@@ -20,14 +22,28 @@ function executable(path: string): boolean {
   }
 }
 
-/** TOFU_BIN, the project's build in ~/.cache/coffer-tools, or `tofu` on PATH; undefined when none exists. */
-export function findTofu(): string | undefined {
+/** Where scripts/setup.d caches the CLIs it builds. */
+export function toolsDir(): string {
+  return process.env.COFFER_TOOLS_DIR || join(homedir(), '.cache', 'coffer-tools');
+}
+
+function find(envVar: string, cached: string, command: string): string | undefined {
   const candidates = [
-    process.env.TOFU_BIN,
-    join(homedir(), '.cache', 'coffer-tools', `opentofu-v${TOFU_VERSION}`, 'tofu'),
-    ...(process.env.PATH ?? '').split(delimiter).map((d) => join(d, 'tofu')),
+    process.env[envVar],
+    join(toolsDir(), cached),
+    ...(process.env.PATH ?? '').split(delimiter).map((d) => join(d, command)),
   ];
   return candidates.find((c): c is string => !!c && executable(c));
+}
+
+/** TOFU_BIN, the project's build in ~/.cache/coffer-tools, or `tofu` on PATH; undefined when none exists. */
+export function findTofu(): string | undefined {
+  return find('TOFU_BIN', join(`opentofu-v${TOFU_VERSION}`, 'tofu'), 'tofu');
+}
+
+/** TERRAFORM_BIN, the project's build in ~/.cache/coffer-tools, or `terraform` on PATH. */
+export function findTerraform(): string | undefined {
+  return find('TERRAFORM_BIN', join(`terraform-v${TERRAFORM_VERSION}`, 'terraform'), 'terraform');
 }
 
 /** The provider executable exists (the provider workspace has been built). */

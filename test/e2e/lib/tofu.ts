@@ -1,8 +1,10 @@
-// A working directory driven by the real OpenTofu with the local provider through dev_overrides.
+// A working directory driven by the real OpenTofu or Terraform with the local provider through dev_overrides
+// (or, for the mirror suite, any CLI configuration it writes).
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type TofuResult as Run, runTofu, writeCliConfig } from 'terraform-provider-coffer/dev';
+import type { Cli } from './cli.ts';
 
 export interface TofuResult extends Run {
   /** stdout + stderr */
@@ -30,13 +32,14 @@ const COLOR_FLAG = new Set([
 
 export class Workdir {
   readonly dir: string;
-  readonly tofuBin: string;
+  readonly cli: Cli;
   env: NodeJS.ProcessEnv;
 
-  constructor(tofuBin: string, env: Record<string, string>, prefix = 'coffer-e2e-tf-') {
-    this.tofuBin = tofuBin;
-    this.dir = mkdtempSync(join(tmpdir(), prefix));
-    const cliConfig = writeCliConfig(join(this.dir, '.cli'));
+  /** `cliConfig`: the CLI configuration file to use (default: dev_overrides pointing at provider/bin). */
+  constructor(cli: Cli, env: Record<string, string>, opts: { prefix?: string; cliConfig?: string } = {}) {
+    this.cli = cli;
+    this.dir = mkdtempSync(join(tmpdir(), opts.prefix ?? `coffer-e2e-${cli.command}-`));
+    const cliConfig = opts.cliConfig ?? writeCliConfig(join(this.dir, '.cli'));
     this.env = { PATH: process.env.PATH, HOME: process.env.HOME, TF_CLI_CONFIG_FILE: cliConfig, ...env };
   }
 
@@ -48,14 +51,15 @@ export class Workdir {
   async tofu(args: string[], env: Record<string, string> = {}): Promise<TofuResult> {
     const [sub, ...rest] = args;
     const withColorOff = sub && COLOR_FLAG.has(sub) ? [sub, '-no-color', ...rest] : args;
-    const r = await runTofu(this.tofuBin, withColorOff, { cwd: this.dir, env: { ...this.env, ...env } });
+    const r = await runTofu(this.cli.bin, withColorOff, { cwd: this.dir, env: { ...this.env, ...env } });
     return { ...r, all: `${r.stdout}\n${r.stderr}` };
   }
 
   /** Runs tofu and throws with its output unless the exit code is one of `ok`. */
   async must(args: string[], ok: number[] = [0], env: Record<string, string> = {}): Promise<TofuResult> {
     const r = await this.tofu(args, env);
-    if (!ok.includes(r.code)) throw new Error(`tofu ${args.join(' ')} exited ${r.code}:\n${r.all}`);
+    if (!ok.includes(r.code))
+      throw new Error(`${this.cli.command} ${args.join(' ')} exited ${r.code}:\n${r.all}`);
     return r;
   }
 
