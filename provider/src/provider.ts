@@ -21,6 +21,7 @@ import { secretResource } from './resources/secret.ts';
 import { secretValueEphemeral } from './resources/secret-value.ts';
 import { secretsManagerResource } from './resources/secrets-manager.ts';
 import { workspaceSecretResource } from './resources/workspace-secret.ts';
+import { VERSION } from './version.ts';
 import type { ProviderHandler } from './wire/handler.ts';
 
 export const PROVIDER_ADDRESS = 'registry.opentofu.org/coffer/coffer';
@@ -89,7 +90,7 @@ function configure(lib: SdkModule, config: Record<string, unknown>, env: NodeJS.
     apiKey: new lib.Secret(apiKey as string),
     ...(typeof config.timeout_ms === 'number' ? { timeoutMs: config.timeout_ms } : {}),
     ...(typeof config.max_retries === 'number' ? { maxRetries: config.max_retries } : {}),
-    userAgent: 'terraform-provider-coffer/0.1.0',
+    userAgent: `terraform-provider-coffer/${VERSION}`,
   });
   return new CofferClient(lib, baseUrl, sdk);
 }
