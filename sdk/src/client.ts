@@ -1,14 +1,25 @@
 import { inspect } from 'node:util';
-import {
-  type APIPromise,
-  type CofferOptions,
-  CoreClient,
-  type HttpMethod,
-  type RequestOptions,
-} from './core.ts';
-import { ApiKeys, Audit, Secrets, SecretsManager, WorkspaceSecrets } from './resources.ts';
+import type { APIPromise } from './api-promise.ts';
+import { HttpClient } from './internal/http-client.ts';
+import type { CofferOptions, HttpMethod, RequestOptions } from './options.ts';
+import { ApiKeys } from './resources/api-keys.ts';
+import { Audit } from './resources/audit.ts';
+import { Secrets } from './resources/secrets.ts';
+import { SecretsManager } from './resources/secrets-manager.ts';
+import { WorkspaceSecrets } from './resources/workspace-secrets.ts';
 import { REDACTED } from './secret.ts';
-import type { ResponseBody } from './types.ts';
+import type { Schema } from './types.ts';
+
+/** `GET /v1/healthz`: the process serves requests. */
+export interface Health extends Schema<'Health'> {}
+/** `GET /v1/readyz`: the store and the secrets backend are reachable. */
+export interface Readiness extends Schema<'Readiness'> {}
+
+/** Path parameters, query and body of an untyped {@link Coffer.request}. */
+export interface RawRequestInit {
+  params?: { path?: Record<string, string | number>; query?: object };
+  body?: unknown;
+}
 
 /**
  * The Coffer API client.
@@ -19,7 +30,7 @@ import type { ResponseBody } from './types.ts';
  * ```
  */
 export class Coffer {
-  readonly #core: CoreClient;
+  readonly #http: HttpClient;
   readonly secrets: Secrets;
   readonly workspaceSecrets: WorkspaceSecrets;
   readonly secretsManager: SecretsManager;
@@ -27,27 +38,27 @@ export class Coffer {
   readonly apiKeys: ApiKeys;
 
   constructor(options: CofferOptions = {}) {
-    const core = new CoreClient(options);
-    this.#core = core;
-    this.secrets = new Secrets(core);
-    this.workspaceSecrets = new WorkspaceSecrets(core);
-    this.secretsManager = new SecretsManager(core);
-    this.audit = new Audit(core);
-    this.apiKeys = new ApiKeys(core);
+    const http = new HttpClient(options);
+    this.#http = http;
+    this.secrets = new Secrets(http);
+    this.workspaceSecrets = new WorkspaceSecrets(http);
+    this.secretsManager = new SecretsManager(http);
+    this.audit = new Audit(http);
+    this.apiKeys = new ApiKeys(http);
   }
 
   get baseUrl(): string {
-    return this.#core.baseUrl;
+    return this.#http.baseUrl;
   }
 
   /** getHealth: GET /v1/healthz (liveness). */
-  health(options?: RequestOptions): APIPromise<ResponseBody<'getHealth'>> {
-    return this.#core.call({ method: 'GET', path: '/v1/healthz' }, options);
+  health(options?: RequestOptions): APIPromise<Health> {
+    return this.#http.call('GET', '/v1/healthz', {}, options);
   }
 
   /** getReadiness: GET /v1/readyz (store and backend reachable; 503 otherwise). */
-  readiness(options?: RequestOptions): APIPromise<ResponseBody<'getReadiness'>> {
-    return this.#core.call({ method: 'GET', path: '/v1/readyz' }, options);
+  readiness(options?: RequestOptions): APIPromise<Readiness> {
+    return this.#http.call('GET', '/v1/readyz', {}, options);
   }
 
   /**
@@ -57,22 +68,27 @@ export class Coffer {
   request<T = unknown>(
     method: HttpMethod,
     path: string,
-    init?: { params?: { path?: Record<string, string | number>; query?: object }; body?: unknown },
+    init?: RawRequestInit,
     options?: RequestOptions,
   ): APIPromise<T> {
-    return this.#core.call<T>({ method, path, params: init?.params, body: init?.body }, options);
+    return this.#http.send<T>(
+      method,
+      path,
+      { path: init?.params?.path, query: init?.params?.query, body: init?.body },
+      options,
+    );
   }
 
   /** Closes the SDK's connection pool (not a dispatcher you passed in). */
   close(): Promise<void> {
-    return this.#core.close();
+    return this.#http.close();
   }
 
   toJSON(): Record<string, unknown> {
-    return this.#core.toJSON();
+    return this.#http.toJSON();
   }
 
   [inspect.custom](): string {
-    return `Coffer { baseUrl: ${JSON.stringify(this.#core.baseUrl)}, apiKey: ${REDACTED} }`;
+    return `Coffer { baseUrl: ${JSON.stringify(this.#http.baseUrl)}, apiKey: ${REDACTED} }`;
   }
 }

@@ -1,16 +1,5 @@
-export { Coffer } from './client.ts';
-export {
-  APIPromise,
-  backoffDelay,
-  type CofferOptions,
-  type HttpMethod,
-  type Logger,
-  parseRetryAfter,
-  type RequestOptions,
-  type RetryOptions,
-  VERSION,
-  type WithResponse,
-} from './core.ts';
+export { APIPromise, type WithResponse } from './api-promise.ts';
+export { Coffer, type Health, type RawRequestInit, type Readiness } from './client.ts';
 export {
   APIConnectionError,
   APIError,
@@ -29,9 +18,49 @@ export {
   UnprocessableEntityError,
   ValidationError,
 } from './errors.ts';
+export type { CofferOptions, HttpMethod, Logger, RequestOptions, RetryOptions } from './options.ts';
 export { Page, PageIterable } from './pagination.ts';
-export type { ApiKeys, Audit, ListQuery, Secrets, SecretsManager, WorkspaceSecrets } from './resources.ts';
+export type {
+  ApiKey,
+  ApiKeyCreated,
+  ApiKeyCreateParams,
+  ApiKeyListParams,
+  ApiKeys,
+} from './resources/api-keys.ts';
+export type {
+  Audit,
+  AuditEvent,
+  AuditEventListParams,
+  AuditEventType,
+  AuditTarget,
+  Principal,
+  SecretRead,
+  SecretReadListParams,
+} from './resources/audit.ts';
+export type {
+  ResolvedSecret,
+  ResolveParams,
+  ResolveResult,
+  SecretCreateParams,
+  SecretListParams,
+  SecretMetadata,
+  Secrets,
+  SecretUpdateParams,
+} from './resources/secrets.ts';
+export type {
+  SecretsManager,
+  SecretsManagerCheckResult,
+  SecretsManagerConfig,
+  SecretsManagerPutParams,
+} from './resources/secrets-manager.ts';
+export type {
+  WorkspaceSecret,
+  WorkspaceSecretListParams,
+  WorkspaceSecretPutParams,
+  WorkspaceSecrets,
+} from './resources/workspace-secrets.ts';
 export {
+  MAX_EXPIRES_IN_DAYS,
   SCOPE_ID,
   SCOPE_TYPES,
   type ScopeType,
@@ -43,14 +72,19 @@ export {
 } from './rules.ts';
 export { Secret } from './secret.ts';
 export type {
+  Backend,
   components,
   ItemOf,
+  ListQuery,
   operations,
   paths,
   QueryParams,
   RequestBody,
   ResponseBody,
+  Role,
   Schemas,
+  Scope,
   SecretInput,
   SecretOutput,
 } from './types.ts';
+export { VERSION } from './version.ts';

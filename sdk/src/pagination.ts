@@ -1,4 +1,4 @@
-import type { WithResponse } from './core.ts';
+import type { WithResponse } from './api-promise.ts';
 
 /** One page of a list: `{ items, nextCursor }` plus the raw response. */
 export class Page<T> {

@@ -1,10 +1,13 @@
 // The API's naming rules, as the spec states them. The enumerations are generated from openapi/coffer.yaml;
-// the two patterns are the spec's `SecretName` and `ScopeId` (test/rules.test.ts reads them from the spec).
+// the two patterns and the day limit are the spec's `SecretName`, `ScopeId` and `WorkspaceSecretPut.expiresInDays`
+// (test/rules.test.ts reads them from the spec).
 // Importable alone as `@coffer/sdk/rules`, without the HTTP stack.
 import { scopeTypeValues, secretCategoryValues, workspaceSecretKeyValues } from './generated/schema.ts';
 
 export const SECRET_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
 export const SCOPE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+/** The largest `expiresInDays` of a workspace override. */
+export const MAX_EXPIRES_IN_DAYS = 3650;
 export const SCOPE_TYPES = scopeTypeValues;
 export const SECRET_CATEGORIES = secretCategoryValues;
 export const WORKSPACE_SECRET_KEYS = workspaceSecretKeyValues;

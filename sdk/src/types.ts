@@ -1,9 +1,12 @@
-// Spec-derived types for the hand-written surface, keyed by operationId (see TEAM-NOTES / coffer.yaml).
+// Spec-derived helper types keyed by operationId. The named types (SecretCreateParams, WorkspaceSecret, ...)
+// live beside their resource in resources/*.ts.
 import type { components, operations } from './generated/schema.ts';
 import type { Secret } from './secret.ts';
 
 export type { components, operations, paths } from './generated/schema.ts';
 export type Schemas = components['schemas'];
+/** One schema of the spec by name (`Schema<'Secret'>`); interfaces extend it to give it a name of its own. */
+export type Schema<K extends keyof Schemas> = Schemas[K];
 
 type JsonOf<R> = R extends { content: { 'application/json': infer B } } ? B : never;
 type Responses<K extends keyof operations> = operations[K]['responses'];
@@ -46,3 +49,12 @@ export type SecretOutput<T> = T extends readonly (infer E)[]
 
 /** Items of a paginated list response. */
 export type ItemOf<K extends keyof operations> = ResponseBody<K> extends { items: (infer I)[] } ? I : never;
+
+type ListOp = 'listSecrets' | 'listWorkspaceSecrets' | 'listSecretReads' | 'listAuditEvents' | 'listApiKeys';
+/** Filters of a list operation; `cursor` starts from a given page. */
+export type ListQuery<K extends ListOp> = Omit<QueryParams<K>, 'cursor'> & { cursor?: string };
+
+/** Scopes, categories and the other enumerations of the spec, by their schema names. */
+export type Scope = Schemas['Scope'];
+export type Backend = Schemas['Backend'];
+export type Role = Schemas['Role'];

@@ -1,6 +1,7 @@
 import { Agent } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { backoffDelay, Coffer, CofferError, parseRetryAfter } from '../src/index.ts';
+import { Coffer, CofferError } from '../src/index.ts';
+import { backoffDelay, parseRetryAfter } from '../src/internal/backoff.ts';
 import { API_KEY, json, SECRET, startServer, type TestServer } from './server.ts';
 
 let server: TestServer | undefined;

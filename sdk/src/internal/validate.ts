@@ -1,8 +1,19 @@
 // Client-side checks for the rules a caller most often gets wrong. The server stays the authority:
 // these only refuse input that the spec says can never be valid, with the same JSON pointers it uses.
-import type { FieldError } from './errors.ts';
-import { ValidationError } from './errors.ts';
-import { SCOPE_ID, SCOPE_TYPES, SECRET_NAME } from './rules.ts';
+import { type FieldError, ValidationError } from '../errors.ts';
+import {
+  MAX_EXPIRES_IN_DAYS,
+  SCOPE_ID,
+  SCOPE_TYPES,
+  SECRET_NAME,
+  WORKSPACE_SECRET_KEYS,
+  type WorkspaceSecretKey,
+} from '../rules.ts';
+
+/** Whether `key` is one of the spec's workspace-override keys. */
+export function isWorkspaceSecretKey(key: unknown): key is WorkspaceSecretKey {
+  return WORKSPACE_SECRET_KEYS.some((k) => k === key);
+}
 
 export class Checks {
   readonly errors: FieldError[] = [];
@@ -35,7 +46,7 @@ export class Checks {
     if (value === null || typeof value !== 'object')
       return this.add(pointer, 'must be an object { type, id }');
     const s = value as { type?: unknown; id?: unknown };
-    if (!SCOPE_TYPES.includes(s.type as never))
+    if (!SCOPE_TYPES.some((t) => t === s.type))
       this.add(`${pointer}/type`, `must be one of ${SCOPE_TYPES.join(', ')}`);
     if (s.id === undefined) this.add(`${pointer}/id`, 'is required');
     else this.scopeId(`${pointer}/id`, s.id);
@@ -46,6 +57,14 @@ export class Checks {
     if (value === undefined) return this;
     if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 500) {
       this.add('/query/limit', 'must be an integer from 1 to 500');
+    }
+    return this;
+  }
+
+  expiresInDays(pointer: string, days: unknown): this {
+    if (days === undefined) return this;
+    if (typeof days !== 'number' || !Number.isInteger(days) || days < 1 || days > MAX_EXPIRES_IN_DAYS) {
+      this.add(pointer, `must be an integer from 1 to ${MAX_EXPIRES_IN_DAYS}`);
     }
     return this;
   }
@@ -62,6 +81,11 @@ export class Checks {
 
   done(): void {
     if (this.errors.length > 0) throw new ValidationError(this.errors);
+  }
+
+  /** Throws the errors found so far (call it after `add`). */
+  fail(): never {
+    throw new ValidationError(this.errors);
   }
 }
 
