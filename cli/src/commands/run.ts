@@ -1,0 +1,88 @@
+// coffer run --workspace W [--team T] [--only A,B] -- cmd args...
+// Resolves, then runs the command with the values added to its environment (they win over variables of the
+// same name). coffer prints none of them, passes signals on, and exits with the command's code; a command
+// killed by a signal makes coffer die of the same signal, as a shell would see it.
+import { spawn } from 'node:child_process';
+import { constants } from 'node:os';
+import { CliError, EXIT, usage } from '../exit.ts';
+import type { Ctx } from '../program.ts';
+import { checkId, parseNames } from '../scope.ts';
+import { chainNames, resolveAll } from './chain.ts';
+import { api, str } from './common.ts';
+
+// SIGUSR1 is Node's (it starts the inspector); SIGWINCH reaches a child on the same terminal by itself.
+const FORWARDED: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT', 'SIGUSR2'];
+/** Signals whose default action ends a Node process cleanly: the ones coffer re-raises on itself. */
+const RERAISE = new Set<string>(['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGKILL', 'SIGUSR2', 'SIGPIPE', 'SIGALRM']);
+
+export async function run(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<number> {
+  const ws = checkId(str(opts.workspace) ?? '', '--workspace');
+  const team = opts.team !== undefined ? checkId(str(opts.team) ?? '', '--team') : undefined;
+  const only = parseNames(str(opts.only));
+  const [command, ...rest] = args;
+  if (!command) throw usage('no command to run', 'coffer run --workspace W -- cmd args...');
+
+  const coffer = await api(ctx);
+  const names = only ?? (await chainNames(coffer, ws, team));
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  if (names.length > 0) {
+    const { items, missing } = await resolveAll(coffer, ws, team, names);
+    if (only && missing.length > 0) {
+      throw new CliError(
+        EXIT.negative,
+        `not resolved in workspace ${ws}: ${missing.join(', ')}; the command was not run`,
+        {
+          hint: 'create them, or leave them out of --only',
+          kind: 'missing',
+        },
+      );
+    }
+    for (const r of items) env[r.name] = r.value.reveal();
+  }
+  await coffer.close();
+  return exec(command, rest, env);
+}
+
+function exec(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { env, stdio: 'inherit' });
+    const handlers = new Map<NodeJS.Signals, () => void>();
+    for (const sig of FORWARDED) {
+      const h = () => {
+        if (child.exitCode === null && child.signalCode === null) child.kill(sig);
+      };
+      handlers.set(sig, h);
+      process.on(sig, h);
+    }
+    const cleanup = () => {
+      for (const [sig, h] of handlers) process.off(sig, h);
+    };
+    child.once('error', (err: NodeJS.ErrnoException) => {
+      cleanup();
+      if (err.code === 'ENOENT') {
+        reject(new CliError(EXIT.commandNotFound, `command not found: ${command}`, { kind: 'exec' }));
+      } else if (err.code === 'EACCES') {
+        reject(
+          new CliError(EXIT.cannotExecute, `cannot execute ${command}: permission denied`, { kind: 'exec' }),
+        );
+      } else
+        reject(
+          new CliError(EXIT.cannotExecute, `cannot run ${command}: ${err.code ?? err.message}`, {
+            kind: 'exec',
+          }),
+        );
+    });
+    child.once('exit', (code, signal) => {
+      cleanup();
+      if (signal) {
+        // Die of the same signal so that the caller sees what the command saw; 128+n if that does not kill us.
+        const n = constants.signals[signal] ?? 0;
+        process.exitCode = 128 + n;
+        if (RERAISE.has(signal)) process.kill(process.pid, signal);
+        resolve(128 + n);
+        return;
+      }
+      resolve(code ?? EXIT.failure);
+    });
+  });
+}

@@ -1,0 +1,50 @@
+// coffer whoami: where we point, with which key (its prefix, never the key), and what that key may do.
+
+import { connect } from '../client.ts';
+import { checkMode, keyPrefix } from '../config.ts';
+import { json, note, scopeText, table } from '../output.ts';
+import type { Ctx } from '../program.ts';
+
+export async function whoami(ctx: Ctx): Promise<void> {
+  const { coffer, settings } = await connect(ctx.profile);
+  const prefix = keyPrefix(settings.apiKey as string);
+  let key: { id: string; name: string; role: string; scope: { type: string; id: string } } | undefined;
+  let canList = true;
+  try {
+    for await (const k of coffer.apiKeys.list()) {
+      if (k.prefix === prefix && !k.revokedAt) {
+        key = k;
+        break;
+      }
+    }
+  } catch (err) {
+    if ((err as { status?: number }).status !== 403) throw err;
+    canList = false; // a runtime key: valid (403, not 401), but it may not list keys
+  }
+  const out = {
+    profile: settings.profile,
+    baseUrl: settings.baseUrl,
+    baseUrlFrom: settings.baseUrlFrom,
+    apiKeyFrom: settings.apiKeyFrom,
+    keyPrefix: prefix,
+    key: key ? { id: key.id, name: key.name, role: key.role, scope: key.scope } : null,
+  };
+  if (ctx.json) return json(out);
+  const warning = checkMode(settings.configPath);
+  if (warning) note(`warning: ${warning}`);
+  await table(
+    ['FIELD', 'VALUE'],
+    [
+      ['profile', settings.profile],
+      ['server', `${settings.baseUrl} (from ${settings.baseUrlFrom})`],
+      ['key', `${prefix}… (from ${settings.apiKeyFrom})`],
+      [
+        'name',
+        key?.name ??
+          (canList ? 'not found among the keys it can see' : 'unknown: this key may not list keys'),
+      ],
+      ['role', key?.role],
+      ['scope', key ? scopeText(key.scope) : undefined],
+    ],
+  );
+}

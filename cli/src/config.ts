@@ -1,0 +1,102 @@
+// Profiles: a base URL and an API key per name, in one JSON file readable by its owner only (0600, in a
+// 0700 directory). COFFER_BASE_URL and COFFER_API_KEY win over the file; COFFER_PROFILE or --profile picks
+// the profile; COFFER_CONFIG names another file.
+import { chmodSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { CliError, EXIT } from './exit.ts';
+
+export const DEFAULT_BASE_URL = 'http://127.0.0.1:8080';
+
+export interface Profile {
+  baseUrl?: string;
+  apiKey?: string;
+}
+
+export interface ConfigFile {
+  currentProfile?: string;
+  profiles: Record<string, Profile>;
+}
+
+export interface Settings {
+  profile: string;
+  baseUrl: string;
+  baseUrlFrom: 'env' | 'config' | 'default';
+  apiKey: string | undefined;
+  apiKeyFrom: 'env' | 'config' | undefined;
+  configPath: string;
+}
+
+export function configPath(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.COFFER_CONFIG) return env.COFFER_CONFIG;
+  const base = env.XDG_CONFIG_HOME || join(homedir(), '.config');
+  return join(base, 'coffer', 'config.json');
+}
+
+export function readConfig(path: string): ConfigFile {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { profiles: {} };
+    throw new CliError(EXIT.failure, `cannot read ${path}: ${(err as NodeJS.ErrnoException).code}`);
+  }
+  try {
+    const parsed = JSON.parse(text) as ConfigFile;
+    if (!parsed || typeof parsed !== 'object' || typeof parsed.profiles !== 'object' || !parsed.profiles) {
+      throw new Error('no profiles');
+    }
+    return parsed;
+  } catch {
+    // Never quote the file: it holds API keys.
+    throw new CliError(EXIT.failure, `${path} is not a coffer config file`, {
+      hint: 'remove it and run `coffer login` again',
+    });
+  }
+}
+
+/** Writes the file with mode 0600 (through a temporary file in the same 0700 directory, then a rename). */
+export function writeConfig(path: string, config: ConfigFile): void {
+  const dir = dirname(path);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
+  chmodSync(tmp, 0o600); // the umask cannot widen it, but an existing file keeps its mode otherwise
+  renameSync(tmp, path);
+}
+
+/** Warns (once, on stderr) when the file is readable by others, as ssh does. */
+export function checkMode(path: string): string | undefined {
+  try {
+    const mode = statSync(path).mode & 0o777;
+    if (mode & 0o077) {
+      return `${path} is readable by others (mode ${mode.toString(8)}): run \`chmod 600 ${path}\``;
+    }
+  } catch {}
+  return undefined;
+}
+
+export function settings(profileFlag: string | undefined, env: NodeJS.ProcessEnv = process.env): Settings {
+  const path = configPath(env);
+  const config = readConfig(path);
+  const profile = profileFlag || env.COFFER_PROFILE || config.currentProfile || 'default';
+  if (profileFlag && !config.profiles[profileFlag] && !(env.COFFER_BASE_URL && env.COFFER_API_KEY)) {
+    throw new CliError(EXIT.usage, `no profile named ${JSON.stringify(profileFlag)} in ${path}`, {
+      hint: `create it with \`coffer login --profile ${profileFlag}\``,
+      kind: 'usage',
+    });
+  }
+  const p = config.profiles[profile] ?? {};
+  const baseUrl = env.COFFER_BASE_URL || p.baseUrl || DEFAULT_BASE_URL;
+  const baseUrlFrom = env.COFFER_BASE_URL ? 'env' : p.baseUrl ? 'config' : 'default';
+  const apiKey = env.COFFER_API_KEY || p.apiKey || undefined;
+  const apiKeyFrom = env.COFFER_API_KEY ? 'env' : p.apiKey ? 'config' : undefined;
+  return { profile, baseUrl, baseUrlFrom, apiKey, apiKeyFrom, configPath: path };
+}
+
+/** The listed prefix of a token (what `coffer keys list` shows), never the secret part. */
+export function keyPrefix(token: string): string {
+  const m = /^cof_[0-9a-f]{8}_/.exec(token);
+  if (m) return m[0].slice(0, -1);
+  return token.slice(0, Math.min(8, Math.floor(token.length / 4)));
+}

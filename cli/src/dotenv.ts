@@ -1,0 +1,23 @@
+// .env files: read with Node's own parser (util.parseEnv), written so that util.parseEnv reads back exactly
+// the same values (single quotes are literal; double quotes expand `\n`; backticks are the last resort).
+import { parseEnv } from 'node:util';
+import { usage } from './exit.ts';
+
+export function quote(name: string, value: string): string {
+  if (!value.includes("'")) return `'${value}'`;
+  if (!value.includes('"') && !value.includes('\\n')) return `"${value}"`;
+  if (!value.includes('`')) return `\`${value}\``;
+  throw usage(
+    `the value of ${name} holds ', " and \` at once: a .env file cannot hold it`,
+    'use --format json',
+  );
+}
+
+export function formatDotenv(pairs: [string, string][]): string {
+  return pairs.map(([n, v]) => `${n}=${quote(n, v)}\n`).join('');
+}
+
+/** Entries in file order; names are checked by the caller (line numbers, never values, in messages). */
+export function parseDotenv(text: string): [string, string][] {
+  return Object.entries(parseEnv(text)) as [string, string][];
+}

@@ -1,0 +1,508 @@
+// Every command against a real `coffer serve`: what it prints for people, its --json shape, its exit code.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseEnv } from 'node:util';
+import { type RunningServer, startServer } from '@coffer/server/launch';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildProgram } from '../src/program.ts';
+import { coffer, type Home, home } from './support.ts';
+
+let server: RunningServer;
+let h: Home;
+let env: NodeJS.ProcessEnv;
+
+beforeAll(async () => {
+  server = await startServer();
+  h = home();
+  env = { ...h.env, COFFER_BASE_URL: server.baseUrl, COFFER_API_KEY: server.apiKey };
+});
+afterAll(async () => {
+  await server?.stop();
+  h?.remove();
+});
+
+const UUID = expect.stringMatching(/^[0-9a-f-]{36}$/);
+
+describe('login, profiles, whoami', () => {
+  it('login stores the key from stdin in a 0600 file, and the profile works without any COFFER_ variable', async () => {
+    const me = home();
+    try {
+      const r = await coffer(
+        ['login', '--base-url', server.baseUrl, '--stdin', '--json'],
+        me.env,
+        `${server.apiKey}\n`,
+      );
+      expect(r.code, r.stderr).toBe(0);
+      expect(JSON.parse(r.stdout)).toEqual({
+        profile: 'default',
+        baseUrl: server.baseUrl,
+        keyPrefix: expect.any(String),
+        configPath: me.configPath,
+        verified: true,
+      });
+      const list = await coffer(['secrets', 'list', '--json'], me.env);
+      expect(list.code, list.stderr).toBe(0);
+      expect(JSON.parse(list.stdout)).toEqual(expect.any(Array));
+
+      const second = await coffer(
+        ['--profile', 'other', 'login', '--base-url', server.baseUrl, '--stdin', '--no-verify'],
+        me.env,
+        server.apiKey,
+      );
+      expect(second.code, second.stderr).toBe(0);
+      const profiles = JSON.parse((await coffer(['profiles', 'list', '--json'], me.env)).stdout);
+      expect(profiles).toEqual([
+        { name: 'default', current: true, baseUrl: server.baseUrl, keyPrefix: expect.any(String) },
+        { name: 'other', current: false, baseUrl: server.baseUrl, keyPrefix: expect.any(String) },
+      ]);
+      expect((await coffer(['profiles', 'use', 'other'], me.env)).code).toBe(0);
+      const who = JSON.parse((await coffer(['whoami', '--json'], me.env)).stdout);
+      expect(who).toMatchObject({
+        profile: 'other',
+        baseUrl: server.baseUrl,
+        baseUrlFrom: 'config',
+        apiKeyFrom: 'config',
+      });
+      const out = await coffer(['logout', '--json'], me.env);
+      expect(JSON.parse(out.stdout)).toEqual({ profile: 'other', removed: true });
+      expect((await coffer(['--profile', 'nope', 'secrets', 'list'], me.env)).code).toBe(2);
+    } finally {
+      me.remove();
+    }
+  });
+
+  it('login refuses a wrong key (exit 3) and stores nothing', async () => {
+    const me = home();
+    try {
+      const r = await coffer(
+        ['login', '--base-url', server.baseUrl, '--stdin'],
+        me.env,
+        'cof_00000000_wrongwrongwrongwrongwrong',
+      );
+      expect(r.code).toBe(3);
+      expect(r.stderr).toMatch(/login failed: 401/);
+      expect(r.stderr).toMatch(/request id/);
+      expect(() => readFileSync(me.configPath)).toThrow();
+    } finally {
+      me.remove();
+    }
+  });
+
+  it('the environment wins over the profile', async () => {
+    const me = home();
+    try {
+      await coffer(
+        ['login', '--base-url', 'http://127.0.0.1:9', '--stdin', '--no-verify'],
+        me.env,
+        'cof_00000000_stale',
+      );
+      const r = await coffer(['whoami', '--json'], {
+        ...me.env,
+        COFFER_BASE_URL: server.baseUrl,
+        COFFER_API_KEY: server.apiKey,
+      });
+      expect(r.code, r.stderr).toBe(0);
+      expect(JSON.parse(r.stdout)).toMatchObject({
+        baseUrl: server.baseUrl,
+        baseUrlFrom: 'env',
+        apiKeyFrom: 'env',
+      });
+    } finally {
+      me.remove();
+    }
+  });
+
+  it('whoami names a minted key, its role and scope', async () => {
+    const k = JSON.parse(
+      (
+        await coffer(
+          ['keys', 'create', '--name', 'whoami-admin', '--role', 'admin', '--scope', 'team:who', '--json'],
+          env,
+        )
+      ).stdout,
+    );
+    const r = await coffer(['whoami', '--json'], { ...env, COFFER_API_KEY: k.token });
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({
+      profile: 'default',
+      baseUrl: server.baseUrl,
+      baseUrlFrom: 'env',
+      apiKeyFrom: 'env',
+      keyPrefix: k.prefix,
+      key: { id: k.id, name: 'whoami-admin', role: 'admin', scope: { type: 'team', id: 'who' } },
+    });
+    const table = await coffer(['whoami'], { ...env, COFFER_API_KEY: k.token });
+    expect(table.stdout).toMatch(/role\s+admin/);
+  });
+});
+
+describe('secrets', () => {
+  it('create, list, get (by id and by name), update, delete', async () => {
+    const c = await coffer(
+      [
+        'secrets',
+        'create',
+        'API_TOKEN',
+        '--scope',
+        'team:payments',
+        '--category',
+        'integration',
+        '--stdin',
+        '--json',
+      ],
+      env,
+      'v1-value\n',
+    );
+    expect(c.code, c.stderr).toBe(0);
+    const created = JSON.parse(c.stdout);
+    expect(created).toMatchObject({
+      id: UUID,
+      name: 'API_TOKEN',
+      scope: { type: 'team', id: 'payments' },
+      version: 1,
+    });
+    expect(created).not.toHaveProperty('value');
+
+    const list = await coffer(['secrets', 'list', '--scope', 'team:payments', '--json'], env);
+    expect(JSON.parse(list.stdout).map((s: { name: string }) => s.name)).toContain('API_TOKEN');
+    const table = await coffer(['secrets', 'list', '--scope', 'team:payments'], env);
+    expect(table.stdout).toMatch(/^NAME\s+SCOPE\s+CATEGORY\s+VERSION/);
+    expect(table.stdout).toMatch(/API_TOKEN\s+team:payments\s+integration\s+1/);
+
+    const byName = JSON.parse(
+      (await coffer(['secrets', 'get', 'API_TOKEN', '--scope', 'team:payments', '--json'], env)).stdout,
+    );
+    expect(byName.id).toBe(created.id);
+    const byId = await coffer(['secrets', 'get', created.id], env);
+    expect(byId.stdout).toMatch(/name\s+API_TOKEN/);
+
+    const valueFile = join(h.dir, 'rotated.txt');
+    writeFileSync(valueFile, 'v2-value\n');
+    const u = await coffer(
+      ['secrets', 'update', created.id, '--from-file', valueFile, '--if-match', '1', '--json'],
+      env,
+    );
+    expect(u.code, u.stderr).toBe(0);
+    expect(JSON.parse(u.stdout)).toMatchObject({ id: created.id, version: 2 });
+    const meta = await coffer(
+      ['secrets', 'update', 'API_TOKEN', '--scope', 'team:payments', '--description', 'rotated'],
+      env,
+    );
+    expect(meta.code, meta.stderr).toBe(0);
+    expect(meta.stderr).toMatch(/updated API_TOKEN in team:payments/);
+    const stale = await coffer(
+      ['secrets', 'update', created.id, '--description', 'x', '--if-match', '1'],
+      env,
+    );
+    expect(stale.code).toBe(6);
+    expect(stale.stderr).toMatch(/412/);
+
+    const r = JSON.parse(
+      (
+        await coffer(
+          ['resolve', '--workspace', 'ws-a', '--team', 'payments', 'API_TOKEN', '--reveal', '--json'],
+          env,
+        )
+      ).stdout,
+    );
+    expect(r.items[0].value).toBe('v2-value');
+
+    const d = await coffer(['secrets', 'delete', 'API_TOKEN', '--scope', 'team:payments', '--json'], env);
+    expect(d.code, d.stderr).toBe(0);
+    expect(JSON.parse(d.stdout)).toEqual({ id: created.id, deleted: true });
+    expect((await coffer(['secrets', 'get', created.id], env)).code).toBe(5);
+  });
+
+  it('a second create of the same name is a conflict (exit 6)', async () => {
+    await coffer(['secrets', 'create', 'DUP', '--scope', 'team:dup', '--stdin'], env, 'a');
+    const r = await coffer(['secrets', 'create', 'DUP', '--scope', 'team:dup', '--stdin'], env, 'b');
+    expect(r.code).toBe(6);
+    expect(r.stderr).toMatch(/409/);
+    expect(r.stderr).toMatch(/hint: .*update/);
+  });
+});
+
+describe('overrides', () => {
+  it('set (create-only too), list, delete', async () => {
+    const s = await coffer(
+      [
+        'overrides',
+        'set',
+        'OPENAI_API_KEY',
+        '--workspace',
+        'ws-o',
+        '--expires-in-days',
+        '30',
+        '--stdin',
+        '--json',
+      ],
+      env,
+      'sk-o',
+    );
+    expect(s.code, s.stderr).toBe(0);
+    expect(JSON.parse(s.stdout)).toMatchObject({
+      workspaceId: 'ws-o',
+      key: 'OPENAI_API_KEY',
+      version: 1,
+      expiresAt: expect.any(String),
+    });
+    const again = await coffer(
+      ['overrides', 'set', 'OPENAI_API_KEY', '--workspace', 'ws-o', '--create-only', '--stdin'],
+      env,
+      'sk-o2',
+    );
+    expect(again.code).toBe(6);
+    const l = JSON.parse((await coffer(['overrides', 'list', '--workspace', 'ws-o', '--json'], env)).stdout);
+    expect(l).toEqual([expect.objectContaining({ key: 'OPENAI_API_KEY', version: 1 })]);
+    expect((await coffer(['overrides', 'list', '--workspace', 'ws-o'], env)).stdout).toMatch(
+      /OPENAI_API_KEY\s+1/,
+    );
+    const bad = await coffer(['overrides', 'set', 'NOT_A_KEY', '--workspace', 'ws-o', '--stdin'], env, 'x');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/OPENAI_API_KEY, ANTHROPIC_API_KEY/);
+    const d = await coffer(['overrides', 'delete', 'OPENAI_API_KEY', '--workspace', 'ws-o', '--json'], env);
+    expect(JSON.parse(d.stdout)).toEqual({ workspaceId: 'ws-o', key: 'OPENAI_API_KEY', deleted: true });
+    expect((await coffer(['overrides', 'delete', 'OPENAI_API_KEY', '--workspace', 'ws-o'], env)).code).toBe(
+      5,
+    );
+  });
+});
+
+describe('resolve', () => {
+  beforeAll(async () => {
+    await coffer(
+      ['secrets', 'create', 'R_ORG', '--scope', 'organization:default', '--stdin'],
+      env,
+      'org-value',
+    );
+    await coffer(['secrets', 'create', 'R_WS', '--scope', 'workspace:ws-r', '--stdin'], env, 'ws-value');
+  });
+
+  it('shows where each name resolves, values hidden; exit 10 when a name is missing', async () => {
+    const r = await coffer(['resolve', '--workspace', 'ws-r', 'R_ORG', 'R_WS'], env);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/R_ORG\s+organization\s+organization:default\s+1/);
+    expect(r.stdout).toMatch(/R_WS\s+workspace\s+workspace:ws-r\s+1/);
+    expect(r.stderr).toMatch(/add --reveal/);
+    const j = await coffer(['resolve', '--workspace', 'ws-r', 'R_ORG', 'R_NONE', '--json'], env);
+    expect(j.code).toBe(10);
+    expect(JSON.parse(j.stdout)).toEqual({
+      items: [
+        {
+          name: 'R_ORG',
+          source: 'organization',
+          scope: { type: 'organization', id: 'default' },
+          version: 1,
+          expiresAt: null,
+        },
+      ],
+      missing: ['R_NONE'],
+    });
+  });
+
+  it('--reveal prints NAME=value lines on stdout, and the JSON with values', async () => {
+    const r = await coffer(['resolve', '--workspace', 'ws-r', 'R_ORG', 'R_WS', '--reveal'], env);
+    expect(r.code, r.stderr).toBe(0);
+    expect(parseEnv(r.stdout)).toEqual({ R_ORG: 'org-value', R_WS: 'ws-value' });
+    expect(r.stderr).not.toMatch(/value/);
+    const j = JSON.parse(
+      (await coffer(['resolve', '--workspace', 'ws-r', 'R_WS', '--reveal', '--json'], env)).stdout,
+    );
+    expect(j.items[0]).toEqual(expect.objectContaining({ name: 'R_WS', value: 'ws-value' }));
+  });
+});
+
+describe('import and export', () => {
+  it('imports a .env file (with a progress bar when asked), then exports it back exactly, as dotenv and JSON', async () => {
+    const values: Record<string, string> = {
+      IMP_PLAIN: 'plain',
+      IMP_SPACES: ' lead and trail ',
+      IMP_QUOTES: `it's "quoted"`,
+      IMP_MULTI: 'line one\nline two',
+      IMP_HASH: 'a#b=c',
+    };
+    for (let i = 0; i < 25; i++) values[`IMP_N${i}`] = `n-${i}`;
+    const { formatDotenv } = await import('../src/dotenv.ts');
+    const file = join(h.dir, 'in.env');
+    writeFileSync(file, `# a comment\n${formatDotenv(Object.entries(values))}`);
+    const r = await coffer(['import', file, '--scope', 'workspace:ws-imp', '--progress', '--json'], env);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({
+      scope: { type: 'workspace', id: 'ws-imp' },
+      created: Object.keys(values).sort(), // util.parseEnv answers in name order
+      updated: [],
+      skipped: [],
+    });
+    expect(r.stderr).toMatch(/import \[.*\] 30\/30 100%/);
+
+    const again = await coffer(['import', file, '--scope', 'workspace:ws-imp'], env);
+    expect(again.code).toBe(6);
+    expect(again.stderr).toMatch(/exists already.*stopped after 0 created/);
+    const skip = JSON.parse(
+      (await coffer(['import', file, '--scope', 'workspace:ws-imp', '--on-conflict', 'skip', '--json'], env))
+        .stdout,
+    );
+    expect(skip.skipped).toHaveLength(30);
+    writeFileSync(file, "IMP_PLAIN='changed'\n");
+    const upd = JSON.parse(
+      (
+        await coffer(
+          ['import', file, '--scope', 'workspace:ws-imp', '--on-conflict', 'update', '--json'],
+          env,
+        )
+      ).stdout,
+    );
+    expect(upd.updated).toEqual(['IMP_PLAIN']);
+    values.IMP_PLAIN = 'changed';
+
+    const only = Object.keys(values).join(',');
+    const dot = await coffer(['export', '--workspace', 'ws-imp', '--only', only], env);
+    expect(dot.code, dot.stderr).toBe(0);
+    expect(parseEnv(dot.stdout)).toEqual(values);
+    const js = await coffer(['export', '--workspace', 'ws-imp', '--format', 'json'], env);
+    expect(js.code, js.stderr).toBe(0);
+    const all = JSON.parse(js.stdout);
+    for (const [k, v] of Object.entries(values)) expect(all[k]).toBe(v);
+    const out = join(h.dir, 'out.env');
+    const f = await coffer(['export', '--workspace', 'ws-imp', '--only', 'IMP_PLAIN', '--output', out], env);
+    expect(f.code, f.stderr).toBe(0);
+    expect(f.stdout).toBe('');
+    expect(readFileSync(out, 'utf8')).toBe("IMP_PLAIN='changed'\n");
+  });
+
+  it('refuses a file with a name that is not an environment-variable name, importing nothing', async () => {
+    const file = join(h.dir, 'bad.env');
+    writeFileSync(file, 'GOOD_ONE=1\nbad-name=2\n');
+    const r = await coffer(['import', file, '--scope', 'workspace:ws-bad'], env);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/1 name\(s\).*nothing was imported/);
+    expect(
+      JSON.parse((await coffer(['secrets', 'list', '--scope', 'workspace:ws-bad', '--json'], env)).stdout),
+    ).toEqual([]);
+  });
+});
+
+describe('audit', () => {
+  it('reads and events as tables and JSON, with --since, --name and --type', async () => {
+    await coffer(['secrets', 'create', 'AUD_X', '--scope', 'workspace:ws-aud', '--stdin'], env, 'aud');
+    await coffer(['resolve', '--workspace', 'ws-aud', 'AUD_X'], env);
+    const reads = await coffer(['audit', 'reads', '--since', '1h', '--name', 'AUD_X', '--json'], env);
+    expect(reads.code, reads.stderr).toBe(0);
+    const items = JSON.parse(reads.stdout);
+    expect(items).toEqual([
+      expect.objectContaining({
+        secretName: 'AUD_X',
+        scope: { type: 'workspace', id: 'ws-aud' },
+        source: 'workspace',
+        requestId: expect.any(String),
+      }),
+    ]);
+    const t = await coffer(['audit', 'reads', '--name', 'AUD_X'], env);
+    expect(t.stdout).toMatch(/^AT\s+NAME\s+SCOPE\s+SOURCE/);
+    expect(t.stdout).toMatch(/AUD_X\s+workspace:ws-aud\s+workspace\s+DB\s+miss/);
+    const future = await coffer(['audit', 'reads', '--since', '2999-01-01', '--json'], env);
+    expect(JSON.parse(future.stdout)).toEqual([]);
+
+    const ev = JSON.parse(
+      (await coffer(['audit', 'events', '--type', 'secret.created', '--name', 'AUD_X', '--json'], env))
+        .stdout,
+    );
+    expect(ev).toEqual([
+      expect.objectContaining({ type: 'secret.created', target: expect.objectContaining({ name: 'AUD_X' }) }),
+    ]);
+    const evt = await coffer(['audit', 'events', '--limit', '1'], env);
+    expect(evt.stdout.trim().split('\n')).toHaveLength(2);
+    expect((await coffer(['audit', 'reads', '--since', 'yesterday'], env)).code).toBe(2);
+  });
+});
+
+describe('keys', () => {
+  it('create prints the token once; list never shows it; revoke', async () => {
+    const c = await coffer(
+      ['keys', 'create', '--name', 'ci', '--role', 'runtime', '--scope', 'workspace:ws-k'],
+      env,
+    );
+    expect(c.code, c.stderr).toBe(0);
+    const token = c.stdout.trim();
+    expect(token).toMatch(/^cof_[0-9a-f]{8}_/);
+    expect(c.stderr).toMatch(/created key ci \(runtime on workspace:ws-k, id [0-9a-f-]{36}\)/);
+    const id = /id ([0-9a-f-]{36})/.exec(c.stderr)?.[1] as string;
+    const l = await coffer(['keys', 'list', '--json'], env);
+    expect(l.stdout).not.toContain(token);
+    expect(JSON.parse(l.stdout)).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id, name: 'ci', role: 'runtime', revokedAt: null })]),
+    );
+    const r = await coffer(['keys', 'revoke', id, '--json'], env);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ id, revoked: true });
+    const after = await coffer(['resolve', '--workspace', 'ws-k', 'X'], { ...env, COFFER_API_KEY: token });
+    expect(after.code).toBe(3);
+  });
+});
+
+describe('secrets-manager', () => {
+  it('get, set (flags and JSON on stdin), check', async () => {
+    const g = await coffer(['secrets-manager', 'get', '--json'], env);
+    expect(g.code, g.stderr).toBe(0);
+    expect(JSON.parse(g.stdout)).toMatchObject({
+      backend: 'DB',
+      effectiveBackend: 'DB',
+      cache: { ttlSeconds: expect.any(Number) },
+    });
+    const s = await coffer(['secrets-manager', 'set', '--backend', 'DB', '--cache-ttl', '0', '--json'], env);
+    expect(s.code, s.stderr).toBe(0);
+    expect(JSON.parse(s.stdout)).toMatchObject({ backend: 'DB', cache: { ttlSeconds: 0 } });
+    const j = await coffer(
+      ['secrets-manager', 'set', '--stdin'],
+      env,
+      JSON.stringify({ backend: 'DB', cache: { ttlSeconds: 60 } }),
+    );
+    expect(j.code, j.stderr).toBe(0);
+    expect(j.stderr).toMatch(/secrets manager set to DB/);
+    const c = await coffer(['secrets-manager', 'check', '--json'], env);
+    expect(c.code, c.stderr).toBe(0);
+    expect(JSON.parse(c.stdout)).toMatchObject({ ok: true, latencyMs: expect.any(Number) });
+    expect((await coffer(['secrets-manager', 'get'], env)).stdout).toMatch(/cache ttl \(s\)\s+60/);
+    const tok = await coffer(
+      ['secrets-manager', 'set', '--backend', 'VAULT', '--vault-token', 'hvs.abc'],
+      env,
+    );
+    expect(tok.code).toBe(2);
+    expect(tok.stderr).not.toContain('hvs.abc');
+  });
+});
+
+describe('help, version and completion', () => {
+  const paths: string[][] = [];
+  const walk = (c: ReturnType<typeof buildProgram>, path: string[]) => {
+    paths.push(path);
+    for (const s of c.commands) walk(s, [...path, s.name()]);
+  };
+  walk(buildProgram(), []);
+
+  it('every command has --help (exit 0, a usage line and a description)', async () => {
+    const helpable = paths.filter((p) => p[0] !== 'serve' && p[0] !== 'help');
+    expect(helpable.length).toBeGreaterThan(30);
+    const results = await Promise.all(helpable.map((p) => coffer([...p, '--help'], h.env)));
+    for (const [i, r] of results.entries()) {
+      expect(r.code, helpable[i]?.join(' ')).toBe(0);
+      expect(r.stdout).toMatch(new RegExp(`^Usage: coffer ${helpable[i]?.join(' ')}`));
+    }
+    const serve = await coffer(['serve', '--help'], h.env);
+    expect(serve.code).toBe(0);
+    expect(serve.stdout).toMatch(/usage: coffer serve \[--port 8080\]/);
+  });
+
+  it('--version prints the package version', async () => {
+    const pkg = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'package.json'), 'utf8'));
+    const r = await coffer(['--version'], h.env);
+    expect(r).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });
+  });
+
+  it('an unknown command or flag is a usage error (exit 2)', async () => {
+    expect((await coffer(['secrets', 'lsit'], h.env)).code).toBe(2);
+    const r = await coffer(['secrets', 'list', '--frobnicate'], h.env);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown option '--frobnicate'/);
+  });
+});

@@ -1,0 +1,78 @@
+// Runs the real `coffer` binary (bin/coffer.js, through its shebang) as a child process, with a private
+// HOME and config file and none of the caller's COFFER_* variables.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, dirname, join } from 'node:path';
+
+export const CLI_DIR = join(import.meta.dirname, '..');
+export const COFFER_BIN = join(CLI_DIR, 'bin', 'coffer.js');
+
+export interface Result {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface Home {
+  dir: string;
+  configPath: string;
+  env: NodeJS.ProcessEnv;
+  remove(): void;
+}
+
+/** A fresh HOME with its own config file; `env` is the whole environment the CLI gets. */
+export function home(extra: NodeJS.ProcessEnv = {}): Home {
+  const dir = mkdtempSync(join(tmpdir(), 'coffer-cli-'));
+  const configPath = join(dir, '.config', 'coffer', 'config.json');
+  const env: NodeJS.ProcessEnv = {
+    // The project's Node first, so that `#!/usr/bin/env node` finds it.
+    PATH: [dirname(process.execPath), process.env.PATH].join(delimiter),
+    HOME: dir,
+    XDG_CONFIG_HOME: join(dir, '.config'),
+    LANG: 'C.UTF-8',
+    ...extra,
+  };
+  return { dir, configPath, env, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export function start(args: string[], env: NodeJS.ProcessEnv, input?: string): ChildProcess {
+  const child = spawn(COFFER_BIN, args, { env, stdio: ['pipe', 'pipe', 'pipe'] });
+  if (input !== undefined) child.stdin?.end(input);
+  else child.stdin?.end();
+  return child;
+}
+
+export function collect(child: ChildProcess): Promise<Result> {
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (c: Buffer) => {
+    stdout += c.toString();
+  });
+  child.stderr?.on('data', (c: Buffer) => {
+    stderr += c.toString();
+  });
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+}
+
+/** `coffer ...args`, stdin from `input` (closed when absent). */
+export function coffer(args: string[], env: NodeJS.ProcessEnv, input?: string): Promise<Result> {
+  return collect(start(args, env, input));
+}
+
+/** Waits until `pred` holds on the text so far. */
+export function waitFor(read: () => string, pred: (s: string) => boolean, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  return new Promise((resolve, reject) => {
+    const tick = () => {
+      if (pred(read())) return resolve();
+      if (Date.now() > deadline) return reject(new Error(`timed out waiting; got:\n${read()}`));
+      setTimeout(tick, 20);
+    };
+    tick();
+  });
+}
