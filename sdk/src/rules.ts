@@ -2,16 +2,22 @@
 // the two patterns and the day limit are the spec's `SecretName`, `ScopeId` and `WorkspaceSecretPut.expiresInDays`
 // (test/rules.test.ts reads them from the spec).
 // Importable alone as `@coffer/sdk/rules`, without the HTTP stack.
-import { scopeTypeValues, secretCategoryValues, workspaceSecretKeyValues } from './generated/schema.ts';
+import {
+  type components,
+  scopeTypeValues,
+  secretCategoryValues,
+  workspaceSecretKeyValues,
+} from './generated/schema.ts';
+
+type Schemas = components['schemas'];
+export type ScopeType = Schemas['ScopeType'];
+export type SecretCategory = Schemas['SecretCategory'];
+export type WorkspaceSecretKey = Schemas['WorkspaceSecretKey'];
 
 export const SECRET_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
 export const SCOPE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 /** The largest `expiresInDays` of a workspace override. */
 export const MAX_EXPIRES_IN_DAYS = 3650;
-export const SCOPE_TYPES = scopeTypeValues;
-export const SECRET_CATEGORIES = secretCategoryValues;
-export const WORKSPACE_SECRET_KEYS = workspaceSecretKeyValues;
-
-export type ScopeType = (typeof SCOPE_TYPES)[number];
-export type SecretCategory = (typeof SECRET_CATEGORIES)[number];
-export type WorkspaceSecretKey = (typeof WORKSPACE_SECRET_KEYS)[number];
+export const SCOPE_TYPES: readonly ScopeType[] = scopeTypeValues;
+export const SECRET_CATEGORIES: readonly SecretCategory[] = secretCategoryValues;
+export const WORKSPACE_SECRET_KEYS: readonly WorkspaceSecretKey[] = workspaceSecretKeyValues;

@@ -277,6 +277,7 @@ describe('workspace overrides', () => {
   });
 
   it('an unknown key is refused by the SDK with the allowed list', async () => {
+    // @ts-expect-error: a literal that is not a WorkspaceSecretKey does not compile; at run time it is refused
     const err = await rejection(() => coffer.workspaceSecrets.put(workspace, 'MY_KEY', { value: 'v' }));
     expect(err).toBeInstanceOf(ValidationError);
     expect((err as ValidationError).pointer).toBe('/path/key');

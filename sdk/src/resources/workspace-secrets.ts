@@ -14,6 +14,12 @@ export interface WorkspaceSecretPutParams extends SecretInput<Schema<'WorkspaceS
 /** Filters of `workspaceSecrets.list`; `cursor` starts from a given page. */
 export interface WorkspaceSecretListParams extends ListQuery<'listWorkspaceSecrets'> {}
 
+/**
+ * A key typed as a plain `string` (read from a file, a Terraform state): accepted for compatibility and checked
+ * at run time. A string literal must be a {@link WorkspaceSecretKey}: a misspelt key does not compile.
+ */
+type UncheckedKey<K extends string> = string extends K ? K : never;
+
 export class WorkspaceSecrets extends APIResource {
   /** Refuses, before sending, a workspace id the spec says can never be valid. */
   #workspace(workspaceId: string): Checks {
@@ -36,10 +42,10 @@ export class WorkspaceSecrets extends APIResource {
     params: WorkspaceSecretPutParams,
     options?: RequestOptions,
   ): APIPromise<WorkspaceSecret>;
-  /** @deprecated Pass a {@link WorkspaceSecretKey}; any other string is refused before sending. */
-  put(
+  /** @deprecated Pass a {@link WorkspaceSecretKey}; another key is refused before sending. */
+  put<K extends string>(
     workspaceId: string,
-    key: string,
+    key: UncheckedKey<K>,
     params: WorkspaceSecretPutParams,
     options?: RequestOptions,
   ): APIPromise<WorkspaceSecret>;
@@ -79,8 +85,12 @@ export class WorkspaceSecrets extends APIResource {
 
   /** getWorkspaceSecret: GET /v1/workspaces/{workspaceId}/secrets/{key} (metadata). */
   get(workspaceId: string, key: WorkspaceSecretKey, options?: RequestOptions): APIPromise<WorkspaceSecret>;
-  /** @deprecated Pass a {@link WorkspaceSecretKey}; any other string is refused before sending. */
-  get(workspaceId: string, key: string, options?: RequestOptions): APIPromise<WorkspaceSecret>;
+  /** @deprecated Pass a {@link WorkspaceSecretKey}; another key is refused before sending. */
+  get<K extends string>(
+    workspaceId: string,
+    key: UncheckedKey<K>,
+    options?: RequestOptions,
+  ): APIPromise<WorkspaceSecret>;
   get(workspaceId: string, key: string, options?: RequestOptions): APIPromise<WorkspaceSecret> {
     const k = this.#key(workspaceId, key);
     return this._client.call(
@@ -93,8 +103,12 @@ export class WorkspaceSecrets extends APIResource {
 
   /** deleteWorkspaceSecret: DELETE /v1/workspaces/{workspaceId}/secrets/{key} (204). */
   delete(workspaceId: string, key: WorkspaceSecretKey, options?: RequestOptions): APIPromise<void>;
-  /** @deprecated Pass a {@link WorkspaceSecretKey}; any other string is refused before sending. */
-  delete(workspaceId: string, key: string, options?: RequestOptions): APIPromise<void>;
+  /** @deprecated Pass a {@link WorkspaceSecretKey}; another key is refused before sending. */
+  delete<K extends string>(
+    workspaceId: string,
+    key: UncheckedKey<K>,
+    options?: RequestOptions,
+  ): APIPromise<void>;
   delete(workspaceId: string, key: string, options?: RequestOptions): APIPromise<void> {
     const k = this.#key(workspaceId, key);
     return this._client.call(
