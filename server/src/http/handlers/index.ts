@@ -3,6 +3,7 @@ import type { HandlerTable } from '../server.ts';
 import { createApiKey, getApiKey, listApiKeys, revokeApiKey } from './api-keys.ts';
 import { listAuditEvents, listSecretReads } from './audit.ts';
 import { getHealth, getReadiness } from './health.ts';
+import { getApiReference, getOpenApiJson, getOpenApiYaml } from './reference.ts';
 import { resolveSecrets } from './resolve.ts';
 import { createSecret, deleteSecret, getSecret, listSecrets, updateSecret } from './secrets.ts';
 import { checkSecretsManager, getSecretsManager, putSecretsManager } from './secrets-manager.ts';
@@ -14,7 +15,7 @@ import {
 } from './workspace-secrets.ts';
 
 export const HANDLERS: HandlerTable = {
-  public: { getHealth, getReadiness },
+  public: { getHealth, getReadiness, getOpenApiJson, getOpenApiYaml, getApiReference },
   authenticated: {
     getSecretsManager,
     putSecretsManager,
