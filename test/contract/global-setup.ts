@@ -6,7 +6,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     cofferBaseUrl: string;
     cofferApiKey: string;
-    cofferTarget: 'prism-mock' | 'prism-proxy' | 'external';
+    cofferTarget: 'prism-mock' | 'prism-proxy' | 'steady-mock' | 'external';
   }
 }
 

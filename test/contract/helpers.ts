@@ -3,7 +3,9 @@ import { inject } from 'vitest';
 
 export const target = inject('cofferTarget');
 /** The target keeps state (a real server behind Prism's proxy), so reads can be checked against writes. */
-export const stateful = target !== 'prism-mock';
+export const stateful = target !== 'prism-mock' && target !== 'steady-mock';
+/** A mock server (Prism or Steady): answers the spec's examples and keeps no state. */
+export const mock = !stateful;
 const baseUrl = inject('cofferBaseUrl');
 const apiKey = inject('cofferApiKey');
 
