@@ -18,6 +18,8 @@ import {
 } from './node-binaries.ts';
 import { buildSea } from './sea.ts';
 
+export { hostPlatform, platformName } from './node-binaries.ts';
+
 const PROVIDER = resolve(import.meta.dirname, '..');
 export const DEFAULT_OUT = resolve(PROVIDER, '..', 'dist');
 

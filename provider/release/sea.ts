@@ -3,8 +3,13 @@
 // same Node as the build) and injected into a copy of a Node binary with postject.
 import { execFileSync } from 'node:child_process';
 import { chmodSync, copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { inject } from 'postject';
+
+// postject ships CommonJS without type declarations: the one function used here, typed.
+const { inject } = createRequire(import.meta.url)('postject') as {
+  inject(file: string, resource: string, data: Buffer, options: { sentinelFuse: string }): Promise<void>;
+};
 
 /** The fuse every Node binary carries; flipping it tells Node to run the injected blob. */
 const SEA_FUSE = 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2';
