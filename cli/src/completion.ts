@@ -111,12 +111,18 @@ const zq = (s: string) => s.replace(/\\/g, '\\\\').replace(/:/g, '\\:').replace(
 
 export function zsh(root: Command): string {
   const nodes = tree(root);
-  const entries = nodes
-    .map((n) => {
-      const subs = n.subcommands.map((s) => `'${zq(s.name)}:${zq(s.description)}'`).join(' ');
-      const opts = n.options.flatMap((o) => o.flags.map((f) => `'${zq(f)}:${zq(o.description)}'`)).join(' ');
-      return `  _coffer_subs[${sq(n.path || '.')}]=${sq(subs)}\n  _coffer_opts[${sq(n.path || '.')}]=${sq(opts)}`;
-    })
+  // Associative arrays assigned as (key value ...) pairs: zsh keeps quotes in `a['k']=v` subscripts.
+  const subs = nodes
+    .map(
+      (n) =>
+        `    ${sq(n.path || '.')} ${sq(n.subcommands.map((c) => `'${zq(c.name)}:${zq(c.description)}'`).join(' '))}`,
+    )
+    .join('\n');
+  const opts = nodes
+    .map(
+      (n) =>
+        `    ${sq(n.path || '.')} ${sq(n.options.flatMap((o) => o.flags.map((f) => `'${zq(f)}:${zq(o.description)}'`)).join(' '))}`,
+    )
     .join('\n');
   const values = Object.entries(choices(root))
     .map(([flag, list]) => `    ${flag}) _coffer_values=(${list.join(' ')}) ;;`)
@@ -126,7 +132,12 @@ export function zsh(root: Command): string {
 # Install: coffer completion zsh > "\${fpath[1]}/_coffer" (then restart zsh), or: source <(coffer completion zsh)
 _coffer() {
   typeset -A _coffer_subs _coffer_opts
-${entries}
+  _coffer_subs=(
+${subs}
+  )
+  _coffer_opts=(
+${opts}
+  )
   local p="" w i
   local -a _coffer_values cands
   for ((i = 2; i < CURRENT; i++)); do

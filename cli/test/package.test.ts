@@ -102,6 +102,9 @@ describe('npm i -g from the packed tarball', () => {
         cwd: dir,
       });
       expect(JSON.parse(r.toString())).toEqual([]);
+      // The API reference: the server finds its renderer (a dependency resolved at run time) in the install.
+      const docs = await fetch(`http://127.0.0.1:${port}/docs`);
+      expect(docs.status).toBe(200);
     } finally {
       server.kill('SIGTERM');
     }

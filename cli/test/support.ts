@@ -37,8 +37,10 @@ export function home(extra: NodeJS.ProcessEnv = {}): Home {
   return { dir, configPath, env, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/** Starts `coffer ...args`; stdin gets `input` and is closed, unless `input` is `'keep-open'`. */
 export function start(args: string[], env: NodeJS.ProcessEnv, input?: string): ChildProcess {
   const child = spawn(COFFER_BIN, args, { env, stdio: ['pipe', 'pipe', 'pipe'] });
+  if (input === 'keep-open') return child;
   if (input !== undefined) child.stdin?.end(input);
   else child.stdin?.end();
   return child;

@@ -1,0 +1,149 @@
+// Failures: each has its exit code, a message that says what happened (with the request id when the server
+// answered) and a hint; with --json the same as one JSON object on stderr.
+import { freePort, type RunningServer, startServer } from '@coffer/server/launch';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { coffer, type Home, home } from './support.ts';
+
+let server: RunningServer;
+let h: Home;
+let env: NodeJS.ProcessEnv;
+
+beforeAll(async () => {
+  server = await startServer();
+  h = home();
+  env = { ...h.env, COFFER_BASE_URL: server.baseUrl, COFFER_API_KEY: server.apiKey };
+});
+afterAll(async () => {
+  await server?.stop();
+  h?.remove();
+});
+
+describe('errors and exit codes', () => {
+  it('no key configured: exit 3, with how to log in', async () => {
+    const r = await coffer(['secrets', 'list'], { ...h.env, COFFER_BASE_URL: server.baseUrl });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/^error: no API key configured\nhint: run `coffer login`/);
+  });
+
+  it('a wrong key: exit 3, the 401 with its request id and the hint', async () => {
+    const r = await coffer(['secrets', 'list'], {
+      ...env,
+      COFFER_API_KEY: 'cof_00000000_notavalidkeynotavalidkey',
+    });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/^error: 401 .*request id [0-9a-zA-Z-]+\)\nhint: the API key was refused/);
+  });
+
+  it('a wrong key with --json: one JSON error object on stderr, nothing on stdout', async () => {
+    const r = await coffer(['secrets', 'list', '--json'], {
+      ...env,
+      COFFER_API_KEY: 'cof_00000000_notavalidkeynotavalidkey',
+    });
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(JSON.parse(r.stderr)).toEqual({
+      error: {
+        kind: 'api',
+        message: expect.stringMatching(/^401 /),
+        exitCode: 3,
+        status: 401,
+        requestId: expect.any(String),
+        hint: expect.stringMatching(/coffer login/),
+      },
+    });
+  });
+
+  it('the server is down: exit 7, with the URL it tried', async () => {
+    const port = await freePort();
+    const r = await coffer(['secrets', 'list'], { ...env, COFFER_BASE_URL: `http://127.0.0.1:${port}` });
+    expect(r.code).toBe(7);
+    expect(r.stderr).toMatch(/ECONNREFUSED/);
+    expect(r.stderr).toContain(`hint: is the server running at http://127.0.0.1:${port}?`);
+  });
+
+  it('a bad name is refused before anything is sent: exit 2, and the name is not echoed', async () => {
+    const r = await coffer(['secrets', 'create', 'not-a-name', '--scope', 'team:t', '--stdin'], env, 'v');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: invalid secret name\nhint: names are environment-variable names/);
+    expect(r.stderr).not.toContain('not-a-name');
+    const s = await coffer(['secrets', 'list', '--scope', 'bogus:x'], env);
+    expect(s.code).toBe(2);
+    expect(s.stderr).toMatch(/unknown scope type/);
+    const w = await coffer(['resolve', '--workspace', 'ws!', 'A'], env);
+    expect(w.code).toBe(2);
+  });
+
+  it('a value the server refuses (422, over 64 KiB): exit 2 with the field pointer', async () => {
+    const r = await coffer(
+      ['secrets', 'create', 'BIG', '--scope', 'team:t', '--stdin'],
+      env,
+      'x'.repeat(70_000),
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/422 .*\/value/);
+    expect(r.stderr).toMatch(/request id/);
+  });
+
+  it('not found: exit 5; permission denied: exit 4', async () => {
+    const nf = await coffer(['secrets', 'get', 'NOPE', '--scope', 'team:t'], env);
+    expect(nf.code).toBe(5);
+    expect(nf.stderr).toMatch(/no secret NOPE in team:t/);
+    const k = JSON.parse(
+      (
+        await coffer(
+          ['keys', 'create', '--name', 'reader', '--role', 'member', '--scope', 'team:t', '--json'],
+          env,
+        )
+      ).stdout,
+    );
+    const denied = await coffer(
+      ['secrets', 'create', 'X', '--scope', 'team:t', '--stdin'],
+      { ...env, COFFER_API_KEY: k.token },
+      'v',
+    );
+    expect(denied.code).toBe(4);
+    expect(denied.stderr).toMatch(/403 .*request id/);
+    expect(denied.stderr).toMatch(/hint: .*coffer whoami/);
+  });
+
+  it('a runtime key cannot list the chain: coffer run says to name the secrets', async () => {
+    const k = JSON.parse(
+      (
+        await coffer(
+          ['keys', 'create', '--name', 'rt', '--role', 'runtime', '--scope', 'workspace:ws-e', '--json'],
+          env,
+        )
+      ).stdout,
+    );
+    const r = await coffer(['run', '--workspace', 'ws-e', '--', 'true'], { ...env, COFFER_API_KEY: k.token });
+    expect(r.code).toBe(4);
+    expect(r.stderr).toMatch(/hint: name them: --only NAME,NAME/);
+  });
+
+  it('a value on the command line: exit 2, refused before anything is sent', async () => {
+    for (const args of [
+      ['secrets', 'create', 'ARGV_A', '--scope', 'team:t', 'argv-value-1'],
+      ['secrets', 'create', 'ARGV_A', '--scope', 'team:t', '--value', 'argv-value-1'],
+      ['secrets', 'create', 'ARGV_A', '--scope', 'team:t', '--value=argv-value-1'],
+      ['secrets', 'update', 'ARGV_A', '--scope', 'team:t', 'argv-value-1'],
+      ['overrides', 'set', 'OPENAI_API_KEY', '--workspace', 'ws-e', 'argv-value-1'],
+      ['login', 'argv-value-1'],
+      ['login', '--api-key', 'argv-value-1'],
+    ]) {
+      const r = await coffer(args, env);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(
+        /^error: refused: (secret values|API keys) are never read from the command line/,
+      );
+    }
+    expect(
+      JSON.parse((await coffer(['secrets', 'list', '--scope', 'team:t', '--json'], env)).stdout),
+    ).toEqual([]);
+  });
+
+  it('no value and no terminal: exit 2 with the ways to give one', async () => {
+    const r = await coffer(['secrets', 'create', 'NOVAL', '--scope', 'team:t'], env);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no value given for value of NOVAL\nhint: pass --stdin/);
+  });
+});

@@ -1,0 +1,181 @@
+// `coffer run --workspace W -- cmd`: the child gets the values, coffer prints none, signals reach the
+// child, and the exit code is the child's.
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { type RunningServer, startServer } from '@coffer/server/launch';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { coffer, collect, type Home, home, start, waitFor } from './support.ts';
+
+const FIX = join(import.meta.dirname, 'fixtures');
+const VALUES = {
+  RUN_DB_URL: 'postgres://u:run-secret-1@db/x',
+  RUN_TOKEN: 'run-secret-2-tok',
+  OPENAI_API_KEY: 'sk-run-secret-3',
+};
+const hashOf = (names: string[], vals: Record<string, string>) =>
+  createHash('sha256')
+    .update(names.map((n) => `${n}=${vals[n] ?? '<unset>'}`).join('\n'))
+    .digest('hex');
+
+let server: RunningServer;
+let h: Home;
+let env: NodeJS.ProcessEnv;
+
+beforeAll(async () => {
+  server = await startServer();
+  h = home();
+  env = { ...h.env, COFFER_BASE_URL: server.baseUrl, COFFER_API_KEY: server.apiKey };
+  await coffer(
+    ['secrets', 'create', 'RUN_DB_URL', '--scope', 'organization:default', '--stdin'],
+    env,
+    VALUES.RUN_DB_URL,
+  );
+  await coffer(
+    ['secrets', 'create', 'RUN_TOKEN', '--scope', 'workspace:ws-run', '--stdin'],
+    env,
+    VALUES.RUN_TOKEN,
+  );
+  await coffer(
+    ['overrides', 'set', 'OPENAI_API_KEY', '--workspace', 'ws-run', '--stdin'],
+    env,
+    VALUES.OPENAI_API_KEY,
+  );
+});
+afterAll(async () => {
+  await server?.stop();
+  h?.remove();
+});
+
+const names = Object.keys(VALUES);
+
+describe('coffer run', () => {
+  it('the child sees every value of the chain; coffer prints none of them', async () => {
+    const r = await coffer(
+      ['run', '--workspace', 'ws-run', '--', process.execPath, join(FIX, 'env-hash.mjs'), ...names],
+      env,
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe(`hash ${hashOf(names, VALUES)}\n`);
+    expect(r.stderr).toBe('');
+  });
+
+  it('--only passes just those names, and the values win over variables already set', async () => {
+    const r = await coffer(
+      [
+        'run',
+        '--workspace',
+        'ws-run',
+        '--only',
+        'RUN_TOKEN',
+        '--',
+        process.execPath,
+        join(FIX, 'env-hash.mjs'),
+        'RUN_TOKEN',
+        'RUN_DB_URL',
+      ],
+      { ...env, RUN_TOKEN: 'from-the-shell' },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe(`hash ${hashOf(['RUN_TOKEN', 'RUN_DB_URL'], { RUN_TOKEN: VALUES.RUN_TOKEN })}\n`);
+  });
+
+  it('--only with a name that resolves nowhere does not run the command (exit 10)', async () => {
+    const r = await coffer(
+      ['run', '--workspace', 'ws-run', '--only', 'RUN_TOKEN,NOT_THERE', '--', 'sh', '-c', 'echo ran'],
+      env,
+    );
+    expect(r.code).toBe(10);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/not resolved in workspace ws-run: NOT_THERE; the command was not run/);
+  });
+
+  it("exits with the child's exit code", async () => {
+    for (const code of [0, 3, 42]) {
+      const r = await coffer(
+        ['run', '--workspace', 'ws-run', '--only', 'RUN_TOKEN', '--', 'sh', '-c', `exit ${code}`],
+        env,
+      );
+      expect(r.code).toBe(code);
+    }
+  });
+
+  it('a command that does not exist is exit 127, one that cannot be executed 126', async () => {
+    const r = await coffer(
+      ['run', '--workspace', 'ws-run', '--only', 'RUN_TOKEN', '--', 'no-such-command-xyz'],
+      env,
+    );
+    expect(r.code).toBe(127);
+    expect(r.stderr).toMatch(/command not found: no-such-command-xyz/);
+    const x = await coffer(
+      ['run', '--workspace', 'ws-run', '--only', 'RUN_TOKEN', '--', join(FIX, 'env-hash.mjs')],
+      env,
+    );
+    expect(x.code).toBe(126);
+  });
+
+  for (const sig of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
+    it(`${sig} sent to coffer reaches the child, and coffer exits with the child's code`, async () => {
+      const child = start(
+        [
+          'run',
+          '--workspace',
+          'ws-run',
+          '--only',
+          'RUN_TOKEN',
+          '--',
+          process.execPath,
+          join(FIX, 'signals.mjs'),
+        ],
+        env,
+      );
+      const done = collect(child);
+      let out = '';
+      child.stdout?.on('data', (c: Buffer) => {
+        out += c.toString();
+      });
+      await waitFor(
+        () => out,
+        (s) => s.includes('ready'),
+      );
+      child.kill(sig);
+      const r = await done;
+      expect(r.stdout).toMatch(new RegExp(`got ${sig}`));
+      expect(r.code).toBe({ SIGTERM: 43, SIGINT: 44, SIGHUP: 45 }[sig]);
+    });
+  }
+
+  it('a child killed by a signal makes coffer die of the same signal', async () => {
+    const child = start(
+      [
+        'run',
+        '--workspace',
+        'ws-run',
+        '--only',
+        'RUN_TOKEN',
+        '--',
+        process.execPath,
+        join(FIX, 'signals.mjs'),
+        'die',
+      ],
+      env,
+    );
+    const done = collect(child);
+    let out = '';
+    child.stdout?.on('data', (c: Buffer) => {
+      out += c.toString();
+    });
+    await waitFor(
+      () => out,
+      (s) => s.includes('ready'),
+    );
+    const pid = Number(/ready (\d+)/.exec(out)?.[1]);
+    process.kill(pid, 'SIGTERM');
+    const r = await done;
+    expect(r.signal).toBe('SIGTERM');
+  });
+
+  it('needs a command', async () => {
+    const r = await coffer(['run', '--workspace', 'ws-run'], env);
+    expect(r.code).toBe(2);
+  });
+});
