@@ -129,7 +129,9 @@ async function load(
         } else if (t0 >= end) {
           return;
         }
-        const r = await op(i++);
+        // A request that fails on the socket (a reset keep-alive connection, say) is a failed request in
+        // the figures, not the end of the run.
+        const r = await op(i++).catch(() => ({ status: 0 }));
         lat.push(performance.now() - t0);
         if (!ok(r.status)) errors++;
       }

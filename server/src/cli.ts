@@ -3,7 +3,8 @@
 import { parseArgs } from 'node:util';
 import { jsonLogger, parseLogLevel, serve, serveOptions } from './serve.ts';
 
-const USAGE = `usage: coffer serve [--port 8080] [--host 127.0.0.1] [--data-dir ./.coffer] [--database-url postgres://...]`;
+const USAGE = `usage: coffer serve [--port 8080] [--host 127.0.0.1] [--data-dir ./.coffer] [--database-url postgres://...]
+                    [--tls-cert cert.pem --tls-key key.pem] [--init-store]`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -20,6 +21,9 @@ async function main(argv: string[]): Promise<number> {
         host: { type: 'string' },
         'data-dir': { type: 'string' },
         'database-url': { type: 'string' },
+        'tls-cert': { type: 'string' },
+        'tls-key': { type: 'string' },
+        'init-store': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -35,7 +39,7 @@ async function main(argv: string[]): Promise<number> {
   let log = jsonLogger();
   try {
     log = jsonLogger(undefined, parseLogLevel(process.env.COFFER_LOG_LEVEL));
-    const opts = serveOptions(flags as Record<string, string | undefined>, process.env);
+    const opts = serveOptions(flags as Parameters<typeof serveOptions>[0], process.env);
     const running = await serve(opts, process.env, log);
     log.log('info', 'listening', {
       url: running.url,
@@ -53,6 +57,15 @@ async function main(argv: string[]): Promise<number> {
       };
       process.once('SIGTERM', onSignal);
       process.once('SIGINT', onSignal);
+      process.on('SIGHUP', () => {
+        try {
+          running.reloadTls();
+          log.log('info', 'tls reloaded');
+        } catch (err) {
+          // Keeps serving with the certificate it has.
+          log.log('error', 'tls reload failed', { message: (err as Error).message });
+        }
+      });
     });
     log.log('info', 'stopped');
     return 0;

@@ -2,7 +2,10 @@
  * `coffer serve`: settings, the store, the bootstrap key, the HTTP server, graceful shutdown.
  * Everything here is wiring; each part lives in its own module.
  */
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import type { Server as TlsServer } from 'node:tls';
+import { EnvBackend } from './backends/env.ts';
 import { Authenticator, bootstrapOwnerKey, MIN_BOOTSTRAP_KEY_LENGTH } from './http/authenticate.ts';
 import { HANDLERS } from './http/handlers/index.ts';
 import { jsonLogger, type Logger, parseLogLevel } from './http/log.ts';
@@ -12,6 +15,7 @@ import { ResolveCache } from './http/resolve-cache.ts';
 import { SecretsManagerState } from './http/secrets-manager.ts';
 import { type App, createApp } from './http/server.ts';
 import { loadSpec } from './http/spec.ts';
+import { StoreHealth } from './http/store-health.ts';
 import { type OpenedStore, openStore, storeOptionsFromEnv } from './store/index.ts';
 
 export interface ServeOptions {
@@ -26,6 +30,14 @@ export interface ServeOptions {
   rateLimit: number;
   /** Failed authentications per minute per client address; 0: no limit. */
   authFailureLimit: number;
+  /** Open connections at most. */
+  maxConnections: number;
+  /** PEM files to serve HTTPS with (both or neither); reloaded on SIGHUP. */
+  tls: { certFile: string; keyFile: string } | null;
+  /** COFFER_ENV_BACKEND_ALLOW: the names the ENV backend may read. */
+  envBackendAllow: string | undefined;
+  /** Start a new store even in a data directory that was used before. */
+  initStore: boolean;
 }
 
 export class SettingsError extends Error {
@@ -43,6 +55,9 @@ export function serveOptions(
     host?: string | undefined;
     'data-dir'?: string | undefined;
     'database-url'?: string | undefined;
+    'tls-cert'?: string | undefined;
+    'tls-key'?: string | undefined;
+    'init-store'?: boolean | undefined;
   },
   env: NodeJS.ProcessEnv,
 ): ServeOptions {
@@ -64,6 +79,17 @@ export function serveOptions(
   }
   const rateLimit = wholeNumber(env, 'COFFER_RATE_LIMIT', '0');
   const authFailureLimit = wholeNumber(env, 'COFFER_AUTH_FAILURE_LIMIT', '60');
+  const maxConnections = wholeNumber(env, 'COFFER_MAX_CONNECTIONS', '1000');
+  if (maxConnections < 1) throw new SettingsError('COFFER_MAX_CONNECTIONS must be at least 1');
+  const certFile = flags['tls-cert'] ?? (env.COFFER_TLS_CERT || undefined);
+  const keyFile = flags['tls-key'] ?? (env.COFFER_TLS_KEY || undefined);
+  if ((certFile === undefined) !== (keyFile === undefined))
+    throw new SettingsError(
+      '--tls-cert and --tls-key (COFFER_TLS_CERT, COFFER_TLS_KEY) go together: give both or neither',
+    );
+  const envBackendAllow = env.COFFER_ENV_BACKEND_ALLOW || undefined;
+  // Fails at start, with the entry that is wrong, rather than at the first resolve.
+  new EnvBackend(envBackendAllow, {});
   const shutdownText = env.COFFER_SHUTDOWN_TIMEOUT_MS ?? '10000';
   const shutdownTimeoutMs = Number(shutdownText);
   if (!/^\d+$/.test(shutdownText))
@@ -78,7 +104,19 @@ export function serveOptions(
     shutdownTimeoutMs,
     rateLimit,
     authFailureLimit,
+    maxConnections,
+    tls: certFile && keyFile ? { certFile, keyFile } : null,
+    envBackendAllow,
+    initStore: flags['init-store'] === true || env.COFFER_INIT_STORE === '1',
   };
+}
+
+function readTls(tls: { certFile: string; keyFile: string }): { cert: Buffer; key: Buffer } {
+  try {
+    return { cert: readFileSync(tls.certFile), key: readFileSync(tls.keyFile) };
+  } catch (err) {
+    throw new SettingsError(`cannot read the TLS certificate or key: ${(err as Error).message}`);
+  }
 }
 
 function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: string): number {
@@ -93,6 +131,8 @@ export interface Running {
   store: OpenedStore;
   url: string;
   stop(): Promise<void>;
+  /** Re-reads the TLS certificate and key (SIGHUP); a no-op on plain HTTP. */
+  reloadTls(): void;
 }
 
 export async function serve(opts: ServeOptions, env: NodeJS.ProcessEnv, log: Logger): Promise<Running> {
@@ -101,6 +141,7 @@ export async function serve(opts: ServeOptions, env: NodeJS.ProcessEnv, log: Log
     ...storeOptionsFromEnv(env),
     dataDir: opts.dataDir,
     databaseUrl: opts.databaseUrl,
+    initStore: opts.initStore,
   });
   try {
     const boot = await bootstrapOwnerKey(store, {
@@ -119,22 +160,29 @@ export async function serve(opts: ServeOptions, env: NodeJS.ProcessEnv, log: Log
       log.log('info', 'COFFER_BOOTSTRAP_API_KEY ignored: the store already has API keys');
     const manager = new SecretsManagerState(store);
     await manager.reload();
-    const app = createApp(spec, HANDLERS, {
-      store,
-      auth: new Authenticator(store),
-      log,
-      cache: new ResolveCache(),
-      readAudit: new ReadAuditWriter(store),
-      manager,
-      env,
-      limits: {
-        perKey: opts.rateLimit > 0 ? new RateLimiter(opts.rateLimit, opts.rateLimit) : null,
-        authFailures:
-          opts.authFailureLimit > 0
-            ? new RateLimiter(opts.authFailureLimit / 60, opts.authFailureLimit)
-            : null,
+    const tlsFiles = opts.tls ? readTls(opts.tls) : undefined;
+    const app = createApp(
+      spec,
+      HANDLERS,
+      {
+        store,
+        auth: new Authenticator(store),
+        log,
+        cache: new ResolveCache(),
+        readAudit: new ReadAuditWriter(store),
+        manager,
+        storeHealth: new StoreHealth(store),
+        envBackend: new EnvBackend(opts.envBackendAllow, env),
+        limits: {
+          perKey: opts.rateLimit > 0 ? new RateLimiter(opts.rateLimit, opts.rateLimit) : null,
+          authFailures:
+            opts.authFailureLimit > 0
+              ? new RateLimiter(opts.authFailureLimit / 60, opts.authFailureLimit)
+              : null,
+        },
       },
-    });
+      { tls: tlsFiles, maxConnections: opts.maxConnections },
+    );
     await new Promise<void>((resolve, reject) => {
       app.server.once('error', reject);
       app.server.listen(opts.port, opts.host, () => {
@@ -144,7 +192,7 @@ export async function serve(opts: ServeOptions, env: NodeJS.ProcessEnv, log: Log
     });
     const addr = app.server.address() as AddressInfo;
     const host = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
-    const url = `http://${host}:${addr.port}`;
+    const url = `${opts.tls ? 'https' : 'http'}://${host}:${addr.port}`;
     const purge = setInterval(() => {
       store.idempotency.purgeExpired().catch(() => {});
     }, 3_600_000);
@@ -154,6 +202,10 @@ export async function serve(opts: ServeOptions, env: NodeJS.ProcessEnv, log: Log
       app,
       store,
       url,
+      reloadTls() {
+        if (!opts.tls) return;
+        (app.server as unknown as TlsServer).setSecureContext(readTls(opts.tls));
+      },
       stop() {
         stopping ??= (async () => {
           clearInterval(purge);

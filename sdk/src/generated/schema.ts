@@ -193,8 +193,9 @@ export interface paths {
         head?: never;
         /**
          * Rotate a secret's value or change its description, category or expiry
-         * @description A new `value` increments `version` and sets `lastRotatedAt`. Send `If-Match` with the ETag you read
-         *     to make the update conditional: a lost race answers 412.
+         * @description A new `value` increments `version` and sets `lastRotatedAt`; every update increments `revision` (the
+         *     ETag). Send `If-Match` with the ETag you read to make the update conditional: a lost race answers 412,
+         *     for a metadata change as for a rotation.
          */
         patch: operations["updateSecret"];
         trace?: never;
@@ -413,8 +414,13 @@ export interface components {
             /** @enum {string} */
             status: "ok" | "unavailable";
             checks: {
-                /** @enum {string} */
-                store: "ok" | "unavailable";
+                /**
+                 * @description `unavailable`: the store does not answer; `full`: a write failed for want of space and a probe
+                 *     write still fails (recovers by itself once space returns); `damaged`: the store reported a
+                 *     corrupt database (restore it and restart).
+                 * @enum {string}
+                 */
+                store: "ok" | "unavailable" | "full" | "damaged";
                 /** @enum {string} */
                 backend: "ok" | "unavailable";
             };
@@ -466,6 +472,11 @@ export interface components {
             expiresAt: string | null;
             /** @description Starts at 1 and increments on each value change. */
             readonly version: number;
+            /**
+             * @description Starts at 1 and increments on every change to the secret (value, description, category, expiry):
+             *     the `ETag` is this number, quoted. Send it in `If-Match` to make an update conditional.
+             */
+            readonly revision: number;
             /** Format: date-time */
             readonly createdAt: string;
             /** Format: date-time */
@@ -675,7 +686,10 @@ export interface components {
             type: components["schemas"]["AuditEventType"];
             principal: components["schemas"]["Principal"] | null;
             target: components["schemas"]["AuditTarget"];
+            /** @description The server's id for the request that made the change (its `X-Request-Id`). */
             requestId: string;
+            /** @description The `X-Request-Id` the client sent, when it sent a well-formed one; never trusted as the id. */
+            clientRequestId: string | null;
             /** Format: date-time */
             at: string;
         };
@@ -701,7 +715,11 @@ export interface components {
             name: string;
             role: components["schemas"]["Role"];
             scope: components["schemas"]["Scope"];
-            /** @description The token's first characters, to recognise it. */
+            /**
+             * @description The first characters of a token the server minted (`cof_` and 8 hex characters), to recognise it;
+             *     empty for a token the operator chose (the bootstrap key from `COFFER_BOOTSTRAP_API_KEY`), of which
+             *     nothing is shown.
+             */
             readonly prefix: string;
             /** Format: date-time */
             readonly createdAt: string;
@@ -1027,18 +1045,21 @@ export interface components {
         IdempotencyKey: string;
         /** @description `*` makes the call create-only: it answers 412 when the resource exists already. */
         IfNoneMatch: "*";
-        /** @description The ETag you read; the update happens only if the secret is still at that version. */
+        /** @description The ETag you read; the update happens only if the secret is still at that revision. */
         IfMatch: string;
     };
     requestBodies: never;
     headers: {
         /**
-         * @description The request's id; quote it when you report a problem.
+         * @description The server's id for the request (the one the audit records); quote it when you report a problem. An
+         *     `X-Request-Id` the client sends is never adopted: when well formed (`^[A-Za-z0-9._:-]{1,128}$`) it is
+         *     echoed as `X-Client-Request-Id` and logged beside the server's id.
          * @example 01JD2Q3R4S5T6V7W8X9Y0Z1A2B
          */
         "X-Request-Id": string;
         /**
-         * @description The secret's version as a strong entity tag, e.g. `"3"`.
+         * @description The secret's `revision` as a strong entity tag, e.g. `"3"`: it changes whenever the representation
+         *     does (metadata too), while `version` counts value changes only.
          * @example "1"
          */
         ETag: string;
@@ -1459,7 +1480,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag you read; the update happens only if the secret is still at that version. */
+                /** @description The ETag you read; the update happens only if the secret is still at that revision. */
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
             path: {
@@ -1871,6 +1892,7 @@ export interface operations {
                      *             }
                      *           },
                      *           "requestId": "01JD2Q3R4S5T6V7W8X9Y0Z1A2C",
+                     *           "clientRequestId": null,
                      *           "at": "2026-11-20T10:14:00Z"
                      *         }
                      *       ],
@@ -2089,7 +2111,7 @@ type ReadonlyArray<T> = [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const readinessStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Readiness"]["status"]> = ["ok", "unavailable"];
-export const readinessChecksStoreValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Readiness"]["checks"]["store"]> = ["ok", "unavailable"];
+export const readinessChecksStoreValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Readiness"]["checks"]["store"]> = ["ok", "unavailable", "full", "damaged"];
 export const readinessChecksBackendValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Readiness"]["checks"]["backend"]> = ["ok", "unavailable"];
 export const scopeTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ScopeType"]> = ["organization", "team", "workspace"];
 export const secretCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SecretCategory"]> = ["provider", "infrastructure", "integration", "agent"];

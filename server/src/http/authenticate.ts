@@ -13,12 +13,12 @@ export function newToken(): { token: string; prefix: string } {
   return { token: `${prefix}_${randomBytes(32).toString('base64url')}`, prefix };
 }
 
-/** The listed prefix of a token we did not mint (a bootstrap key from the environment): a short head only. */
-export function prefixOf(token: string): string {
-  const m = /^cof_[0-9a-f]{8}_/.exec(token);
-  if (m) return m[0].slice(0, -1);
-  return token.slice(0, Math.min(8, Math.floor(token.length / 4)));
-}
+/**
+ * The listed prefix of a token we did not mint (a bootstrap key from the environment): nothing. Even a
+ * token shaped like ours was chosen by the operator, and any characters of it shown to every member key
+ * would be characters of a secret.
+ */
+export const OPERATOR_TOKEN_PREFIX = '';
 
 const CACHE_MS = 5_000;
 const CACHE_MAX = 10_000;
@@ -103,7 +103,7 @@ export async function bootstrapOwnerKey(
       role: 'owner',
       scopeType: 'organization',
       scopeId: opts.organizationId,
-      prefix: minted ? minted.prefix : prefixOf(token),
+      prefix: minted ? minted.prefix : OPERATOR_TOKEN_PREFIX,
       tokenHash: hashToken(token),
       expiresAt: null,
     });

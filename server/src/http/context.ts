@@ -1,4 +1,5 @@
 /** What a route handler gets, and what it gives back. */
+import type { EnvBackend } from '../backends/env.ts';
 import type { Store } from '../store/types.ts';
 import type { Principal } from './access.ts';
 import type { Authenticator } from './authenticate.ts';
@@ -7,6 +8,7 @@ import type { RateLimiter } from './rate-limit.ts';
 import type { ReadAuditWriter } from './read-audit.ts';
 import type { ResolveCache } from './resolve-cache.ts';
 import type { SecretsManagerState } from './secrets-manager.ts';
+import type { StoreHealth } from './store-health.ts';
 
 export interface Services {
   store: Store;
@@ -15,14 +17,19 @@ export interface Services {
   cache: ResolveCache;
   readAudit: ReadAuditWriter;
   manager: SecretsManagerState;
-  /** The environment the ENV backend reads values from. */
-  env: NodeJS.ProcessEnv;
+  /** What readiness reports about the store beyond a ping (a disk that filled up). */
+  storeHealth: StoreHealth;
+  /** The names the ENV backend may read from the server's environment, and that environment. */
+  envBackend: EnvBackend;
   /** Null: no limit. */
   limits: { perKey: RateLimiter | null; authFailures: RateLimiter | null };
 }
 
 export interface RequestContext {
+  /** The server's id for this request (audited, returned as X-Request-Id). */
   requestId: string;
+  /** The client's own X-Request-Id when well-formed: echoed and logged beside the server's, never trusted. */
+  clientRequestId: string | null;
   /** Null only on routes the spec marks `security: []`. */
   principal: Principal | null;
   path: Record<string, string>;

@@ -1,9 +1,10 @@
 /**
  * `Idempotency-Key` on POST: the same key with the same body replays the first answer; with another body
- * it answers 422. Keys are per principal and kept 24 hours. Stored answers that carry a token are
- * encrypted; a resolve is never stored (its values stay out of the database): a repeat runs it again.
+ * it answers 422. Keys are per principal and kept 24 hours. Stored answers are encrypted and bound to the
+ * principal and key; the request is remembered only as a keyed MAC (a body holds a value, and a plain hash
+ * of it beside the name and scope could be reversed by guessing); a resolve is never stored (its values
+ * stay out of the database): a repeat runs it again.
  */
-import { createHash } from 'node:crypto';
 import type { Store } from '../store/types.ts';
 import type { Principal } from './access.ts';
 import type { Reply } from './context.ts';
@@ -13,12 +14,6 @@ const TTL_MS = 24 * 60 * 60 * 1000;
 /** Status stored for answers that are recomputed rather than replayed. */
 const RERUN = 0;
 const RECOMPUTED = new Set(['resolveSecrets']);
-
-/**
- * The AAD row identity for stored answers. ScopeId must start with a letter or digit, so no real
- * workspace can be named ":idempotency" and collide with this binding.
- */
-const AAD_WORKSPACE = ':idempotency';
 
 interface Request {
   principal: Principal;
@@ -41,14 +36,12 @@ function canonical(v: unknown): unknown {
   return v;
 }
 
-function fingerprint(raw: Buffer): string {
-  let text: string;
+function canonicalText(raw: Buffer): string {
   try {
-    text = JSON.stringify(canonical(JSON.parse(raw.toString('utf8') || 'null')));
+    return JSON.stringify(canonical(JSON.parse(raw.toString('utf8') || 'null')));
   } catch {
-    text = raw.toString('base64');
+    return raw.toString('base64');
   }
-  return createHash('sha256').update(text).digest('hex');
 }
 
 const inFlight = new Map<string, Promise<Reply>>();
@@ -67,8 +60,8 @@ export async function withIdempotency(store: Store, r: Request, run: () => Promi
 }
 
 async function execute(store: Store, r: Request, run: () => Promise<Reply>): Promise<Reply> {
-  const bodyHash = fingerprint(r.raw);
-  const aadRow = { workspaceId: AAD_WORKSPACE, key: `${r.principal.keyId}\n${r.key}` };
+  const bodyHash = store.crypto.requestFingerprint(canonicalText(r.raw));
+  const aadRow = { principalId: r.principal.keyId, key: r.key };
   const prior = await store.idempotency.get(r.principal.keyId, r.key);
   if (prior) {
     if (prior.bodyHash !== bodyHash || prior.method !== r.method || prior.path !== r.path) {
@@ -78,7 +71,7 @@ async function execute(store: Store, r: Request, run: () => Promise<Reply>): Pro
     }
     if (prior.status !== RERUN) {
       const body = prior.responseBody
-        ? store.crypto.decryptWorkspaceValue(prior.responseBody, aadRow).reveal()
+        ? store.crypto.decryptIdempotentAnswer(prior.responseBody, aadRow).reveal()
         : undefined;
       return {
         status: prior.status,
@@ -104,7 +97,7 @@ async function execute(store: Store, r: Request, run: () => Promise<Reply>): Pro
       responseBody:
         rerun || reply.body === undefined
           ? ''
-          : store.crypto.encryptWorkspaceValue(JSON.stringify(reply.body), aadRow),
+          : store.crypto.encryptIdempotentAnswer(JSON.stringify(reply.body), aadRow),
       responseHeaders: rerun ? {} : (reply.headers ?? {}),
       createdAt: new Date(now).toISOString(),
       expiresAt: new Date(now + TTL_MS).toISOString(),

@@ -7,6 +7,7 @@ const TYPES: Record<number, [string, string]> = {
   403: ['forbidden', 'Permission denied'],
   404: ['not-found', 'Not found'],
   405: ['method-not-allowed', 'Method not allowed'],
+  408: ['request-timeout', 'Request timeout'],
   409: ['conflict', 'Conflict'],
   412: ['precondition-failed', 'Precondition failed'],
   413: ['payload-too-large', 'Payload too large'],

@@ -1,19 +1,27 @@
 /**
- * The request pipeline on node:http: request id, spec routing (404/405), body parsing, authentication,
- * parameter and body validation against the compiled spec, idempotency, the handler, problem details,
- * one JSON access-log line.
+ * The request pipeline on node:http(s), as named stages in this order: route (404/405), authenticate on the
+ * headers alone (401, one Authorization header only), rate-limit (429), role gate (403 from the spec's
+ * `x-coffer-roles`), read the body (capped; an unauthenticated body is never read), decode and validate
+ * against the compiled spec (400/422), idempotency, the handler, and the problem-details / access-log
+ * response. Every stage but the handler runs before any work a caller's body could make expensive.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { InvalidCursorError } from '../store/types.ts';
+import { createServer as createTlsServer } from 'node:https';
+import type { SecureContextOptions } from 'node:tls';
+import { InvalidCursorError, isStorageFullError, isStoreDamagedError } from '../store/types.ts';
 import type { Principal } from './access.ts';
 import type { Handler, PublicHandler, Reply, RequestContext, Services } from './context.ts';
 import { withIdempotency } from './idempotency.ts';
 import { HttpError, invalid, problem } from './problem.ts';
 import type { Operation, Spec } from './spec.ts';
+import { ClientAbortError, decodeJsonBody, MAX_BODY_BYTES, readBody } from './stages/body.ts';
 
-export const MAX_BODY_BYTES = 1024 * 1024;
+export { MAX_BODY_BYTES };
+
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+/** Seconds a client is asked to wait while the store cannot write (disk full). */
+const STORAGE_FULL_RETRY_AFTER = '30';
 
 export interface HandlerTable {
   public: Record<string, PublicHandler>;
@@ -24,6 +32,13 @@ export interface App {
   server: Server;
   /** Stops accepting, lets in-flight requests finish (up to timeoutMs), then closes idle sockets. */
   drain(timeoutMs: number): Promise<void>;
+}
+
+export interface AppOptions {
+  /** Serve HTTPS with this certificate and key (PEM); plain HTTP when absent. */
+  tls?: SecureContextOptions | undefined;
+  /** Open connections at most; past it new connections are closed at once. */
+  maxConnections?: number | undefined;
 }
 
 /** Fails fast at start when the spec has an operation without a handler, or a handler without an operation. */
@@ -38,34 +53,6 @@ function checkCoverage(spec: Spec, handlers: HandlerTable): void {
   }
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(
-          new HttpError(413, `The body is larger than ${MAX_BODY_BYTES} bytes.`, undefined, {
-            connection: 'close',
-          }),
-        );
-        req.resume();
-        return;
-      }
-      chunks.push(c);
-    });
-    req.on('end', () => resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
-
-function isJson(contentType: string | undefined): boolean {
-  if (!contentType) return false;
-  const t = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
-  return t === 'application/json' || (t.startsWith('application/') && t.endsWith('+json'));
-}
-
 function parseQuery(search: URLSearchParams): Record<string, unknown> {
   const q: Record<string, unknown> = {};
   for (const [k, v] of search) {
@@ -74,25 +61,6 @@ function parseQuery(search: URLSearchParams): Record<string, unknown> {
     else q[k] = Array.isArray(prev) ? [...prev, v] : [prev, v];
   }
   return q;
-}
-
-async function parseJsonBody(op: Operation, req: IncomingMessage, raw: Buffer): Promise<unknown> {
-  if (raw.length === 0) {
-    if (op.bodyRequired)
-      throw new HttpError(400, 'This request needs a JSON body.', [{ pointer: '', detail: 'is required' }]);
-    return undefined;
-  }
-  if (!isJson(req.headers['content-type'])) {
-    throw new HttpError(400, 'The body must be application/json.', [
-      { pointer: '/header/Content-Type', detail: 'must be application/json' },
-    ]);
-  }
-  try {
-    return JSON.parse(raw.toString('utf8'));
-  } catch {
-    // The parser's message quotes the input, which may hold a value: never pass it on.
-    throw new HttpError(400, 'The body is not valid JSON.');
-  }
 }
 
 function tooManyRequests(seconds: number, detail: string): HttpError {
@@ -106,15 +74,67 @@ function tooManyRequests(seconds: number, detail: string): HttpError {
   );
 }
 
-export function createApp(spec: Spec, handlers: HandlerTable, services: Services): App {
+/** The Authorization header, refusing a request that carries more than one (Node keeps only the first). */
+function authorizationHeader(req: IncomingMessage): string | undefined {
+  let n = 0;
+  for (let i = 0; i < req.rawHeaders.length; i += 2) {
+    if ((req.rawHeaders[i] as string).toLowerCase() === 'authorization') n++;
+  }
+  if (n > 1) {
+    throw new HttpError(400, 'The request has more than one Authorization header.', [
+      { pointer: '/header/Authorization', detail: 'must appear once' },
+    ]);
+  }
+  return req.headers.authorization;
+}
+
+function hasBody(req: IncomingMessage): boolean {
+  const length = req.headers['content-length'];
+  return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+}
+
+/** Stage: the route and operation for the request target. */
+function route(spec: Spec, req: IncomingMessage) {
+  const target = req.url ?? '/';
+  const q = target.indexOf('?');
+  const pathname = q < 0 ? target : target.slice(0, q);
+  const search = q < 0 ? null : new URLSearchParams(target.slice(q + 1));
+  const match = spec.match(pathname);
+  if (!match) throw new HttpError(404, `No route ${pathname}.`);
+  const method = req.method ?? 'GET';
+  const op = match.route.operations.get(method);
+  if (!op) {
+    throw new HttpError(405, `${method} is not allowed on ${match.route.template}.`, undefined, {
+      allow: match.route.allow,
+    });
+  }
+  return { op, match, pathname, search, method };
+}
+
+/** Stage: the role gate, before the body is read (a member key cannot make the server parse a body). */
+function checkRole(op: Operation, principal: Principal): void {
+  if (op.roles && !op.roles.includes(principal.role)) {
+    throw new HttpError(
+      403,
+      `A ${principal.role} key cannot call ${op.operationId} (it needs ${op.roles.join(', ')}).`,
+    );
+  }
+}
+
+export function createApp(
+  spec: Spec,
+  handlers: HandlerTable,
+  services: Services,
+  options: AppOptions = {},
+): App {
   checkCoverage(spec, handlers);
   const { log } = services;
   let inFlight = 0;
   let draining = false;
   let idleResolve: (() => void) | null = null;
 
-  const send = (res: ServerResponse, requestId: string, reply: Reply) => {
-    const headers: Record<string, string> = { 'x-request-id': requestId, ...reply.headers };
+  const send = (res: ServerResponse, requestId: string, reply: Reply, extra: Record<string, string>) => {
+    const headers: Record<string, string> = { 'x-request-id': requestId, ...extra, ...reply.headers };
     if (draining) headers.connection = 'close';
     if (reply.body === undefined) {
       res.writeHead(reply.status, headers);
@@ -129,48 +149,61 @@ export function createApp(spec: Spec, handlers: HandlerTable, services: Services
     res.end(body);
   };
 
-  async function handle(req: IncomingMessage, requestId: string): Promise<Reply> {
-    const target = req.url ?? '/';
-    const q = target.indexOf('?');
-    const pathname = q < 0 ? target : target.slice(0, q);
-    const search = q < 0 ? null : new URLSearchParams(target.slice(q + 1));
-    const match = spec.match(pathname);
-    if (!match) throw new HttpError(404, `No route ${pathname}.`);
-    const method = req.method ?? 'GET';
-    const op = match.route.operations.get(method);
-    if (!op) {
-      throw new HttpError(405, `${method} is not allowed on ${match.route.template}.`, undefined, {
-        allow: match.route.allow,
-      });
+  async function authenticate(
+    req: IncomingMessage,
+    op: Operation,
+    requestId: string,
+    clientRequestId: string | null,
+  ) {
+    const principal = await services.auth.authenticate(authorizationHeader(req));
+    if (principal) {
+      const wait = services.limits.perKey?.take(principal.keyId) ?? 0;
+      if (wait > 0) throw tooManyRequests(wait, 'This API key is over its request rate.');
+      return principal;
     }
+    // An unauthenticated body is never read: the connection closes after the answer.
+    const close: Record<string, string> = hasBody(req) ? { connection: 'close' } : {};
+    // Past the limit a failure is answered 429 and not audited one by one (a flood of bad tokens would
+    // otherwise be a flood of audit writes); valid keys from the same address are not affected.
+    const wait = services.limits.authFailures?.take(req.socket.remoteAddress ?? '') ?? 0;
+    if (wait > 0) {
+      const e = tooManyRequests(wait, 'Too many failed authentications from this address.');
+      Object.assign(e.headers, close);
+      throw e;
+    }
+    await services.store.audit
+      .appendEvent({
+        type: 'auth.failed',
+        principalId: null,
+        requestId,
+        name: null,
+        scopeType: null,
+        scopeId: null,
+        details: {
+          kind: 'request',
+          method: req.method,
+          path: op.template,
+          ...(clientRequestId ? { clientRequestId } : {}),
+        },
+      })
+      .catch((err) => log.log('error', 'audit write failed', { requestId, error: (err as Error).name }));
+    throw new HttpError(401, 'The API key is missing, unknown, expired or revoked.', undefined, {
+      'www-authenticate': 'Bearer',
+      ...close,
+    });
+  }
 
-    const raw = await readBody(req);
+  async function handle(
+    req: IncomingMessage,
+    requestId: string,
+    clientRequestId: string | null,
+  ): Promise<Reply> {
+    const { op, match, pathname, search, method } = route(spec, req);
 
     let principal: Principal | null = null;
     if (op.authenticated) {
-      principal = await services.auth.authenticate(req.headers.authorization);
-      if (!principal) {
-        // Past the limit a failure is answered 429 and not audited one by one (a flood of bad tokens would
-        // otherwise be a flood of audit writes); valid keys from the same address are not affected.
-        const wait = services.limits.authFailures?.take(req.socket.remoteAddress ?? '') ?? 0;
-        if (wait > 0) throw tooManyRequests(wait, 'Too many failed authentications from this address.');
-        await services.store.audit
-          .appendEvent({
-            type: 'auth.failed',
-            principalId: null,
-            requestId,
-            name: null,
-            scopeType: null,
-            scopeId: null,
-            details: { kind: 'request', method, path: op.template },
-          })
-          .catch((err) => log.log('error', 'audit write failed', { requestId, error: (err as Error).name }));
-        throw new HttpError(401, 'The API key is missing, unknown, expired or revoked.', undefined, {
-          'www-authenticate': 'Bearer',
-        });
-      }
-      const wait = services.limits.perKey?.take(principal.keyId) ?? 0;
-      if (wait > 0) throw tooManyRequests(wait, 'This API key is over its request rate.');
+      principal = await authenticate(req, op, requestId, clientRequestId);
+      checkRole(op, principal);
     }
 
     const path: Record<string, string> = {};
@@ -190,16 +223,27 @@ export function createApp(spec: Spec, handlers: HandlerTable, services: Services
     const paramErrors = op.checkParams({ path, query, header: headers });
     if (paramErrors.length) throw invalid(400, paramErrors);
 
+    // Operations without a body never read one; Node discards whatever was sent.
+    const raw = op.hasBody ? await readBody(req) : Buffer.alloc(0);
     let body: unknown;
     if (op.hasBody) {
-      body = await parseJsonBody(op, req, raw);
+      body = decodeJsonBody(raw, req.headers['content-type'], op.bodyRequired);
       if (body !== undefined) {
         const bodyErrors = op.checkBody(body);
         if (bodyErrors.length) throw invalid(422, bodyErrors, 'request body');
       }
     }
 
-    const ctx: RequestContext = { requestId, principal, path, query, headers, body, pathname };
+    const ctx: RequestContext = {
+      requestId,
+      clientRequestId,
+      principal,
+      path,
+      query,
+      headers,
+      body,
+      pathname,
+    };
     if (!principal) {
       return (handlers.public[op.operationId] as PublicHandler)(ctx, services);
     }
@@ -217,61 +261,87 @@ export function createApp(spec: Spec, handlers: HandlerTable, services: Services
     return run();
   }
 
-  const server = createServer(
-    { keepAliveTimeout: 5_000, headersTimeout: 20_000, requestTimeout: 30_000 },
-    (req, res) => {
-      const started = performance.now();
-      const incoming = req.headers['x-request-id'];
-      const requestId = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-      inFlight++;
-      handle(req, requestId)
-        .catch((err: unknown): Reply => {
-          const instance = (req.url ?? '/').split('?')[0] ?? '/';
-          if (err instanceof HttpError) {
-            return {
-              status: err.status,
-              body: problem(err.status, err.message, instance, requestId, err.errors),
-              headers: err.headers,
-            };
-          }
-          if (err instanceof InvalidCursorError) {
-            return {
-              status: 400,
-              body: problem(400, 'The cursor is not one this server issued.', instance, requestId, [
-                { pointer: '/query/cursor', detail: 'is not a valid cursor' },
-              ]),
-            };
-          }
-          // Only the error's class goes to the log: messages of driver errors can quote parameters.
-          log.log('error', 'request failed', {
-            requestId,
-            error: (err as Error)?.name ?? 'Error',
-            code: (err as { code?: string })?.code,
-          });
-          return {
-            status: 500,
-            body: problem(500, 'An unexpected error occurred.', instance, requestId),
-          };
-        })
-        .then((reply) => {
-          send(res, requestId, reply);
-          log.log('info', 'request', {
-            requestId,
-            method: req.method,
-            route: (req.url ?? '/').split('?')[0],
-            status: reply.status,
-            ms: Math.round((performance.now() - started) * 10) / 10,
-          });
-        })
-        .catch(() => {
-          if (!res.headersSent) res.destroy();
-        })
-        .finally(() => {
-          inFlight--;
-          if (draining && inFlight === 0) idleResolve?.();
-        });
-    },
-  );
+  const toReply = (err: unknown, req: IncomingMessage, requestId: string): Reply => {
+    const instance = (req.url ?? '/').split('?')[0] ?? '/';
+    if (err instanceof HttpError) {
+      return {
+        status: err.status,
+        body: problem(err.status, err.message, instance, requestId, err.errors),
+        headers: err.headers,
+      };
+    }
+    if (err instanceof InvalidCursorError) {
+      return {
+        status: 400,
+        body: problem(400, 'The cursor is not one this server issued.', instance, requestId, [
+          { pointer: '/query/cursor', detail: 'is not a valid cursor' },
+        ]),
+      };
+    }
+    if (isStorageFullError(err)) {
+      services.storeHealth.markFull();
+      log.log('error', 'store is full', { requestId, error: (err as Error).name });
+      return {
+        status: 503,
+        body: problem(
+          503,
+          'The store has no space left; nothing was written. Retry later.',
+          instance,
+          requestId,
+        ),
+        headers: { 'retry-after': STORAGE_FULL_RETRY_AFTER },
+      };
+    }
+    if (isStoreDamagedError(err)) services.storeHealth.markDamaged();
+    // Only the error's class goes to the log: messages of driver errors can quote parameters.
+    log.log('error', 'request failed', {
+      requestId,
+      error: (err as Error)?.name ?? 'Error',
+      code: (err as { code?: string })?.code,
+    });
+    return { status: 500, body: problem(500, 'An unexpected error occurred.', instance, requestId) };
+  };
+
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
+    const started = performance.now();
+    // The server's own id is what the audit records; a well-formed client id is echoed beside it.
+    const requestId = randomUUID();
+    const incoming = req.headers['x-request-id'];
+    const clientRequestId = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : null;
+    const extra: Record<string, string> = clientRequestId ? { 'x-client-request-id': clientRequestId } : {};
+    const route = (req.url ?? '/').split('?')[0];
+    inFlight++;
+    handle(req, requestId, clientRequestId)
+      .catch((err: unknown): Reply | null => {
+        if (err instanceof ClientAbortError) return null;
+        return toReply(err, req, requestId);
+      })
+      .then((reply) => {
+        const ms = Math.round((performance.now() - started) * 10) / 10;
+        const ids = { requestId, ...(clientRequestId ? { clientRequestId } : {}) };
+        if (reply === null) {
+          // Nobody is listening for an answer; one quiet line, not an error.
+          log.log('info', 'client aborted', { ...ids, method: req.method, route, ms });
+          res.destroy();
+          return;
+        }
+        send(res, requestId, reply, extra);
+        log.log('info', 'request', { ...ids, method: req.method, route, status: reply.status, ms });
+      })
+      .catch(() => {
+        if (!res.headersSent) res.destroy();
+      })
+      .finally(() => {
+        inFlight--;
+        if (draining && inFlight === 0) idleResolve?.();
+      });
+  };
+
+  const timeouts = { keepAliveTimeout: 5_000, headersTimeout: 10_000, requestTimeout: 30_000 };
+  const server: Server = options.tls
+    ? (createTlsServer({ ...timeouts, ...options.tls }, onRequest) as unknown as Server)
+    : createServer(timeouts, onRequest);
+  server.maxConnections = options.maxConnections ?? 1_000;
 
   // Requests node:http cannot parse never reach the handler: answer them in the same problem format.
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
@@ -280,10 +350,16 @@ export function createApp(spec: Spec, handlers: HandlerTable, services: Services
       return;
     }
     const requestId = randomUUID();
-    const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
-    const body = JSON.stringify(problem(status, 'The HTTP request could not be parsed.', '/', requestId));
+    const status =
+      err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+    const reason = { 400: 'Bad Request', 408: 'Request Timeout', 431: 'Request Header Fields Too Large' }[
+      status
+    ];
+    const detail =
+      status === 408 ? 'The request was not received in time.' : 'The HTTP request could not be parsed.';
+    const body = JSON.stringify(problem(status, detail, '/', requestId));
     socket.end(
-      `HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
+      `HTTP/1.1 ${status} ${reason}\r\n` +
         `content-type: application/problem+json\r\nx-request-id: ${requestId}\r\nconnection: close\r\n` +
         `content-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
     );

@@ -8,6 +8,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import formats from 'ajv-formats';
 import { parse } from 'yaml';
+import type { Role } from '../store/types.ts';
 
 export const SPEC_PATH = join(import.meta.dirname, '..', '..', '..', 'openapi', 'coffer.yaml');
 
@@ -28,6 +29,8 @@ export interface Operation {
   authenticated: boolean;
   /** Declares the Idempotency-Key header. */
   idempotent: boolean;
+  /** `x-coffer-roles`: the roles that may call it, checked before the body is read; null: any role. */
+  roles: Role[] | null;
   hasBody: boolean;
   bodyRequired: boolean;
   /** Validates and coerces path, query and header parameters; returns field errors. */
@@ -54,6 +57,25 @@ export interface Route {
 export interface RouteMatch {
   route: Route;
   params: Record<string, string>;
+}
+
+/** Bodies up to this many JSON values get every field error; larger ones stop at the first. */
+const FULL_REPORT_MAX_NODES = 2_000;
+
+/** JSON values in a parsed body, without recursion; stops counting once past `limit`. */
+function countNodes(value: unknown, limit: number): number {
+  let n = 0;
+  const stack: unknown[] = [value];
+  while (stack.length > 0 && n <= limit) {
+    const v = stack.pop();
+    n++;
+    if (v === null || typeof v !== 'object') continue;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) {
+      stack.push(child);
+      if (stack.length + n > limit) return limit + 1;
+    }
+  }
+  return n;
 }
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const;
@@ -114,10 +136,10 @@ export function toFieldErrors(errors: ErrorObject[] | null | undefined, prefix =
   return out;
 }
 
-function newAjv(coerce: boolean): Ajv2020 {
+function newAjv(coerce: boolean, allErrors = true): Ajv2020 {
   const ajv = new Ajv2020({
     strict: false,
-    allErrors: true,
+    allErrors,
     coerceTypes: coerce,
     useDefaults: coerce,
     // Values are never echoed back: errors carry schema facts only.
@@ -152,8 +174,9 @@ export function loadSpec(path = SPEC_PATH): Spec {
   const doc = readSpecDoc(path);
   const BASE = 'coffer.yaml';
   const bodyAjv = newAjv(false);
+  const firstErrorAjv = newAjv(false, false);
   const paramAjv = newAjv(true);
-  for (const ajv of [bodyAjv, paramAjv]) {
+  for (const ajv of [bodyAjv, firstErrorAjv, paramAjv]) {
     ajv.addSchema(rebase({ components: (doc as Json).components }, BASE) as Json, BASE);
   }
 
@@ -192,7 +215,11 @@ export function loadSpec(path = SPEC_PATH): Spec {
         if (i >= 0) params[i] = p;
         else params.push(p);
       }
-      const operation = buildOperation(doc, template, method.toUpperCase(), op, params, bodyAjv, paramAjv);
+      const operation = buildOperation(doc, template, method.toUpperCase(), op, params, {
+        body: bodyAjv,
+        firstError: firstErrorAjv,
+        param: paramAjv,
+      });
       route.operations.set(operation.method, operation);
       operations.set(operation.operationId, operation);
     }
@@ -228,9 +255,9 @@ function buildOperation(
   method: string,
   op: Json,
   params: Json[],
-  bodyAjv: Ajv2020,
-  paramAjv: Ajv2020,
+  ajvs: { body: Ajv2020; firstError: Ajv2020; param: Ajv2020 },
 ): Operation {
+  const paramAjv = ajvs.param;
   const security = (op.security ?? doc.security) as unknown[];
   const groups: Record<'path' | 'query' | 'header', { props: Json; required: string[] }> = {
     path: { props: {}, required: [] },
@@ -270,7 +297,13 @@ function buildOperation(
   const requestBody = op.requestBody ? deref(doc, op.requestBody as Json) : undefined;
   const bodySchema = (requestBody?.content as Json | undefined)?.['application/json'] as Json | undefined;
   let bodyValidator: ValidateFunction | null = null;
-  if (bodySchema?.schema) bodyValidator = bodyAjv.compile(rebase(bodySchema.schema, 'coffer.yaml') as Json);
+  let firstErrorValidator: ValidateFunction | null = null;
+  if (bodySchema?.schema) {
+    const schema = rebase(bodySchema.schema, 'coffer.yaml') as Json;
+    bodyValidator = ajvs.body.compile(schema);
+    firstErrorValidator = ajvs.firstError.compile(schema);
+  }
+  const roles = op['x-coffer-roles'];
 
   return {
     operationId: String(op.operationId),
@@ -278,6 +311,7 @@ function buildOperation(
     template,
     authenticated: !(Array.isArray(security) && security.length === 0),
     idempotent: params.some((p) => p.in === 'header' && p.name === 'Idempotency-Key'),
+    roles: Array.isArray(roles) ? (roles as Role[]) : null,
     hasBody: bodyValidator !== null,
     bodyRequired: requestBody?.required === true,
     checkParams(input) {
@@ -297,8 +331,15 @@ function buildOperation(
       return errors;
     },
     checkBody(body) {
-      if (!bodyValidator) return [];
-      return bodyValidator(body) ? [] : toFieldErrors(bodyValidator.errors);
+      if (!bodyValidator || !firstErrorValidator) return [];
+      // Stopping at the first error bounds the work on hostile bodies (an oversized array is refused by
+      // maxItems before any per-item or uniqueItems work); only a small body gets the full list of errors.
+      if (firstErrorValidator(body)) return [];
+      if (countNodes(body, FULL_REPORT_MAX_NODES) > FULL_REPORT_MAX_NODES) {
+        return toFieldErrors(firstErrorValidator.errors);
+      }
+      bodyValidator(body);
+      return toFieldErrors(bodyValidator.errors);
     },
   };
 }

@@ -10,6 +10,7 @@ export function secretView(r: SecretRecord) {
     description: r.description,
     expiresAt: r.expiresAt,
     version: r.version,
+    revision: r.revision,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
     lastRotatedAt: r.lastRotatedAt,
@@ -43,8 +44,9 @@ export function apiKeyView(r: ApiKeyRecord) {
   };
 }
 
-export function etag(version: number): string {
-  return `"${version}"`;
+/** The strong ETag of a representation: its revision, quoted. */
+export function etag(revision: number): string {
+  return `"${revision}"`;
 }
 
 /** Accepts a validated date-time and answers the store's form (UTC, milliseconds); null if unrepresentable. */

@@ -4,14 +4,17 @@
  * checks the encryption canary and, when a previous secret is given, re-encrypts every envelope with the
  * current key. Only then does it hand back the Store.
  */
+import { createSecretKey, type KeyObject, randomBytes } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { Keyring } from '../crypto/cipher.ts';
-import { loadEncryptionSecret } from '../crypto/secret-file.ts';
+import { loadEncryptionSecret, SECRET_FILE_NAME } from '../crypto/secret-file.ts';
 import { COLUMN_TYPES } from './dialect.ts';
 import type { SqlDriver, SqlExecutor } from './executor.ts';
 import { MIGRATIONS, SCHEMA_MIGRATIONS_DDL } from './migrations.ts';
 import { openPostgresDriver } from './postgres.ts';
 import { AAD, SqlStore } from './sql-store.ts';
-import { openSqliteDriver } from './sqlite.ts';
+import { openSqliteDriver, sqlitePath } from './sqlite.ts';
 import { type OpenStoreOptions, type Store, StoreStartupError } from './types.ts';
 
 export { SecretValue } from '../crypto/secret-value.ts';
@@ -53,9 +56,32 @@ export function storeOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): OpenS
   };
 }
 
+/**
+ * A data directory that was used before (it holds encryption.secret) must hold its database: an empty or
+ * missing coffer.db there is a lost or truncated store, not a first start, and starting would silently
+ * begin again with nothing. `--init-store` says a new store is wanted.
+ */
+function refuseLostSqliteStore(opts: OpenStoreOptions): void {
+  if (opts.databaseUrl || opts.initStore) return;
+  const db = sqlitePath({ dataDir: opts.dataDir });
+  const usedBefore = existsSync(join(opts.dataDir, SECRET_FILE_NAME));
+  const size = existsSync(db) ? statSync(db).size : null;
+  const advice =
+    'restore it from a backup, or start with --init-store (COFFER_INIT_STORE=1) for a new, empty store';
+  if (size === 0) {
+    throw new StoreStartupError(`${db} is empty (0 bytes): the store was truncated or replaced; ${advice}.`);
+  }
+  if (size === null && usedBefore) {
+    throw new StoreStartupError(
+      `${db} is missing from a data directory that was used before (${SECRET_FILE_NAME} is there); ${advice}.`,
+    );
+  }
+}
+
 export async function openStore(opts: OpenStoreOptions): Promise<OpenedStore> {
   let keyring: Keyring;
   let secretSource: StartupReport['secretSource'];
+  refuseLostSqliteStore(opts);
   try {
     const { secret, source } = loadEncryptionSecret(opts.dataDir, opts.encryptionSecret);
     keyring = Keyring.fromSecrets(secret, opts.previousSecret);
@@ -69,14 +95,16 @@ export async function openStore(opts: OpenStoreOptions): Promise<OpenedStore> {
     : openSqliteDriver({ dataDir: opts.dataDir, synchronous: opts.sqliteSynchronous });
 
   try {
-    const { applied, reencrypted } = await driver.withMigrationLock(async (tx) => {
+    const { applied, reencrypted, macKey } = await driver.withMigrationLock(async (tx) => {
       const applied = await migrate(tx);
       const reencrypted = await checkCanaryAndRotate(tx, keyring);
-      return { applied, reencrypted };
+      const macKey = await loadIdempotencyMacKey(tx, keyring);
+      return { applied, reencrypted, macKey };
     });
     const store = SqlStore.create(driver.root, {
       kind: driver.root.dialect,
       keyring,
+      macKey,
       ping: () => driver.ping(),
       close: () => driver.close(),
     });
@@ -162,8 +190,55 @@ export async function checkCanaryAndRotate(tx: SqlExecutor, keyring: Keyring): P
   return n + (await reencryptAll(tx, keyring));
 }
 
+export const MAC_KEY_META_KEY = 'idempotency.mac-key';
+
+/** The idempotency fingerprint key: created on first start, kept encrypted in `meta`. */
+async function loadIdempotencyMacKey(tx: SqlExecutor, keyring: Keyring): Promise<KeyObject> {
+  const rows = await tx.query<{ value: string }>('SELECT value FROM meta WHERE key = ?', [MAC_KEY_META_KEY]);
+  let raw: string;
+  if (rows[0]) {
+    raw = keyring.decrypt(rows[0].value, AAD.idempotencyMacKey()).reveal();
+  } else {
+    raw = randomBytes(32).toString('base64url');
+    await tx.execute('INSERT INTO meta (key, value) VALUES (?, ?)', [
+      MAC_KEY_META_KEY,
+      keyring.encrypt(raw, AAD.idempotencyMacKey()),
+    ]);
+  }
+  return createSecretKey(Buffer.from(raw, 'base64url'));
+}
+
+/**
+ * Every envelope the store holds, re-encrypted with the current key. The list is the schema's: each column
+ * that holds an envelope appears here (server/test/store/rotation.test.ts scans every column of every table
+ * to prove no envelope is left behind).
+ */
 async function reencryptAll(tx: SqlExecutor, keyring: Keyring): Promise<number> {
   let n = 0;
+  const macKey = await tx.query<{ value: string }>('SELECT value FROM meta WHERE key = ?', [
+    MAC_KEY_META_KEY,
+  ]);
+  if (macKey[0] && keyring.needsReencrypt(macKey[0].value)) {
+    await tx.execute('UPDATE meta SET value = ? WHERE key = ?', [
+      keyring.reencrypt(macKey[0].value, AAD.idempotencyMacKey()),
+      MAC_KEY_META_KEY,
+    ]);
+    n++;
+  }
+  const answers = await tx.query<Record<string, unknown>>(
+    "SELECT principal_id, key, response_body FROM idempotency_keys WHERE response_body <> ''",
+  );
+  for (const r of answers) {
+    const env = String(r.response_body);
+    if (!keyring.needsReencrypt(env)) continue;
+    const row = { principalId: String(r.principal_id), key: String(r.key) };
+    await tx.execute('UPDATE idempotency_keys SET response_body = ? WHERE principal_id = ? AND key = ?', [
+      keyring.reencrypt(env, AAD.idempotentAnswer(row)),
+      r.principal_id,
+      r.key,
+    ]);
+    n++;
+  }
   const secrets = await tx.query<Record<string, unknown>>(
     'SELECT id, scope_type, scope_id, name, value_envelope FROM secrets WHERE value_envelope IS NOT NULL',
   );

@@ -124,6 +124,18 @@ CREATE TABLE idempotency_keys (
 CREATE INDEX idempotency_keys_expires ON idempotency_keys (expires_at);
 `,
   },
+  {
+    version: 2,
+    name: 'revision for ETags; keyed idempotency fingerprints; short prefixes only for minted keys',
+    sql: (t) => `
+ALTER TABLE secrets ADD COLUMN revision ${t.int} NOT NULL DEFAULT 1;
+UPDATE secrets SET revision = version;
+-- Their body_hash was an unkeyed sha256 of the request (value included): drop them rather than keep it.
+DELETE FROM idempotency_keys;
+-- A key the server did not mint (the bootstrap key from the environment) shows no part of its token.
+UPDATE api_keys SET prefix = '' WHERE NOT (length(prefix) = 12 AND substr(prefix, 1, 4) = 'cof_');
+`,
+  },
 ];
 
 export const SCHEMA_MIGRATIONS_DDL = (t: ColumnTypes) => `

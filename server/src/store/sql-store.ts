@@ -2,7 +2,7 @@
  * The repository implementation shared by both drivers: one set of SQL statements (with `?` placeholders)
  * over a SqlExecutor. Dialect differences are confined to dialect.ts and the drivers.
  */
-import { randomUUID } from 'node:crypto';
+import { createHmac, type KeyObject, randomUUID } from 'node:crypto';
 import type { Keyring } from '../crypto/cipher.ts';
 import { SecretValue } from '../crypto/secret-value.ts';
 import { clampLimit, decodeCursor, encodeCursor } from './cursor.ts';
@@ -62,10 +62,20 @@ export const AAD = {
     `workspace-secret\n${r.workspaceId}\n${r.key}`,
   configToken: () => 'secrets-manager/vault-token',
   canary: () => 'canary',
+  idempotencyMacKey: () => 'idempotency/mac-key',
+  idempotentAnswer: (r: { principalId: string; key: string }) =>
+    `idempotent-answer\n${r.principalId}\n${r.key}`,
 };
 
-export function makeStoreCrypto(keyring: Keyring): StoreCrypto {
+/**
+ * `macKey`: the random key that fingerprints idempotent requests (kept in `meta` as an envelope, so it
+ * survives key rotation while only a holder of the encryption secret can compute a fingerprint).
+ */
+export function makeStoreCrypto(keyring: Keyring, macKey: KeyObject): StoreCrypto {
   return {
+    encryptIdempotentAnswer: (p, r) => keyring.encrypt(p, AAD.idempotentAnswer(r)),
+    decryptIdempotentAnswer: (e, r) => keyring.decrypt(e, AAD.idempotentAnswer(r)),
+    requestFingerprint: (text) => `m1.${createHmac('sha256', macKey).update(text, 'utf8').digest('hex')}`,
     encryptSecretValue: (p, row) => keyring.encrypt(p, AAD.secret(row)),
     decryptSecretValue: (e, row) => keyring.decrypt(e, AAD.secret(row)),
     encryptWorkspaceValue: (p, row) => keyring.encrypt(p, AAD.workspaceSecret(row)),
@@ -88,6 +98,7 @@ function secretFromRow(r: Row): SecretRecord {
     description: (r.description as string | null) ?? null,
     expiresAt: tsOutNullable(r.expires_at),
     version: intOut(r.version),
+    revision: intOut(r.revision),
     createdAt: tsOut(r.created_at),
     updatedAt: tsOut(r.updated_at),
     lastRotatedAt: tsOutNullable(r.last_rotated_at),
@@ -204,6 +215,7 @@ function pageOf<T>(rows: Row[], limit: number, map: (r: Row) => T, key: (t: T) =
 interface Shared {
   kind: 'sqlite' | 'postgres';
   keyring: Keyring;
+  macKey: KeyObject;
   touched: Map<string, number>;
   ping: () => Promise<void>;
   close: () => Promise<void>;
@@ -225,7 +237,7 @@ export class SqlStore implements Store {
     this.#ex = ex;
     this.#shared = shared;
     this.kind = shared.kind;
-    this.crypto = makeStoreCrypto(shared.keyring);
+    this.crypto = makeStoreCrypto(shared.keyring, shared.macKey);
     this.secrets = secretsRepo(ex);
     this.workspaceSecrets = workspaceSecretsRepo(ex);
     this.apiKeys = apiKeysRepo(ex, shared.touched);
@@ -239,6 +251,7 @@ export class SqlStore implements Store {
     opts: {
       kind: 'sqlite' | 'postgres';
       keyring: Keyring;
+      macKey: KeyObject;
       ping: () => Promise<void>;
       close: () => Promise<void>;
     },
@@ -284,7 +297,7 @@ export class SqlStore implements Store {
 // Secrets
 
 const SECRET_COLS =
-  'id, scope_type, scope_id, name, category, description, expires_at, version, created_at, updated_at, last_rotated_at, storage_backend, storage_reference, value_envelope, vault_ref';
+  'id, scope_type, scope_id, name, category, description, expires_at, version, created_at, updated_at, last_rotated_at, storage_backend, storage_reference, value_envelope, vault_ref, revision';
 
 function secretsRepo(ex: SqlExecutor): SecretsRepo {
   const get = async (id: string): Promise<SecretRecord | null> => {
@@ -300,7 +313,7 @@ function secretsRepo(ex: SqlExecutor): SecretsRepo {
       const t = now();
       const rows = await guarded(
         ex.query(
-          `INSERT INTO secrets (${SECRET_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, NULL, ?, ?, ?, ?) RETURNING ${SECRET_COLS}`,
+          `INSERT INTO secrets (${SECRET_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, NULL, ?, ?, ?, ?, 1) RETURNING ${SECRET_COLS}`,
           [
             id,
             input.scopeType,
@@ -367,11 +380,12 @@ function secretsRepo(ex: SqlExecutor): SecretsRepo {
     async update(
       id: string,
       patch: SecretPatch,
-      expectedVersion?: number,
+      expectedRevision?: number,
     ): Promise<UpdateResult<SecretRecord>> {
       if (!isUuid(id)) return { ok: false, reason: 'not_found' };
       const t = now();
-      const sets: string[] = ['updated_at = ?'];
+      // Every update changes the representation (updatedAt at least), so every update is a new revision.
+      const sets: string[] = ['updated_at = ?', 'revision = revision + 1'];
       const params: unknown[] = [t];
       const set = (col: string, v: unknown) => {
         sets.push(`${col} = ?`);
@@ -390,15 +404,15 @@ function secretsRepo(ex: SqlExecutor): SecretsRepo {
       }
       params.push(id.toLowerCase());
       let sql = `UPDATE secrets SET ${sets.join(', ')} WHERE id = ?`;
-      if (expectedVersion !== undefined) {
-        sql += ' AND version = ?';
-        params.push(expectedVersion);
+      if (expectedRevision !== undefined) {
+        sql += ' AND revision = ?';
+        params.push(expectedRevision);
       }
       const rows = await guarded(ex.query(`${sql} RETURNING ${SECRET_COLS}`, params));
       if (rows[0]) return { ok: true, record: secretFromRow(rows[0]) };
       const current = await get(id);
       if (!current) return { ok: false, reason: 'not_found' };
-      return { ok: false, reason: 'version_conflict', currentVersion: current.version };
+      return { ok: false, reason: 'revision_conflict', currentRevision: current.revision };
     },
 
     async delete(id) {

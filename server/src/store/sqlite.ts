@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
 import { Worker } from 'node:worker_threads';
 import type { SqlDriver, SqlExecutor } from './executor.ts';
+import { StoreStartupError } from './types.ts';
 
 export const SQLITE_FILE_NAME = 'coffer.db';
 
@@ -112,11 +113,16 @@ class SqliteConnection {
 
   constructor(path: string, synchronous: Sync) {
     const fresh = !existsSync(path);
-    this.db = new DatabaseSync(path, { enableForeignKeyConstraints: true });
-    if (fresh) chmodSync(path, 0o600); // -wal and -shm inherit the database file's mode
-    this.db.exec('PRAGMA journal_mode = WAL');
-    this.db.exec(`PRAGMA synchronous = ${synchronous}`);
-    this.db.exec('PRAGMA busy_timeout = 5000');
+    try {
+      this.db = new DatabaseSync(path, { enableForeignKeyConstraints: true });
+      if (fresh) chmodSync(path, 0o600); // -wal and -shm inherit the database file's mode
+      this.db.exec('PRAGMA journal_mode = WAL');
+      this.db.exec(`PRAGMA synchronous = ${synchronous}`);
+      this.db.exec('PRAGMA busy_timeout = 5000');
+    } catch (err) {
+      throw damaged(path, err);
+    }
+    checkIntegrity(this.db, path);
   }
 
   stmt(sql: string): StatementSync {
@@ -134,6 +140,32 @@ class SqliteConnection {
    */
   waitGate(): Promise<void> {
     return this.gate ?? Promise.resolve();
+  }
+}
+
+/** What SQLite said, in words a person can act on; never row contents. */
+function damaged(path: string, err: unknown): StoreStartupError {
+  const reason = (err as { errstr?: string }).errstr ?? (err as Error).message;
+  return new StoreStartupError(
+    `${path} cannot be opened as a SQLite database (${reason}); it may be damaged or not a Coffer store. Restore it from a backup, or move it aside and start with --init-store for a new, empty store.`,
+  );
+}
+
+/** PRAGMA quick_check at start: a damaged file stops the start with what SQLite found. */
+function checkIntegrity(db: DatabaseSync, path: string): void {
+  let rows: Array<Record<string, unknown>>;
+  try {
+    rows = db.prepare('PRAGMA quick_check(5)').all() as Array<Record<string, unknown>>;
+  } catch (err) {
+    db.close();
+    throw damaged(path, err);
+  }
+  const problems = rows.map((r) => String(Object.values(r)[0])).filter((m) => m !== 'ok');
+  if (problems.length > 0) {
+    db.close();
+    throw new StoreStartupError(
+      `${path} failed SQLite's integrity check (${problems.join('; ')}); restore it from a backup, or move it aside and start with --init-store for a new, empty store.`,
+    );
   }
 }
 
@@ -247,9 +279,13 @@ export interface SqliteOptions {
   fileName?: string;
 }
 
+export function sqlitePath(opts: Pick<SqliteOptions, 'dataDir' | 'fileName'>): string {
+  return join(opts.dataDir, opts.fileName ?? SQLITE_FILE_NAME);
+}
+
 export function openSqliteDriver(opts: SqliteOptions): SqlDriver & { path: string } {
   mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
-  const path = join(opts.dataDir, opts.fileName ?? SQLITE_FILE_NAME);
+  const path = sqlitePath(opts);
   const c = new SqliteConnection(path, opts.synchronous ?? 'NORMAL');
   const root = new SqliteExecutor(c, false);
   const checkpointer = startCheckpointer(c, path);

@@ -47,6 +47,8 @@ export interface SecretRecord {
   expiresAt: string | null;
   /** Starts at 1; the store adds 1 on every update that changes the value (`valueChanged: true`). */
   version: number;
+  /** Starts at 1; +1 on every update (metadata too): the ETag. */
+  revision: number;
   createdAt: string;
   updatedAt: string;
   lastRotatedAt: string | null;
@@ -223,7 +225,7 @@ export interface IdempotencyRecord {
 export type UpdateResult<T> =
   | { ok: true; record: T }
   | { ok: false; reason: 'not_found' }
-  | { ok: false; reason: 'version_conflict'; currentVersion: number };
+  | { ok: false; reason: 'revision_conflict'; currentRevision: number };
 
 export interface ResolveCandidates {
   /** Rows with scopeType 'workspace' and scopeId = workspaceId, name in names. */
@@ -255,6 +257,26 @@ export class InvalidCursorError extends Error {
 }
 
 /** The store refuses to start (wrong encryption secret, bad settings). Message is safe to print. */
+/**
+ * The store refused a write for want of space: SQLite's SQLITE_FULL (disk full, or max_page_count reached)
+ * or PostgreSQL's class 53 (insufficient resources: disk_full, out_of_memory, too_many_connections).
+ */
+export function isStorageFullError(err: unknown): boolean {
+  const e = err as { errcode?: number; code?: string; errstr?: string } | null;
+  if (!e || typeof e !== 'object') return false;
+  // node:sqlite reports the primary result code in errcode (extended codes keep it in the low byte).
+  if (typeof e.errcode === 'number' && (e.errcode & 0xff) === 13) return true;
+  return e.code === '53100';
+}
+
+/** SQLite found the database damaged (SQLITE_CORRUPT, SQLITE_NOTADB) or PostgreSQL data corruption (XX001/2). */
+export function isStoreDamagedError(err: unknown): boolean {
+  const e = err as { errcode?: number; code?: string } | null;
+  if (!e || typeof e !== 'object') return false;
+  if (typeof e.errcode === 'number') return [11, 26].includes(e.errcode & 0xff);
+  return e.code === 'XX001' || e.code === 'XX002';
+}
+
 export class StoreStartupError extends Error {
   constructor(message: string) {
     super(message);
@@ -278,6 +300,11 @@ export interface StoreCrypto {
   decryptWorkspaceValue(envelope: Envelope, row: { workspaceId: string; key: string }): SecretValue;
   encryptConfigToken(plaintext: string | SecretValue): Envelope;
   decryptConfigToken(envelope: Envelope): SecretValue;
+  /** A stored answer to an idempotent request, bound to the principal and its Idempotency-Key. */
+  encryptIdempotentAnswer(plaintext: string, row: { principalId: string; key: string }): Envelope;
+  decryptIdempotentAnswer(envelope: Envelope, row: { principalId: string; key: string }): SecretValue;
+  /** A keyed MAC of a request (`m1.<hex>`): comparable, but no dictionary recovers a value from it. */
+  requestFingerprint(canonicalRequest: string): string;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -292,9 +319,10 @@ export interface SecretsRepo {
   list(filter: SecretFilter): Promise<Page<SecretRecord>>;
   /**
    * Compare-and-set on version: when `expectedVersion` is given and differs from the stored one, nothing
-   * changes and `{ ok: false, reason: 'version_conflict' }` comes back (answer 412).
+   * changes and `{ ok: false, reason: 'revision_conflict' }` comes back (answer 412).
    */
-  update(id: string, patch: SecretPatch, expectedVersion?: number): Promise<UpdateResult<SecretRecord>>;
+  /** With `expectedRevision`, only if the row is still at that revision (If-Match). */
+  update(id: string, patch: SecretPatch, expectedRevision?: number): Promise<UpdateResult<SecretRecord>>;
   /** True when a row was deleted (false: 404). */
   delete(id: string): Promise<boolean>;
   /** Candidates per layer, expired rows included (the caller applies expiry and precedence). */
@@ -397,6 +425,8 @@ export interface OpenStoreOptions {
   poolSize?: number | undefined;
   /** SQLite synchronous mode; default 'NORMAL' (WAL: durable against process crashes). */
   sqliteSynchronous?: 'NORMAL' | 'FULL' | undefined;
+  /** Start a new SQLite store in a data directory that was used before (`--init-store`). */
+  initStore?: boolean | undefined;
 }
 
 /** Implemented in ./index.ts: `export async function openStore(opts: OpenStoreOptions): Promise<Store>`. */

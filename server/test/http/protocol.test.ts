@@ -119,7 +119,7 @@ describe('routing', () => {
 });
 
 describe('X-Request-Id', () => {
-  it('is on every response, generated or echoed when well formed', async () => {
+  it("is on every response, always the server's own; a well-formed client id is echoed beside it", async () => {
     const statuses = new Set<number>();
     for (const [m, p] of [
       ['GET', '/v1/healthz'],
@@ -132,12 +132,15 @@ describe('X-Request-Id', () => {
       expect(r.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     }
     expect(statuses).toEqual(new Set([200, 404, 405]));
+    // The id is always the server's own; a well-formed client id is echoed beside it, never adopted.
     const echoed = await call(srv.url, 'GET', '/v1/healthz', { headers: { 'x-request-id': 'trace-42.a' } });
-    expect(echoed.headers.get('x-request-id')).toBe('trace-42.a');
+    expect(echoed.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(echoed.headers.get('x-client-request-id')).toBe('trace-42.a');
     const replaced = await call(srv.url, 'GET', '/v1/healthz', {
       headers: { 'x-request-id': 'bad id\u00e9' },
     });
     expect(replaced.headers.get('x-request-id')).not.toContain('bad');
+    expect(replaced.headers.get('x-client-request-id')).toBeNull();
   });
 
   it('is on a 413 for an oversized body too', async () => {

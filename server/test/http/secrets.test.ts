@@ -9,7 +9,7 @@ import { STORE_KINDS, skipKind } from '../support/stores.ts';
 describe.each(STORE_KINDS)('HTTP on %s', (kind) => {
   let srv: TestServer;
   beforeAll(async () => {
-    if (!skipKind(kind)) srv = await startServer({ kind });
+    if (!skipKind(kind)) srv = await startServer({ kind, env: { COFFER_ENV_BACKEND_ALLOW: 'HOME' } });
   });
   afterAll(async () => {
     await srv?.cleanup();
@@ -45,14 +45,16 @@ describe.each(STORE_KINDS)('HTTP on %s', (kind) => {
       key: srv.key,
       body: { description: 'main db' },
     });
-    expect(d.json).toMatchObject({ version: 1, description: 'main db' });
+    expect(d.json).toMatchObject({ version: 1, revision: 2, description: 'main db' });
+    // A metadata change is a new representation: a new ETag, while version counts value changes only.
+    expect(d.headers.get('etag')).toBe('"2"');
     const rot = await call(srv.url, 'PATCH', `/v1/secrets/${c.json.id}`, {
       key: srv.key,
       body: { value: 'pg://b' },
     });
     expect(rot.json.version).toBe(2);
     expect(rot.json.lastRotatedAt).not.toBeNull();
-    expect(rot.headers.get('etag')).toBe('"2"');
+    expect(rot.headers.get('etag')).toBe('"3"');
     expect((await call(srv.url, 'DELETE', `/v1/secrets/${c.json.id}`, { key: srv.key })).status).toBe(204);
     expect((await call(srv.url, 'DELETE', `/v1/secrets/${c.json.id}`, { key: srv.key })).status).toBe(404);
     expect((await call(srv.url, 'GET', `/v1/secrets/${c.json.id}`, { key: srv.key })).status).toBe(404);
@@ -110,6 +112,37 @@ describe.each(STORE_KINDS)('HTTP on %s', (kind) => {
     );
     expect(race.map((r) => r.status).sort()).toEqual([200, 412, 412]);
   });
+
+  t(
+    'If-Match guards metadata-only updates too: 50 parallel PATCHes with one ETag, exactly one wins',
+    async () => {
+      const c = await post('/v1/secrets', {
+        name: 'META_RACE',
+        scope: { type: 'workspace', id: 'w-etag-meta' },
+        value: 'v',
+      });
+      const tag = c.headers.get('etag') as string;
+      for (const body of [{ description: 'd' }, { expiresAt: '2031-01-01T00:00:00Z' }]) {
+        const current = await call(srv.url, 'GET', `/v1/secrets/${c.json.id}`, { key: srv.key });
+        const etag = current.headers.get('etag') as string;
+        const runs = await Promise.all(
+          Array.from({ length: 50 }, (_, i) =>
+            call(srv.url, 'PATCH', `/v1/secrets/${c.json.id}`, {
+              key: srv.key,
+              headers: { 'if-match': etag },
+              body: 'description' in body ? { description: `d${i}` } : body,
+            }),
+          ),
+        );
+        expect(runs.filter((r) => r.status === 200)).toHaveLength(1);
+        expect(runs.filter((r) => r.status === 412)).toHaveLength(49);
+        const after = await call(srv.url, 'GET', `/v1/secrets/${c.json.id}`, { key: srv.key });
+        expect(after.headers.get('etag')).not.toBe(etag);
+        expect(after.json.version).toBe(1);
+      }
+      expect(tag).toBe('"1"');
+    },
+  );
 
   t(
     'resolves narrowest first: override > workspace > team > organization, skipping expired rows',

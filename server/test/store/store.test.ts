@@ -59,8 +59,8 @@ describe.each(STORE_KINDS)('store (%s)', (kind) => {
   describe.skipIf(skipKind(kind))('', () => {
     it('reports its kind, migrations and readiness', async () => {
       expect(store.kind).toBe(kind);
-      expect(store.startup.appliedMigrations).toEqual([1]);
-      expect(store.startup.schemaVersion).toBe(1);
+      expect(store.startup.appliedMigrations).toEqual([1, 2]);
+      expect(store.startup.schemaVersion).toBe(2);
       await expect(store.ping()).resolves.toBeUndefined();
       await store.setMeta('x', '1');
       await store.setMeta('x', '2');
@@ -149,7 +149,7 @@ describe.each(STORE_KINDS)('store (%s)', (kind) => {
       const a = await store.secrets.update(s.id, { valueChanged: true, description: 'first' }, 1);
       expect(a.ok && a.record.version).toBe(2);
       const b = await store.secrets.update(s.id, { valueChanged: true, description: 'second' }, 1);
-      expect(b).toEqual({ ok: false, reason: 'version_conflict', currentVersion: 2 });
+      expect(b).toEqual({ ok: false, reason: 'revision_conflict', currentRevision: 2 });
       expect((await store.secrets.get(s.id))?.description).toBe('first');
       // Concurrent writers with the same expected version: exactly one wins.
       const results = await Promise.all(

@@ -9,11 +9,14 @@ import { dateField, event, page } from './common.ts';
 
 const RANK: Record<Role, number> = { owner: 3, admin: 2, member: 1, runtime: 0 };
 
-/** Unrevoked, unexpired organization owner keys: revoking the last one would lock everyone out. */
-async function liveOrganizationOwners(store: Store): Promise<number> {
+/**
+ * Unrevoked organization owner keys without an expiry, other than `except`. Revoking a permanent owner key
+ * must leave one: an owner key that expires cannot be the last, or the organization has no owner the day
+ * it does.
+ */
+async function otherPermanentOwners(store: Store, except: string): Promise<number> {
   let n = 0;
   let cursor: string | null = null;
-  const now = Date.now();
   do {
     const page: Page<ApiKeyRecord> = await store.apiKeys.list({
       scopeType: 'organization',
@@ -21,10 +24,10 @@ async function liveOrganizationOwners(store: Store): Promise<number> {
       cursor,
     });
     for (const k of page.items) {
-      if (k.role === 'owner' && (!k.expiresAt || Date.parse(k.expiresAt) > now)) n++;
+      if (k.id !== except && k.role === 'owner' && !k.revokedAt && !k.expiresAt) n++;
     }
     cursor = page.nextCursor;
-  } while (cursor && n < 2);
+  } while (cursor && n < 1);
   return n;
 }
 
@@ -49,7 +52,7 @@ export const createApiKey: Handler = async (ctx, s) => {
     await tx.audit.appendEvent(
       event(
         p,
-        ctx.requestId,
+        ctx,
         'api_key.created',
         { kind: 'api_key', id: r.id, name: r.name, scope: b.scope },
         { role: b.role },
@@ -92,17 +95,18 @@ export const revokeApiKey: Handler = async (ctx, s) => {
   if (
     rec.role === 'owner' &&
     rec.scopeType === 'organization' &&
-    (await liveOrganizationOwners(s.store)) <= 1
+    !rec.expiresAt &&
+    (await otherPermanentOwners(s.store, rec.id)) === 0
   ) {
     throw new HttpError(
       403,
-      'This is the last organization owner key; create another one before revoking it.',
+      'This is the last organization owner key without an expiry; create another one (without expiresAt) before revoking it.',
     );
   }
   await s.store.transaction(async (tx) => {
     await tx.apiKeys.revoke(rec.id);
     await tx.audit.appendEvent(
-      event(p, ctx.requestId, 'api_key.revoked', {
+      event(p, ctx, 'api_key.revoked', {
         kind: 'api_key',
         id: rec.id,
         name: rec.name,

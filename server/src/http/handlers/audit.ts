@@ -96,6 +96,7 @@ function eventView(x: AuditEventRecord, who: Map<string, { apiKeyId: string; nam
       scope: x.scopeType && x.scopeId ? { type: x.scopeType, id: x.scopeId } : null,
     },
     requestId: x.requestId ?? '',
+    clientRequestId: typeof d.clientRequestId === 'string' ? d.clientRequestId : null,
     at: x.at,
   };
 }

@@ -24,9 +24,15 @@ export function dateField(v: unknown, pointer: string, status: 400 | 422 = 422):
   return iso;
 }
 
+/** The request's ids: the server's own (what the audit keys on) and the client's X-Request-Id, if any. */
+export interface RequestIds {
+  requestId: string;
+  clientRequestId?: string | null;
+}
+
 export function event(
   principal: Principal,
-  requestId: string,
+  ids: RequestIds,
   type: string,
   target: {
     kind: string;
@@ -39,10 +45,15 @@ export function event(
   return {
     type,
     principalId: principal.keyId,
-    requestId,
+    requestId: ids.requestId,
     name: target.name ?? null,
     scopeType: target.scope?.type ?? null,
     scopeId: target.scope?.id ?? null,
-    details: { kind: target.kind, id: target.id ?? null, ...details },
+    details: {
+      kind: target.kind,
+      id: target.id ?? null,
+      ...details,
+      ...(ids.clientRequestId ? { clientRequestId: ids.clientRequestId } : {}),
+    },
   };
 }

@@ -2,7 +2,7 @@
  * POST /v1/secrets:resolve: per name, the narrowest unexpired value (override > workspace > team >
  * organization), every value read audited. The only route that returns values.
  */
-import { SecretValue } from '../../crypto/secret-value.ts';
+import type { SecretValue } from '../../crypto/secret-value.ts';
 import type { NewSecretReadAudit, SecretRecord, WorkspaceSecretRecord } from '../../store/types.ts';
 import type { Handler, Services } from '../context.ts';
 import { HttpError } from '../problem.ts';
@@ -23,10 +23,8 @@ function firstLive<T extends { expiresAt: string | null }>(
 }
 
 function secretValue(s: Services, rec: SecretRecord): SecretValue | null {
-  if (rec.storageBackend === 'ENV') {
-    const v = s.env[rec.name];
-    return v === undefined ? null : new SecretValue(v);
-  }
+  // The allow-list is checked here too: a row bound before (or against) the rule resolves nothing.
+  if (rec.storageBackend === 'ENV') return s.envBackend.read(rec.name);
   if (!rec.valueEnvelope) return null;
   return s.store.crypto.decryptSecretValue(rec.valueEnvelope, rec);
 }

@@ -14,7 +14,7 @@ export const putSecretsManager: Handler = async (ctx, s) => {
   await s.store.audit.appendEvent(
     event(
       ctx.principal,
-      ctx.requestId,
+      ctx,
       'secrets_manager.updated',
       { kind: 'secrets_manager' },
       { backend: view.backend },

@@ -1,5 +1,6 @@
 /** /v1/secrets: scoped secrets, metadata only. */
 import { randomUUID } from 'node:crypto';
+import { ENV_ALLOW_SETTING } from '../../backends/env.ts';
 import { type Category, DuplicateError, type ScopeType, type SecretPatch } from '../../store/types.ts';
 import { covers, requireCovers, requireReader, requireWriter, type Scope } from '../access.ts';
 import type { Handler } from '../context.ts';
@@ -35,6 +36,22 @@ export const createSecret: Handler = async (ctx, s) => {
         { pointer: '/value', detail: 'is not accepted by the ENV backend' },
       ]);
     }
+    // Binding a name of the server's environment is the operator's decision (the allow-list), taken for
+    // the whole deployment: only an organization key may make one, and only for an allowed name.
+    if (ctx.principal.scope.type !== 'organization') {
+      throw new HttpError(
+        403,
+        'Only an organization key can bind a secret to the server environment (ENV backend).',
+      );
+    }
+    if (!s.envBackend.allows(name)) {
+      throw new HttpError(422, `The ENV backend does not read ${name}: the operator has not allowed it.`, [
+        {
+          pointer: '/name',
+          detail: `is not in ${ENV_ALLOW_SETTING} (or is one of the server's own settings)`,
+        },
+      ]);
+    }
     storageReference = name;
   } else {
     if (typeof b.value !== 'string') {
@@ -57,7 +74,7 @@ export const createSecret: Handler = async (ctx, s) => {
         valueEnvelope,
       });
       await tx.audit.appendEvent(
-        event(ctx.principal, ctx.requestId, 'secret.created', { kind: 'secret', id, name, scope }),
+        event(ctx.principal, ctx, 'secret.created', { kind: 'secret', id, name, scope }),
       );
       return created;
     });
@@ -65,7 +82,7 @@ export const createSecret: Handler = async (ctx, s) => {
     return {
       status: 201,
       body: secretView(rec),
-      headers: { etag: etag(rec.version), location: `/v1/secrets/${rec.id}` },
+      headers: { etag: etag(rec.revision), location: `/v1/secrets/${rec.id}` },
     };
   } catch (err) {
     if (err instanceof DuplicateError) {
@@ -111,11 +128,11 @@ async function coveredSecret(ctx: Parameters<Handler>[0], s: Parameters<Handler>
 export const getSecret: Handler = async (ctx, s) => {
   requireReader(ctx.principal, 'read secrets');
   const rec = await coveredSecret(ctx, s);
-  return { status: 200, body: secretView(rec), headers: { etag: etag(rec.version) } };
+  return { status: 200, body: secretView(rec), headers: { etag: etag(rec.revision) } };
 };
 
-/** If-Match: `*` or one strong ETag `"N"`. A weak tag never matches (RFC 9110 strong comparison). */
-function expectedVersion(header: unknown): number | undefined | 'never' {
+/** If-Match: `*` or one strong ETag `"N"` (a revision). A weak tag never matches (RFC 9110 strong comparison). */
+function expectedRevision(header: unknown): number | undefined | 'never' {
   if (header === undefined) return undefined;
   const v = String(header).trim();
   if (v === '*') return undefined;
@@ -131,10 +148,12 @@ export const updateSecret: Handler = async (ctx, s) => {
   requireWriter(ctx.principal, 'write secrets');
   const b = ctx.body as Body;
   const rec = await coveredSecret(ctx, s);
-  const expected = expectedVersion(ctx.headers['if-match']);
+  const expected = expectedRevision(ctx.headers['if-match']);
   const preconditionFailed = (current: number) =>
-    new HttpError(412, `The secret is at version ${current}.`, undefined, { etag: etag(current) });
-  if (expected === 'never') throw preconditionFailed(rec.version);
+    new HttpError(412, `The secret changed: it is at revision ${current}.`, undefined, {
+      etag: etag(current),
+    });
+  if (expected === 'never') throw preconditionFailed(rec.revision);
   const patch: SecretPatch = {};
   if (b.vaultRef !== undefined && rec.storageBackend !== 'READONLY_VAULT') {
     throw new HttpError(422, 'vaultRef is only for READONLY_VAULT secrets.', [
@@ -159,7 +178,7 @@ export const updateSecret: Handler = async (ctx, s) => {
       await tx.audit.appendEvent(
         event(
           ctx.principal,
-          ctx.requestId,
+          ctx,
           'secret.updated',
           { kind: 'secret', id: rec.id, name: rec.name, scope: { type: rec.scopeType, id: rec.scopeId } },
           { rotated: patch.valueChanged === true },
@@ -170,10 +189,10 @@ export const updateSecret: Handler = async (ctx, s) => {
   });
   if (!result.ok) {
     if (result.reason === 'not_found') throw notFound(rec.id);
-    throw preconditionFailed(result.currentVersion);
+    throw preconditionFailed(result.currentRevision);
   }
   s.cache.clear();
-  return { status: 200, body: secretView(result.record), headers: { etag: etag(result.record.version) } };
+  return { status: 200, body: secretView(result.record), headers: { etag: etag(result.record.revision) } };
 };
 
 export const deleteSecret: Handler = async (ctx, s) => {
@@ -183,7 +202,7 @@ export const deleteSecret: Handler = async (ctx, s) => {
     const ok = await tx.secrets.delete(rec.id);
     if (ok) {
       await tx.audit.appendEvent(
-        event(ctx.principal, ctx.requestId, 'secret.deleted', {
+        event(ctx.principal, ctx, 'secret.deleted', {
           kind: 'secret',
           id: rec.id,
           name: rec.name,

@@ -39,7 +39,7 @@ export const putWorkspaceSecret: Handler = async (ctx, s) => {
         throw err;
       });
     await tx.audit.appendEvent(
-      event(ctx.principal, ctx.requestId, 'workspace_secret.put', {
+      event(ctx.principal, ctx, 'workspace_secret.put', {
         kind: 'workspace_secret',
         id: `${workspaceId}/${key}`,
         name: key,
@@ -75,7 +75,7 @@ export const deleteWorkspaceSecret: Handler = async (ctx, s) => {
     const ok = await tx.workspaceSecrets.delete(workspaceId, key);
     if (ok) {
       await tx.audit.appendEvent(
-        event(ctx.principal, ctx.requestId, 'workspace_secret.deleted', {
+        event(ctx.principal, ctx, 'workspace_secret.deleted', {
           kind: 'workspace_secret',
           id: `${workspaceId}/${key}`,
           name: key,

@@ -1,0 +1,138 @@
+/**
+ * Reading and decoding a request body: a byte cap, an abort that is the client's doing (not a server error),
+ * strict UTF-8, JSON, and a bound on nesting so that no later stage (validation, fingerprints) can recurse
+ * deeply on attacker-shaped input.
+ */
+import type { IncomingMessage } from 'node:http';
+import { HttpError } from '../problem.ts';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+/** Deeper than any body the contract describes (the deepest is 4); well inside every recursive walker. */
+export const MAX_BODY_DEPTH = 32;
+
+/** The client closed the connection before its request was read: nothing to answer, not a failure of ours. */
+export class ClientAbortError extends Error {
+  constructor() {
+    super('the client aborted the request');
+    this.name = 'ClientAbortError';
+  }
+}
+
+export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > limit) {
+      reject(tooLarge(limit));
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let done = false;
+    const finish = (err: Error | null, body?: Buffer) => {
+      if (done) return;
+      done = true;
+      req.off('data', onData);
+      if (err) {
+        // Stop buffering; Node discards the rest of the body as it arrives.
+        req.resume();
+        reject(err);
+      } else resolve(body as Buffer);
+    };
+    const onData = (c: Buffer) => {
+      size += c.length;
+      if (size > limit) finish(tooLarge(limit));
+      else chunks.push(c);
+    };
+    req.on('data', onData);
+    req.once('end', () => finish(null, chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)));
+    req.once('aborted', () => finish(new ClientAbortError()));
+    req.once('error', (err: NodeJS.ErrnoException) =>
+      finish(err.code === 'ECONNRESET' || err.message === 'aborted' ? new ClientAbortError() : err),
+    );
+    req.once('close', () => {
+      if (!req.complete) finish(new ClientAbortError());
+    });
+  });
+}
+
+function tooLarge(limit: number): HttpError {
+  return new HttpError(413, `The body is larger than ${limit} bytes.`, undefined, { connection: 'close' });
+}
+
+function isJson(contentType: string | undefined): boolean {
+  if (!contentType) return false;
+  const t = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
+  return t === 'application/json' || (t.startsWith('application/') && t.endsWith('+json'));
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+/** The parsed body, or undefined when there is none; 400 with a pointer for every way it can be unreadable. */
+export function decodeJsonBody(raw: Buffer, contentType: string | undefined, required: boolean): unknown {
+  if (raw.length === 0) {
+    if (required)
+      throw new HttpError(400, 'This request needs a JSON body.', [{ pointer: '', detail: 'is required' }]);
+    return undefined;
+  }
+  if (!isJson(contentType)) {
+    throw new HttpError(400, 'The body must be application/json.', [
+      { pointer: '/header/Content-Type', detail: 'must be application/json' },
+    ]);
+  }
+  let text: string;
+  try {
+    text = utf8.decode(raw);
+  } catch {
+    throw new HttpError(400, 'The body is not valid UTF-8.', [
+      { pointer: '', detail: `is not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8(raw)})` },
+    ]);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    // The parser's message quotes the input, which may hold a value: never pass it on.
+    throw new HttpError(400, 'The body is not valid JSON.', [{ pointer: '', detail: 'is not valid JSON' }]);
+  }
+  const depth = nestingDepth(value, MAX_BODY_DEPTH);
+  if (depth > MAX_BODY_DEPTH) {
+    throw new HttpError(400, `The body is nested deeper than ${MAX_BODY_DEPTH} levels.`, [
+      { pointer: '', detail: `is nested deeper than ${MAX_BODY_DEPTH} levels` },
+    ]);
+  }
+  return value;
+}
+
+/** Nesting depth of a parsed JSON value, without recursion; stops counting once past `limit`. */
+export function nestingDepth(value: unknown, limit: number): number {
+  let max = 0;
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, d] = stack.pop() as [unknown, number];
+    if (v === null || typeof v !== 'object') continue;
+    const depth = d + 1;
+    if (depth > max) max = depth;
+    if (max > limit) return max;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) {
+      if (child !== null && typeof child === 'object') stack.push([child, depth]);
+    }
+  }
+  return max;
+}
+
+/** Byte offset of the first byte that does not start or continue a valid UTF-8 sequence. */
+function firstInvalidUtf8(buf: Buffer): number {
+  let lo = 0;
+  let hi = buf.length;
+  // The longest valid prefix, found by bisection over the fatal decoder (at most ~20 decodes of 1 MiB).
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(0, mid), { stream: true });
+      lo = mid;
+    } catch {
+      hi = mid - 1;
+    }
+  }
+  return lo;
+}
