@@ -5,8 +5,11 @@
 // 1. Runs `../provider/bin/terraform-provider-coffer schema` (the same document `tofu providers schema -json`
 //    prints). For development before the provider has its resources, COFFER_PROVIDER_SCHEMA_FILE=<json> reads
 //    a draft document instead (never commit what that produces).
-// 2. Sorts every object key, so the output does not depend on the order the provider lists things in, and
-//    writes the sorted document to generated/schema.json (the recorded input; CI sees provider drift).
+// 2. Adds the provider's version (`terraform-provider-coffer version`) as `provider_versions`, as `cdktf get`
+//    does from the lock file: the generated provider class then carries it, and every synthesized stack pins
+//    `required_providers.coffer.version` (cdktf-cli and cdktn-cli refuse a stack without it). Sorts every object
+//    key, so the output does not depend on the order the provider lists things in, and writes the sorted
+//    document to generated/schema.json (the recorded input; CI sees provider drift).
 // 3. Runs each generator in its own process (both load a Go WebAssembly module that cannot be instantiated
 //    twice in one process) into generated/<flavor>/providers/coffer/ (TypeScript, as `cdktf get` writes it).
 // 4. Compiles each flavor to CommonJS + .d.ts in generated/<flavor>/lib/ (committed, so the package works
@@ -52,20 +55,51 @@ function skip(why: string): void {
   );
 }
 
+/** The version of a semver-shaped `terraform-provider-coffer version` line, or of provider/package.json. */
+const SEMVER = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/;
+
+export function providerVersionOf(output: string): string {
+  const version = output.trim().split(/\s+/).at(-1) ?? '';
+  if (!SEMVER.test(version)) {
+    throw new Error(`generate: cannot read a version from ${JSON.stringify(output.trim().slice(0, 200))}`);
+  }
+  return version;
+}
+
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(resolve(pkgDir, '../provider/package.json'), 'utf8')) as {
+    version: string;
+  };
+  return providerVersionOf(pkg.version);
+}
+
+/** The schema document with the provider's version, as the generators read it (`provider_versions`). */
+export function withProviderVersion(schema: unknown, version: string): unknown {
+  return { ...(schema as object), provider_versions: { [PROVIDER_FQN]: providerVersionOf(version) } };
+}
+
 function readSchema(): { schema: unknown; source: string } | undefined {
   const draft = process.env.COFFER_PROVIDER_SCHEMA_FILE;
   if (draft) {
     console.warn(
       `!! generate: using the schema in ${draft} (COFFER_PROVIDER_SCHEMA_FILE). Do not commit the result.`,
     );
-    return { schema: JSON.parse(readFileSync(draft, 'utf8')), source: draft };
+    const schema = JSON.parse(readFileSync(draft, 'utf8')) as { provider_versions?: unknown };
+    return {
+      schema: schema.provider_versions ? schema : withProviderVersion(schema, packageVersion()),
+      source: draft,
+    };
   }
   if (!existsSync(providerBin)) {
     skip(`the provider executable ${relative(process.cwd(), providerBin)} does not exist`);
     return undefined;
   }
   const out = execFileSync(providerBin, ['schema'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  return { schema: JSON.parse(out), source: `${relative(pkgDir, providerBin)} schema` };
+  const version = providerVersionOf(execFileSync(providerBin, ['version'], { encoding: 'utf8' }));
+  return {
+    schema: withProviderVersion(JSON.parse(out), version),
+    source: `${relative(pkgDir, providerBin)} schema (version ${version})`,
+  };
 }
 
 /** Resource types the hand-written constructs build on. */
@@ -73,12 +107,17 @@ export const REQUIRED_RESOURCES = ['coffer_secret', 'coffer_secrets_manager', 'c
 
 interface SchemaDoc {
   provider_schemas: Record<string, { resource_schemas?: Record<string, unknown> }>;
+  provider_versions: Record<string, string>;
 }
 
 function checkSchema(schema: unknown): asserts schema is SchemaDoc {
   const schemas = (schema as Partial<SchemaDoc> | null)?.provider_schemas;
   if (!schemas || !(PROVIDER_FQN in schemas) || Object.keys(schemas).length !== 1) {
     throw new Error(`generate: expected exactly one provider "${PROVIDER_FQN}" in provider_schemas`);
+  }
+  const version = (schema as Partial<SchemaDoc>).provider_versions?.[PROVIDER_FQN];
+  if (typeof version !== 'string' || !SEMVER.test(version)) {
+    throw new Error(`generate: expected provider_versions["${PROVIDER_FQN}"], the provider's version`);
   }
 }
 

@@ -6,7 +6,14 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync }
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateFrom, PROVIDER_FQN, REQUIRED_RESOURCES, sortKeys } from '../scripts/generate.ts';
+import {
+  generateFrom,
+  PROVIDER_FQN,
+  providerVersionOf,
+  REQUIRED_RESOURCES,
+  sortKeys,
+  withProviderVersion,
+} from '../scripts/generate.ts';
 
 const pkg = join(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
@@ -23,7 +30,11 @@ interface ProviderSchema {
 }
 const doc = JSON.parse(readFileSync(join(pkg, 'generated/schema.json'), 'utf8')) as {
   provider_schemas: Record<string, ProviderSchema>;
+  provider_versions: Record<string, string>;
 };
+const providerVersion = (
+  JSON.parse(readFileSync(join(pkg, '../provider/package.json'), 'utf8')) as { version: string }
+).version;
 const schema = doc.provider_schemas[PROVIDER_FQN] as ProviderSchema;
 
 type Lib = Record<string, Record<string, { tfResourceType?: string }>>;
@@ -60,6 +71,38 @@ describe('generated bindings', () => {
     expect(sortKeys(doc)).toEqual(doc);
     expect(JSON.stringify(sortKeys(doc))).toBe(JSON.stringify(doc));
     expect(Object.keys(schema.resource_schemas ?? {})).toEqual(expect.arrayContaining(REQUIRED_RESOURCES));
+  });
+
+  it("records the provider's version; a synthesized stack pins required_providers.coffer.version to it", () => {
+    // cdktf-cli 0.21 and cdktn-cli 0.24 refuse a stack whose provider has no version
+    // (terraform.required_providers.coffer.version: Required).
+    expect(doc.provider_versions).toEqual({ [PROVIDER_FQN]: providerVersion });
+    for (const flavor of ['cdktf', 'cdktn'] as const) {
+      const cdk = require(flavor) as typeof import('cdktf');
+      const stack = new cdk.TerraformStack(cdk.Testing.app(), 'versioned');
+      const { CofferProvider } = libs[flavor].provider as unknown as {
+        CofferProvider: new (s: unknown, id: string, c: object) => unknown;
+      };
+      new CofferProvider(stack, 'coffer', {});
+      const synth = JSON.parse(cdk.Testing.synth(stack)) as {
+        terraform: { required_providers: Record<string, { source: string; version?: string }> };
+      };
+      expect(synth.terraform.required_providers.coffer, flavor).toEqual({
+        source: PROVIDER_FQN,
+        version: providerVersion,
+      });
+    }
+  });
+
+  it('reads the version from `terraform-provider-coffer version` and refuses anything else', () => {
+    expect(providerVersionOf('terraform-provider-coffer 1.2.3\n')).toBe('1.2.3');
+    expect(providerVersionOf('0.1.0-rc.1')).toBe('0.1.0-rc.1');
+    expect(() => providerVersionOf('terraform-provider-coffer dev')).toThrow(/cannot read a version/);
+    expect(() => withProviderVersion({}, '')).toThrow(/cannot read a version/);
+    expect(withProviderVersion({ a: 1 }, '2.0.0')).toEqual({
+      a: 1,
+      provider_versions: { [PROVIDER_FQN]: '2.0.0' },
+    });
   });
 
   it('sortKeys sorts nested object keys and keeps array order', () => {

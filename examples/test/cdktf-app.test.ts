@@ -26,6 +26,13 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
+/** The provider's version: the generated bindings pin it in every stack (the CDKTF CLIs require one). */
+const PROVIDER_VERSION = (
+  JSON.parse(readFileSync(join(import.meta.dirname, '../../provider/package.json'), 'utf8')) as {
+    version: string;
+  }
+).version;
+
 /** A Terraform interpolation as synthesized: ref('var.x') is "${var.x}". */
 const ref = (expression: string) => `\${${expression}}`;
 
@@ -43,7 +50,9 @@ describe.each(['cdktf', 'cdktn'] as const)('%s variant', (flavor) => {
     for (const v of SECRET_VARIABLES)
       expect(d.variable[v]).toMatchObject({ sensitive: true, type: 'string' });
     expect(d.terraform).toEqual({
-      required_providers: { coffer: { source: 'registry.opentofu.org/coffer/coffer' } },
+      required_providers: {
+        coffer: { source: 'registry.opentofu.org/coffer/coffer', version: PROVIDER_VERSION },
+      },
     });
     expect(Object.keys(d)).not.toContain('provider_meta');
   });

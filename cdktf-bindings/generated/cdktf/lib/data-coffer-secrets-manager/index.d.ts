@@ -3,7 +3,7 @@ import * as cdktf from 'cdktf';
 export interface DataCofferSecretsManagerConfig extends cdktf.TerraformMetaArguments {
 }
 /**
-* Represents a {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/data-sources/secrets_manager coffer_secrets_manager}
+* Represents a {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/data-sources/secrets_manager coffer_secrets_manager}
 */
 export declare class DataCofferSecretsManager extends cdktf.TerraformDataSource {
     static readonly tfResourceType = "coffer_secrets_manager";
@@ -11,12 +11,12 @@ export declare class DataCofferSecretsManager extends cdktf.TerraformDataSource 
     * Generates CDKTF code for importing a DataCofferSecretsManager resource upon running "cdktf plan <stack-name>"
     * @param scope The scope in which to define this construct
     * @param importToId The construct id used in the generated config for the DataCofferSecretsManager to import
-    * @param importFromId The id of the existing DataCofferSecretsManager that should be imported. Refer to the {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/data-sources/secrets_manager#import import section} in the documentation of this resource for the id to use
+    * @param importFromId The id of the existing DataCofferSecretsManager that should be imported. Refer to the {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/data-sources/secrets_manager#import import section} in the documentation of this resource for the id to use
     * @param provider? Optional instance of the provider where the DataCofferSecretsManager to import is found
     */
     static generateConfigForImport(scope: Construct, importToId: string, importFromId: string, provider?: cdktf.TerraformProvider): cdktf.ImportableResource;
     /**
-    * Create a new {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/data-sources/secrets_manager coffer_secrets_manager} Data Source
+    * Create a new {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/data-sources/secrets_manager coffer_secrets_manager} Data Source
     *
     * @param scope The scope in which to define this construct
     * @param id The scoped construct ID. Must be unique amongst siblings in the same scope

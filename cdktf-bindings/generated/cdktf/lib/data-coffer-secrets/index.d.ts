@@ -4,25 +4,25 @@ export interface DataCofferSecretsConfig extends cdktf.TerraformMetaArguments {
     /**
     * Only this category.
     *
-    * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/data-sources/secrets#category DataCofferSecrets#category}
+    * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/data-sources/secrets#category DataCofferSecrets#category}
     */
     readonly category?: string;
     /**
     * Only names starting with this.
     *
-    * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/data-sources/secrets#name_prefix DataCofferSecrets#name_prefix}
+    * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/data-sources/secrets#name_prefix DataCofferSecrets#name_prefix}
     */
     readonly namePrefix?: string;
     /**
     * Only this scope id.
     *
-    * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/data-sources/secrets#scope_id DataCofferSecrets#scope_id}
+    * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/data-sources/secrets#scope_id DataCofferSecrets#scope_id}
     */
     readonly scopeId?: string;
     /**
     * Only this scope type.
     *
-    * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/data-sources/secrets#scope_type DataCofferSecrets#scope_type}
+    * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/data-sources/secrets#scope_type DataCofferSecrets#scope_type}
     */
     readonly scopeType?: string;
 }
@@ -63,7 +63,7 @@ export declare class DataCofferSecretsSecretsList extends cdktf.ComplexList {
     get(index: number): DataCofferSecretsSecretsOutputReference;
 }
 /**
-* Represents a {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/data-sources/secrets coffer_secrets}
+* Represents a {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/data-sources/secrets coffer_secrets}
 */
 export declare class DataCofferSecrets extends cdktf.TerraformDataSource {
     static readonly tfResourceType = "coffer_secrets";
@@ -71,12 +71,12 @@ export declare class DataCofferSecrets extends cdktf.TerraformDataSource {
     * Generates CDKTF code for importing a DataCofferSecrets resource upon running "cdktf plan <stack-name>"
     * @param scope The scope in which to define this construct
     * @param importToId The construct id used in the generated config for the DataCofferSecrets to import
-    * @param importFromId The id of the existing DataCofferSecrets that should be imported. Refer to the {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/data-sources/secrets#import import section} in the documentation of this resource for the id to use
+    * @param importFromId The id of the existing DataCofferSecrets that should be imported. Refer to the {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/data-sources/secrets#import import section} in the documentation of this resource for the id to use
     * @param provider? Optional instance of the provider where the DataCofferSecrets to import is found
     */
     static generateConfigForImport(scope: Construct, importToId: string, importFromId: string, provider?: cdktf.TerraformProvider): cdktf.ImportableResource;
     /**
-    * Create a new {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/data-sources/secrets coffer_secrets} Data Source
+    * Create a new {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/data-sources/secrets coffer_secrets} Data Source
     *
     * @param scope The scope in which to define this construct
     * @param id The scoped construct ID. Must be unique amongst siblings in the same scope

@@ -1,5 +1,5 @@
 "use strict";
-// https://registry.opentofu.org/providers/coffer/coffer/latest/docs/data-sources/secrets
+// https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/data-sources/secrets
 // generated from terraform resource schema
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.DataCofferSecrets = exports.DataCofferSecretsSecretsList = exports.DataCofferSecretsSecretsOutputReference = void 0;
@@ -92,7 +92,7 @@ class DataCofferSecretsSecretsList extends cdktf.ComplexList {
 }
 exports.DataCofferSecretsSecretsList = DataCofferSecretsSecretsList;
 /**
-* Represents a {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/data-sources/secrets coffer_secrets}
+* Represents a {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/data-sources/secrets coffer_secrets}
 */
 class DataCofferSecrets extends cdktf.TerraformDataSource {
     // =================
@@ -106,7 +106,7 @@ class DataCofferSecrets extends cdktf.TerraformDataSource {
     * Generates CDKTF code for importing a DataCofferSecrets resource upon running "cdktf plan <stack-name>"
     * @param scope The scope in which to define this construct
     * @param importToId The construct id used in the generated config for the DataCofferSecrets to import
-    * @param importFromId The id of the existing DataCofferSecrets that should be imported. Refer to the {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/data-sources/secrets#import import section} in the documentation of this resource for the id to use
+    * @param importFromId The id of the existing DataCofferSecrets that should be imported. Refer to the {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/data-sources/secrets#import import section} in the documentation of this resource for the id to use
     * @param provider? Optional instance of the provider where the DataCofferSecrets to import is found
     */
     static generateConfigForImport(scope, importToId, importFromId, provider) {
@@ -116,7 +116,7 @@ class DataCofferSecrets extends cdktf.TerraformDataSource {
     // INITIALIZER
     // ===========
     /**
-    * Create a new {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/data-sources/secrets coffer_secrets} Data Source
+    * Create a new {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/data-sources/secrets coffer_secrets} Data Source
     *
     * @param scope The scope in which to define this construct
     * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
@@ -126,7 +126,8 @@ class DataCofferSecrets extends cdktf.TerraformDataSource {
         super(scope, id, {
             terraformResourceType: 'coffer_secrets',
             terraformGeneratorMetadata: {
-                providerName: 'coffer'
+                providerName: 'coffer',
+                providerVersion: '0.1.0'
             },
             provider: config.provider,
             dependsOn: config.dependsOn,

@@ -4,7 +4,7 @@ export interface DataCofferWorkspaceSecretsConfig extends cdktf.TerraformMetaArg
     /**
     * The workspace.
     *
-    * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/data-sources/workspace_secrets#workspace_id DataCofferWorkspaceSecrets#workspace_id}
+    * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/data-sources/workspace_secrets#workspace_id DataCofferWorkspaceSecrets#workspace_id}
     */
     readonly workspaceId: string;
 }
@@ -42,7 +42,7 @@ export declare class DataCofferWorkspaceSecretsSecretsList extends cdktf.Complex
     get(index: number): DataCofferWorkspaceSecretsSecretsOutputReference;
 }
 /**
-* Represents a {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/data-sources/workspace_secrets coffer_workspace_secrets}
+* Represents a {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/data-sources/workspace_secrets coffer_workspace_secrets}
 */
 export declare class DataCofferWorkspaceSecrets extends cdktf.TerraformDataSource {
     static readonly tfResourceType = "coffer_workspace_secrets";
@@ -50,12 +50,12 @@ export declare class DataCofferWorkspaceSecrets extends cdktf.TerraformDataSourc
     * Generates CDKTF code for importing a DataCofferWorkspaceSecrets resource upon running "cdktf plan <stack-name>"
     * @param scope The scope in which to define this construct
     * @param importToId The construct id used in the generated config for the DataCofferWorkspaceSecrets to import
-    * @param importFromId The id of the existing DataCofferWorkspaceSecrets that should be imported. Refer to the {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/data-sources/workspace_secrets#import import section} in the documentation of this resource for the id to use
+    * @param importFromId The id of the existing DataCofferWorkspaceSecrets that should be imported. Refer to the {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/data-sources/workspace_secrets#import import section} in the documentation of this resource for the id to use
     * @param provider? Optional instance of the provider where the DataCofferWorkspaceSecrets to import is found
     */
     static generateConfigForImport(scope: Construct, importToId: string, importFromId: string, provider?: cdktf.TerraformProvider): cdktf.ImportableResource;
     /**
-    * Create a new {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/data-sources/workspace_secrets coffer_workspace_secrets} Data Source
+    * Create a new {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/data-sources/workspace_secrets coffer_workspace_secrets} Data Source
     *
     * @param scope The scope in which to define this construct
     * @param id The scoped construct ID. Must be unique amongst siblings in the same scope

@@ -1,5 +1,5 @@
 "use strict";
-// https://registry.opentofu.org/providers/coffer/coffer/latest/docs/data-sources/workspace_secrets
+// https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/data-sources/workspace_secrets
 // generated from terraform resource schema
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.DataCofferWorkspaceSecrets = exports.DataCofferWorkspaceSecretsSecretsList = exports.DataCofferWorkspaceSecretsSecretsOutputReference = void 0;
@@ -80,7 +80,7 @@ class DataCofferWorkspaceSecretsSecretsList extends cdktf.ComplexList {
 }
 exports.DataCofferWorkspaceSecretsSecretsList = DataCofferWorkspaceSecretsSecretsList;
 /**
-* Represents a {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/data-sources/workspace_secrets coffer_workspace_secrets}
+* Represents a {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/data-sources/workspace_secrets coffer_workspace_secrets}
 */
 class DataCofferWorkspaceSecrets extends cdktf.TerraformDataSource {
     // =================
@@ -94,7 +94,7 @@ class DataCofferWorkspaceSecrets extends cdktf.TerraformDataSource {
     * Generates CDKTF code for importing a DataCofferWorkspaceSecrets resource upon running "cdktf plan <stack-name>"
     * @param scope The scope in which to define this construct
     * @param importToId The construct id used in the generated config for the DataCofferWorkspaceSecrets to import
-    * @param importFromId The id of the existing DataCofferWorkspaceSecrets that should be imported. Refer to the {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/data-sources/workspace_secrets#import import section} in the documentation of this resource for the id to use
+    * @param importFromId The id of the existing DataCofferWorkspaceSecrets that should be imported. Refer to the {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/data-sources/workspace_secrets#import import section} in the documentation of this resource for the id to use
     * @param provider? Optional instance of the provider where the DataCofferWorkspaceSecrets to import is found
     */
     static generateConfigForImport(scope, importToId, importFromId, provider) {
@@ -104,7 +104,7 @@ class DataCofferWorkspaceSecrets extends cdktf.TerraformDataSource {
     // INITIALIZER
     // ===========
     /**
-    * Create a new {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/data-sources/workspace_secrets coffer_workspace_secrets} Data Source
+    * Create a new {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/data-sources/workspace_secrets coffer_workspace_secrets} Data Source
     *
     * @param scope The scope in which to define this construct
     * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
@@ -114,7 +114,8 @@ class DataCofferWorkspaceSecrets extends cdktf.TerraformDataSource {
         super(scope, id, {
             terraformResourceType: 'coffer_workspace_secrets',
             terraformGeneratorMetadata: {
-                providerName: 'coffer'
+                providerName: 'coffer',
+                providerVersion: '0.1.0'
             },
             provider: config.provider,
             dependsOn: config.dependsOn,

@@ -1,5 +1,5 @@
 "use strict";
-// https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secrets_manager
+// https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secrets_manager
 // generated from terraform resource schema
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.SecretsManager = exports.SecretsManagerVaultOutputReference = exports.SecretsManagerVaultK8SOutputReference = exports.SecretsManagerVaultAwsOutputReference = exports.SecretsManagerAwsOutputReference = void 0;
@@ -768,7 +768,7 @@ class SecretsManagerVaultOutputReference extends cdktf.ComplexObject {
 }
 exports.SecretsManagerVaultOutputReference = SecretsManagerVaultOutputReference;
 /**
-* Represents a {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secrets_manager coffer_secrets_manager}
+* Represents a {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secrets_manager coffer_secrets_manager}
 */
 class SecretsManager extends cdktf.TerraformResource {
     // =================
@@ -782,7 +782,7 @@ class SecretsManager extends cdktf.TerraformResource {
     * Generates CDKTF code for importing a SecretsManager resource upon running "cdktf plan <stack-name>"
     * @param scope The scope in which to define this construct
     * @param importToId The construct id used in the generated config for the SecretsManager to import
-    * @param importFromId The id of the existing SecretsManager that should be imported. Refer to the {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secrets_manager#import import section} in the documentation of this resource for the id to use
+    * @param importFromId The id of the existing SecretsManager that should be imported. Refer to the {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secrets_manager#import import section} in the documentation of this resource for the id to use
     * @param provider? Optional instance of the provider where the SecretsManager to import is found
     */
     static generateConfigForImport(scope, importToId, importFromId, provider) {
@@ -792,7 +792,7 @@ class SecretsManager extends cdktf.TerraformResource {
     // INITIALIZER
     // ===========
     /**
-    * Create a new {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secrets_manager coffer_secrets_manager} Resource
+    * Create a new {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secrets_manager coffer_secrets_manager} Resource
     *
     * @param scope The scope in which to define this construct
     * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
@@ -802,7 +802,8 @@ class SecretsManager extends cdktf.TerraformResource {
         super(scope, id, {
             terraformResourceType: 'coffer_secrets_manager',
             terraformGeneratorMetadata: {
-                providerName: 'coffer'
+                providerName: 'coffer',
+                providerVersion: '0.1.0'
             },
             provider: config.provider,
             dependsOn: config.dependsOn,

@@ -1,11 +1,11 @@
 "use strict";
-// https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/workspace_secret
+// https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/workspace_secret
 // generated from terraform resource schema
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.WorkspaceSecret = void 0;
 const cdktf = require("cdktf");
 /**
-* Represents a {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/workspace_secret coffer_workspace_secret}
+* Represents a {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/workspace_secret coffer_workspace_secret}
 */
 class WorkspaceSecret extends cdktf.TerraformResource {
     // =================
@@ -19,7 +19,7 @@ class WorkspaceSecret extends cdktf.TerraformResource {
     * Generates CDKTF code for importing a WorkspaceSecret resource upon running "cdktf plan <stack-name>"
     * @param scope The scope in which to define this construct
     * @param importToId The construct id used in the generated config for the WorkspaceSecret to import
-    * @param importFromId The id of the existing WorkspaceSecret that should be imported. Refer to the {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/workspace_secret#import import section} in the documentation of this resource for the id to use
+    * @param importFromId The id of the existing WorkspaceSecret that should be imported. Refer to the {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/workspace_secret#import import section} in the documentation of this resource for the id to use
     * @param provider? Optional instance of the provider where the WorkspaceSecret to import is found
     */
     static generateConfigForImport(scope, importToId, importFromId, provider) {
@@ -29,7 +29,7 @@ class WorkspaceSecret extends cdktf.TerraformResource {
     // INITIALIZER
     // ===========
     /**
-    * Create a new {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/workspace_secret coffer_workspace_secret} Resource
+    * Create a new {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/workspace_secret coffer_workspace_secret} Resource
     *
     * @param scope The scope in which to define this construct
     * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
@@ -39,7 +39,8 @@ class WorkspaceSecret extends cdktf.TerraformResource {
         super(scope, id, {
             terraformResourceType: 'coffer_workspace_secret',
             terraformGeneratorMetadata: {
-                providerName: 'coffer'
+                providerName: 'coffer',
+                providerVersion: '0.1.0'
             },
             provider: config.provider,
             dependsOn: config.dependsOn,

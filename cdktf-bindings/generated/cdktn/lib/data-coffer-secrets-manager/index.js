@@ -1,11 +1,11 @@
 "use strict";
-// https://registry.opentofu.org/providers/coffer/coffer/latest/docs/data-sources/secrets_manager
+// https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/data-sources/secrets_manager
 // generated from terraform resource schema
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.DataCofferSecretsManager = void 0;
 const cdktn = require("cdktn");
 /**
-* Represents a {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/data-sources/secrets_manager coffer_secrets_manager}
+* Represents a {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/data-sources/secrets_manager coffer_secrets_manager}
 */
 class DataCofferSecretsManager extends cdktn.TerraformDataSource {
     // =================
@@ -19,7 +19,7 @@ class DataCofferSecretsManager extends cdktn.TerraformDataSource {
     * Generates CDKTN code for importing a DataCofferSecretsManager resource upon running "cdktn plan <stack-name>"
     * @param scope The scope in which to define this construct
     * @param importToId The construct id used in the generated config for the DataCofferSecretsManager to import
-    * @param importFromId The id of the existing DataCofferSecretsManager that should be imported. Refer to the {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/data-sources/secrets_manager#import import section} in the documentation of this resource for the id to use
+    * @param importFromId The id of the existing DataCofferSecretsManager that should be imported. Refer to the {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/data-sources/secrets_manager#import import section} in the documentation of this resource for the id to use
     * @param provider? Optional instance of the provider where the DataCofferSecretsManager to import is found
     */
     static generateConfigForImport(scope, importToId, importFromId, provider) {
@@ -29,7 +29,7 @@ class DataCofferSecretsManager extends cdktn.TerraformDataSource {
     // INITIALIZER
     // ===========
     /**
-    * Create a new {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/data-sources/secrets_manager coffer_secrets_manager} Data Source
+    * Create a new {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/data-sources/secrets_manager coffer_secrets_manager} Data Source
     *
     * @param scope The scope in which to define this construct
     * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
@@ -39,7 +39,8 @@ class DataCofferSecretsManager extends cdktn.TerraformDataSource {
         super(scope, id, {
             terraformResourceType: 'coffer_secrets_manager',
             terraformGeneratorMetadata: {
-                providerName: 'coffer'
+                providerName: 'coffer',
+                providerVersion: '0.1.0'
             },
             provider: config.provider,
             dependsOn: config.dependsOn,

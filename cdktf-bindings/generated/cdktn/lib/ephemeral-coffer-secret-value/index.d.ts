@@ -4,29 +4,29 @@ export interface EphemeralCofferSecretValueConfig extends cdktn.TerraformEphemer
     /**
     * The secret name.
     *
-    * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/ephemeral-resources/secret_value#name EphemeralCofferSecretValue#name}
+    * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/ephemeral-resources/secret_value#name EphemeralCofferSecretValue#name}
     */
     readonly name: string;
     /**
     * The workspace's team, so team secrets take part.
     *
-    * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/ephemeral-resources/secret_value#team_id EphemeralCofferSecretValue#team_id}
+    * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/ephemeral-resources/secret_value#team_id EphemeralCofferSecretValue#team_id}
     */
     readonly teamId?: string;
     /**
     * The workspace resolving the name.
     *
-    * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/ephemeral-resources/secret_value#workspace_id EphemeralCofferSecretValue#workspace_id}
+    * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/ephemeral-resources/secret_value#workspace_id EphemeralCofferSecretValue#workspace_id}
     */
     readonly workspaceId: string;
 }
 /**
-* Represents a {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/ephemeral-resources/secret_value coffer_secret_value}
+* Represents a {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/ephemeral-resources/secret_value coffer_secret_value}
 */
 export declare class EphemeralCofferSecretValue extends cdktn.TerraformEphemeralResource {
     static readonly tfResourceType = "coffer_secret_value";
     /**
-    * Create a new {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/ephemeral-resources/secret_value coffer_secret_value} Ephemeral Resource
+    * Create a new {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/ephemeral-resources/secret_value coffer_secret_value} Ephemeral Resource
     *
     * @param scope The scope in which to define this construct
     * @param id The scoped construct ID. Must be unique amongst siblings in the same scope

@@ -1,11 +1,11 @@
 "use strict";
-// https://registry.opentofu.org/providers/coffer/coffer/latest/docs/ephemeral-resources/secret_value
+// https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/ephemeral-resources/secret_value
 // generated from terraform resource schema
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.EphemeralCofferSecretValue = void 0;
 const cdktn = require("cdktn");
 /**
-* Represents a {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/ephemeral-resources/secret_value coffer_secret_value}
+* Represents a {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/ephemeral-resources/secret_value coffer_secret_value}
 */
 class EphemeralCofferSecretValue extends cdktn.TerraformEphemeralResource {
     // =================
@@ -16,7 +16,7 @@ class EphemeralCofferSecretValue extends cdktn.TerraformEphemeralResource {
     // INITIALIZER
     // ===========
     /**
-    * Create a new {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/ephemeral-resources/secret_value coffer_secret_value} Ephemeral Resource
+    * Create a new {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/ephemeral-resources/secret_value coffer_secret_value} Ephemeral Resource
     *
     * @param scope The scope in which to define this construct
     * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
@@ -26,7 +26,8 @@ class EphemeralCofferSecretValue extends cdktn.TerraformEphemeralResource {
         super(scope, id, {
             terraformResourceType: 'coffer_secret_value',
             terraformGeneratorMetadata: {
-                providerName: 'coffer'
+                providerName: 'coffer',
+                providerVersion: '0.1.0'
             },
             provider: config.provider,
             dependsOn: config.dependsOn,

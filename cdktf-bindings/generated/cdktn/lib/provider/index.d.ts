@@ -4,36 +4,36 @@ export interface CofferProviderConfig {
     /**
     * API key (Bearer token). Default: env COFFER_API_KEY.
     *
-    * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs#api_key CofferProvider#api_key}
+    * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs#api_key CofferProvider#api_key}
     */
     readonly apiKey?: string;
     /**
     * The Coffer API, e.g. http://127.0.0.1:8080 (routes are under /v1). Default: env COFFER_BASE_URL.
     *
-    * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs#base_url CofferProvider#base_url}
+    * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs#base_url CofferProvider#base_url}
     */
     readonly baseUrl?: string;
     /**
     * Retries after the first attempt for retryable failures (default 2).
     *
-    * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs#max_retries CofferProvider#max_retries}
+    * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs#max_retries CofferProvider#max_retries}
     */
     readonly maxRetries?: number;
     /**
     * Per-attempt request timeout in milliseconds (default 30000; 0 disables).
     *
-    * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs#timeout_ms CofferProvider#timeout_ms}
+    * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs#timeout_ms CofferProvider#timeout_ms}
     */
     readonly timeoutMs?: number;
     /**
     * Alias name
     *
-    * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs#alias CofferProvider#alias}
+    * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs#alias CofferProvider#alias}
     */
     readonly alias?: string;
 }
 /**
-* Represents a {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs coffer}
+* Represents a {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs coffer}
 */
 export declare class CofferProvider extends cdktn.TerraformProvider {
     static readonly tfResourceType = "coffer";
@@ -41,12 +41,12 @@ export declare class CofferProvider extends cdktn.TerraformProvider {
     * Generates CDKTN code for importing a CofferProvider resource upon running "cdktn plan <stack-name>"
     * @param scope The scope in which to define this construct
     * @param importToId The construct id used in the generated config for the CofferProvider to import
-    * @param importFromId The id of the existing CofferProvider that should be imported. Refer to the {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs#import import section} in the documentation of this resource for the id to use
+    * @param importFromId The id of the existing CofferProvider that should be imported. Refer to the {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs#import import section} in the documentation of this resource for the id to use
     * @param provider? Optional instance of the provider where the CofferProvider to import is found
     */
     static generateConfigForImport(scope: Construct, importToId: string, importFromId: string, provider?: cdktn.TerraformProvider): cdktn.ImportableResource;
     /**
-    * Create a new {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs coffer} Resource
+    * Create a new {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs coffer} Resource
     *
     * @param scope The scope in which to define this construct
     * @param id The scoped construct ID. Must be unique amongst siblings in the same scope

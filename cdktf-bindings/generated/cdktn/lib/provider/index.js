@@ -1,11 +1,11 @@
 "use strict";
-// https://registry.opentofu.org/providers/coffer/coffer/latest/docs
+// https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs
 // generated from terraform resource schema
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.CofferProvider = void 0;
 const cdktn = require("cdktn");
 /**
-* Represents a {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs coffer}
+* Represents a {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs coffer}
 */
 class CofferProvider extends cdktn.TerraformProvider {
     // =================
@@ -19,7 +19,7 @@ class CofferProvider extends cdktn.TerraformProvider {
     * Generates CDKTN code for importing a CofferProvider resource upon running "cdktn plan <stack-name>"
     * @param scope The scope in which to define this construct
     * @param importToId The construct id used in the generated config for the CofferProvider to import
-    * @param importFromId The id of the existing CofferProvider that should be imported. Refer to the {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs#import import section} in the documentation of this resource for the id to use
+    * @param importFromId The id of the existing CofferProvider that should be imported. Refer to the {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs#import import section} in the documentation of this resource for the id to use
     * @param provider? Optional instance of the provider where the CofferProvider to import is found
     */
     static generateConfigForImport(scope, importToId, importFromId, provider) {
@@ -29,7 +29,7 @@ class CofferProvider extends cdktn.TerraformProvider {
     // INITIALIZER
     // ===========
     /**
-    * Create a new {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs coffer} Resource
+    * Create a new {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs coffer} Resource
     *
     * @param scope The scope in which to define this construct
     * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
@@ -39,7 +39,8 @@ class CofferProvider extends cdktn.TerraformProvider {
         super(scope, id, {
             terraformResourceType: 'coffer',
             terraformGeneratorMetadata: {
-                providerName: 'coffer'
+                providerName: 'coffer',
+                providerVersion: '0.1.0'
             },
             terraformProviderSource: 'registry.opentofu.org/coffer/coffer'
         });

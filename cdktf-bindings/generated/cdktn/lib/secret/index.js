@@ -1,11 +1,11 @@
 "use strict";
-// https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secret
+// https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secret
 // generated from terraform resource schema
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.Secret = void 0;
 const cdktn = require("cdktn");
 /**
-* Represents a {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secret coffer_secret}
+* Represents a {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secret coffer_secret}
 */
 class Secret extends cdktn.TerraformResource {
     // =================
@@ -19,7 +19,7 @@ class Secret extends cdktn.TerraformResource {
     * Generates CDKTN code for importing a Secret resource upon running "cdktn plan <stack-name>"
     * @param scope The scope in which to define this construct
     * @param importToId The construct id used in the generated config for the Secret to import
-    * @param importFromId The id of the existing Secret that should be imported. Refer to the {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secret#import import section} in the documentation of this resource for the id to use
+    * @param importFromId The id of the existing Secret that should be imported. Refer to the {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secret#import import section} in the documentation of this resource for the id to use
     * @param provider? Optional instance of the provider where the Secret to import is found
     */
     static generateConfigForImport(scope, importToId, importFromId, provider) {
@@ -29,7 +29,7 @@ class Secret extends cdktn.TerraformResource {
     // INITIALIZER
     // ===========
     /**
-    * Create a new {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secret coffer_secret} Resource
+    * Create a new {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secret coffer_secret} Resource
     *
     * @param scope The scope in which to define this construct
     * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
@@ -39,7 +39,8 @@ class Secret extends cdktn.TerraformResource {
         super(scope, id, {
             terraformResourceType: 'coffer_secret',
             terraformGeneratorMetadata: {
-                providerName: 'coffer'
+                providerName: 'coffer',
+                providerVersion: '0.1.0'
             },
             provider: config.provider,
             dependsOn: config.dependsOn,

@@ -1,4 +1,4 @@
-// https://registry.opentofu.org/providers/coffer/coffer/latest/docs/data-sources/secrets_manager
+// https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/data-sources/secrets_manager
 // generated from terraform resource schema
 
 import { Construct } from 'constructs';
@@ -10,7 +10,7 @@ export interface DataCofferSecretsManagerConfig extends cdktf.TerraformMetaArgum
 }
 
 /**
-* Represents a {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/data-sources/secrets_manager coffer_secrets_manager}
+* Represents a {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/data-sources/secrets_manager coffer_secrets_manager}
 */
 export class DataCofferSecretsManager extends cdktf.TerraformDataSource {
 
@@ -26,7 +26,7 @@ export class DataCofferSecretsManager extends cdktf.TerraformDataSource {
   * Generates CDKTF code for importing a DataCofferSecretsManager resource upon running "cdktf plan <stack-name>"
   * @param scope The scope in which to define this construct
   * @param importToId The construct id used in the generated config for the DataCofferSecretsManager to import
-  * @param importFromId The id of the existing DataCofferSecretsManager that should be imported. Refer to the {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/data-sources/secrets_manager#import import section} in the documentation of this resource for the id to use
+  * @param importFromId The id of the existing DataCofferSecretsManager that should be imported. Refer to the {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/data-sources/secrets_manager#import import section} in the documentation of this resource for the id to use
   * @param provider? Optional instance of the provider where the DataCofferSecretsManager to import is found
   */
   public static generateConfigForImport(scope: Construct, importToId: string, importFromId: string, provider?: cdktf.TerraformProvider) {
@@ -38,7 +38,7 @@ export class DataCofferSecretsManager extends cdktf.TerraformDataSource {
   // ===========
 
   /**
-  * Create a new {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/data-sources/secrets_manager coffer_secrets_manager} Data Source
+  * Create a new {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/data-sources/secrets_manager coffer_secrets_manager} Data Source
   *
   * @param scope The scope in which to define this construct
   * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
@@ -48,7 +48,8 @@ export class DataCofferSecretsManager extends cdktf.TerraformDataSource {
     super(scope, id, {
       terraformResourceType: 'coffer_secrets_manager',
       terraformGeneratorMetadata: {
-        providerName: 'coffer'
+        providerName: 'coffer',
+        providerVersion: '0.1.0'
       },
       provider: config.provider,
       dependsOn: config.dependsOn,

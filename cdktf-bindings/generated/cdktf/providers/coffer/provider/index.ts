@@ -1,4 +1,4 @@
-// https://registry.opentofu.org/providers/coffer/coffer/latest/docs
+// https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs
 // generated from terraform resource schema
 
 import { Construct } from 'constructs';
@@ -10,37 +10,37 @@ export interface CofferProviderConfig {
   /**
   * API key (Bearer token). Default: env COFFER_API_KEY.
   *
-  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs#api_key CofferProvider#api_key}
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs#api_key CofferProvider#api_key}
   */
   readonly apiKey?: string;
   /**
   * The Coffer API, e.g. http://127.0.0.1:8080 (routes are under /v1). Default: env COFFER_BASE_URL.
   *
-  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs#base_url CofferProvider#base_url}
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs#base_url CofferProvider#base_url}
   */
   readonly baseUrl?: string;
   /**
   * Retries after the first attempt for retryable failures (default 2).
   *
-  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs#max_retries CofferProvider#max_retries}
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs#max_retries CofferProvider#max_retries}
   */
   readonly maxRetries?: number;
   /**
   * Per-attempt request timeout in milliseconds (default 30000; 0 disables).
   *
-  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs#timeout_ms CofferProvider#timeout_ms}
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs#timeout_ms CofferProvider#timeout_ms}
   */
   readonly timeoutMs?: number;
   /**
   * Alias name
   *
-  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs#alias CofferProvider#alias}
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs#alias CofferProvider#alias}
   */
   readonly alias?: string;
 }
 
 /**
-* Represents a {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs coffer}
+* Represents a {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs coffer}
 */
 export class CofferProvider extends cdktf.TerraformProvider {
 
@@ -56,7 +56,7 @@ export class CofferProvider extends cdktf.TerraformProvider {
   * Generates CDKTF code for importing a CofferProvider resource upon running "cdktf plan <stack-name>"
   * @param scope The scope in which to define this construct
   * @param importToId The construct id used in the generated config for the CofferProvider to import
-  * @param importFromId The id of the existing CofferProvider that should be imported. Refer to the {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs#import import section} in the documentation of this resource for the id to use
+  * @param importFromId The id of the existing CofferProvider that should be imported. Refer to the {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs#import import section} in the documentation of this resource for the id to use
   * @param provider? Optional instance of the provider where the CofferProvider to import is found
   */
   public static generateConfigForImport(scope: Construct, importToId: string, importFromId: string, provider?: cdktf.TerraformProvider) {
@@ -68,7 +68,7 @@ export class CofferProvider extends cdktf.TerraformProvider {
   // ===========
 
   /**
-  * Create a new {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs coffer} Resource
+  * Create a new {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs coffer} Resource
   *
   * @param scope The scope in which to define this construct
   * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
@@ -78,7 +78,8 @@ export class CofferProvider extends cdktf.TerraformProvider {
     super(scope, id, {
       terraformResourceType: 'coffer',
       terraformGeneratorMetadata: {
-        providerName: 'coffer'
+        providerName: 'coffer',
+        providerVersion: '0.1.0'
       },
       terraformProviderSource: 'registry.opentofu.org/coffer/coffer'
     });

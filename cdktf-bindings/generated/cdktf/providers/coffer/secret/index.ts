@@ -1,4 +1,4 @@
-// https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secret
+// https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secret
 // generated from terraform resource schema
 
 import { Construct } from 'constructs';
@@ -10,61 +10,61 @@ export interface SecretConfig extends cdktf.TerraformMetaArguments {
   /**
   * provider, infrastructure, integration or agent (the server picks one when unset).
   *
-  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secret#category Secret#category}
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secret#category Secret#category}
   */
   readonly category?: string;
   /**
   * Free text (up to 1024 characters).
   *
-  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secret#description Secret#description}
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secret#description Secret#description}
   */
   readonly description?: string;
   /**
   * RFC 3339 time after which the secret no longer resolves.
   *
-  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secret#expires_at Secret#expires_at}
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secret#expires_at Secret#expires_at}
   */
   readonly expiresAt?: string;
   /**
   * An environment-variable name, unique in its scope. Changing it replaces the secret.
   *
-  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secret#name Secret#name}
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secret#name Secret#name}
   */
   readonly name: string;
   /**
   * The organization, team or workspace id. Changing it replaces the secret.
   *
-  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secret#scope_id Secret#scope_id}
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secret#scope_id Secret#scope_id}
   */
   readonly scopeId: string;
   /**
   * organization, team or workspace. Changing it replaces the secret.
   *
-  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secret#scope_type Secret#scope_type}
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secret#scope_type Secret#scope_type}
   */
   readonly scopeType: string;
   /**
   * The secret value (sensitive: hidden in output, but stored in the state). Prefer value_wo. Conflicts with value_wo.
   *
-  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secret#value Secret#value}
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secret#value Secret#value}
   */
   readonly value?: string;
   /**
   * The secret value, write-only: sent to the API on create and whenever value_wo_version changes, never stored in the state or the plan. Needs OpenTofu/Terraform >= 1.11. Conflicts with value.
   *
-  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secret#value_wo Secret#value_wo}
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secret#value_wo Secret#value_wo}
   */
   readonly valueWo?: string;
   /**
   * Bump to send a new value_wo (write-only values are never compared with anything).
   *
-  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secret#value_wo_version Secret#value_wo_version}
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secret#value_wo_version Secret#value_wo_version}
   */
   readonly valueWoVersion?: number;
 }
 
 /**
-* Represents a {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secret coffer_secret}
+* Represents a {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secret coffer_secret}
 */
 export class Secret extends cdktf.TerraformResource {
 
@@ -80,7 +80,7 @@ export class Secret extends cdktf.TerraformResource {
   * Generates CDKTF code for importing a Secret resource upon running "cdktf plan <stack-name>"
   * @param scope The scope in which to define this construct
   * @param importToId The construct id used in the generated config for the Secret to import
-  * @param importFromId The id of the existing Secret that should be imported. Refer to the {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secret#import import section} in the documentation of this resource for the id to use
+  * @param importFromId The id of the existing Secret that should be imported. Refer to the {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secret#import import section} in the documentation of this resource for the id to use
   * @param provider? Optional instance of the provider where the Secret to import is found
   */
   public static generateConfigForImport(scope: Construct, importToId: string, importFromId: string, provider?: cdktf.TerraformProvider) {
@@ -92,7 +92,7 @@ export class Secret extends cdktf.TerraformResource {
   // ===========
 
   /**
-  * Create a new {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secret coffer_secret} Resource
+  * Create a new {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secret coffer_secret} Resource
   *
   * @param scope The scope in which to define this construct
   * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
@@ -102,7 +102,8 @@ export class Secret extends cdktf.TerraformResource {
     super(scope, id, {
       terraformResourceType: 'coffer_secret',
       terraformGeneratorMetadata: {
-        providerName: 'coffer'
+        providerName: 'coffer',
+        providerVersion: '0.1.0'
       },
       provider: config.provider,
       dependsOn: config.dependsOn,

@@ -1,4 +1,4 @@
-// https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/workspace_secret
+// https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/workspace_secret
 // generated from terraform resource schema
 
 import { Construct } from 'constructs';
@@ -10,43 +10,43 @@ export interface WorkspaceSecretConfig extends cdktf.TerraformMetaArguments {
   /**
   * Expire the value this many days after each write (1 to 3650).
   *
-  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/workspace_secret#expires_in_days WorkspaceSecret#expires_in_days}
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/workspace_secret#expires_in_days WorkspaceSecret#expires_in_days}
   */
   readonly expiresInDays?: number;
   /**
   * The override key: OPENAI_API_KEY, ANTHROPIC_API_KEY, GEMINI_API_KEY, GROK_API_KEY, GROQ_API_KEY, BRAVE_API_KEY, RESEND_API_KEY. Changing it replaces the override.
   *
-  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/workspace_secret#key WorkspaceSecret#key}
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/workspace_secret#key WorkspaceSecret#key}
   */
   readonly key: string;
   /**
   * The secret value (sensitive: hidden in output, but stored in the state). Prefer value_wo. Conflicts with value_wo.
   *
-  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/workspace_secret#value WorkspaceSecret#value}
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/workspace_secret#value WorkspaceSecret#value}
   */
   readonly value?: string;
   /**
   * The secret value, write-only: sent to the API on create and whenever value_wo_version changes, never stored in the state or the plan. Needs OpenTofu/Terraform >= 1.11. Conflicts with value.
   *
-  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/workspace_secret#value_wo WorkspaceSecret#value_wo}
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/workspace_secret#value_wo WorkspaceSecret#value_wo}
   */
   readonly valueWo?: string;
   /**
   * Bump to send a new value_wo (write-only values are never compared with anything).
   *
-  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/workspace_secret#value_wo_version WorkspaceSecret#value_wo_version}
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/workspace_secret#value_wo_version WorkspaceSecret#value_wo_version}
   */
   readonly valueWoVersion?: number;
   /**
   * The workspace. Changing it replaces the override.
   *
-  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/workspace_secret#workspace_id WorkspaceSecret#workspace_id}
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/workspace_secret#workspace_id WorkspaceSecret#workspace_id}
   */
   readonly workspaceId: string;
 }
 
 /**
-* Represents a {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/workspace_secret coffer_workspace_secret}
+* Represents a {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/workspace_secret coffer_workspace_secret}
 */
 export class WorkspaceSecret extends cdktf.TerraformResource {
 
@@ -62,7 +62,7 @@ export class WorkspaceSecret extends cdktf.TerraformResource {
   * Generates CDKTF code for importing a WorkspaceSecret resource upon running "cdktf plan <stack-name>"
   * @param scope The scope in which to define this construct
   * @param importToId The construct id used in the generated config for the WorkspaceSecret to import
-  * @param importFromId The id of the existing WorkspaceSecret that should be imported. Refer to the {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/workspace_secret#import import section} in the documentation of this resource for the id to use
+  * @param importFromId The id of the existing WorkspaceSecret that should be imported. Refer to the {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/workspace_secret#import import section} in the documentation of this resource for the id to use
   * @param provider? Optional instance of the provider where the WorkspaceSecret to import is found
   */
   public static generateConfigForImport(scope: Construct, importToId: string, importFromId: string, provider?: cdktf.TerraformProvider) {
@@ -74,7 +74,7 @@ export class WorkspaceSecret extends cdktf.TerraformResource {
   // ===========
 
   /**
-  * Create a new {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/workspace_secret coffer_workspace_secret} Resource
+  * Create a new {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/workspace_secret coffer_workspace_secret} Resource
   *
   * @param scope The scope in which to define this construct
   * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
@@ -84,7 +84,8 @@ export class WorkspaceSecret extends cdktf.TerraformResource {
     super(scope, id, {
       terraformResourceType: 'coffer_workspace_secret',
       terraformGeneratorMetadata: {
-        providerName: 'coffer'
+        providerName: 'coffer',
+        providerVersion: '0.1.0'
       },
       provider: config.provider,
       dependsOn: config.dependsOn,

@@ -1,4 +1,4 @@
-// https://registry.opentofu.org/providers/coffer/coffer/latest/docs/data-sources/workspace_secrets
+// https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/data-sources/workspace_secrets
 // generated from terraform resource schema
 
 import { Construct } from 'constructs';
@@ -10,7 +10,7 @@ export interface DataCofferWorkspaceSecretsConfig extends cdktn.TerraformMetaArg
   /**
   * The workspace.
   *
-  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/data-sources/workspace_secrets#workspace_id DataCofferWorkspaceSecrets#workspace_id}
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/data-sources/workspace_secrets#workspace_id DataCofferWorkspaceSecrets#workspace_id}
   */
   readonly workspaceId: string;
 }
@@ -96,7 +96,7 @@ export class DataCofferWorkspaceSecretsSecretsList extends cdktn.ComplexList {
 }
 
 /**
-* Represents a {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/data-sources/workspace_secrets coffer_workspace_secrets}
+* Represents a {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/data-sources/workspace_secrets coffer_workspace_secrets}
 */
 export class DataCofferWorkspaceSecrets extends cdktn.TerraformDataSource {
 
@@ -112,7 +112,7 @@ export class DataCofferWorkspaceSecrets extends cdktn.TerraformDataSource {
   * Generates CDKTN code for importing a DataCofferWorkspaceSecrets resource upon running "cdktn plan <stack-name>"
   * @param scope The scope in which to define this construct
   * @param importToId The construct id used in the generated config for the DataCofferWorkspaceSecrets to import
-  * @param importFromId The id of the existing DataCofferWorkspaceSecrets that should be imported. Refer to the {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/data-sources/workspace_secrets#import import section} in the documentation of this resource for the id to use
+  * @param importFromId The id of the existing DataCofferWorkspaceSecrets that should be imported. Refer to the {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/data-sources/workspace_secrets#import import section} in the documentation of this resource for the id to use
   * @param provider? Optional instance of the provider where the DataCofferWorkspaceSecrets to import is found
   */
   public static generateConfigForImport(scope: Construct, importToId: string, importFromId: string, provider?: cdktn.TerraformProvider) {
@@ -124,7 +124,7 @@ export class DataCofferWorkspaceSecrets extends cdktn.TerraformDataSource {
   // ===========
 
   /**
-  * Create a new {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/data-sources/workspace_secrets coffer_workspace_secrets} Data Source
+  * Create a new {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/data-sources/workspace_secrets coffer_workspace_secrets} Data Source
   *
   * @param scope The scope in which to define this construct
   * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
@@ -134,7 +134,8 @@ export class DataCofferWorkspaceSecrets extends cdktn.TerraformDataSource {
     super(scope, id, {
       terraformResourceType: 'coffer_workspace_secrets',
       terraformGeneratorMetadata: {
-        providerName: 'coffer'
+        providerName: 'coffer',
+        providerVersion: '0.1.0'
       },
       provider: config.provider,
       dependsOn: config.dependsOn,

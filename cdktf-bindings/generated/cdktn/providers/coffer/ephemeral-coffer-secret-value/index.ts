@@ -1,4 +1,4 @@
-// https://registry.opentofu.org/providers/coffer/coffer/latest/docs/ephemeral-resources/secret_value
+// https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/ephemeral-resources/secret_value
 // generated from terraform resource schema
 
 import { Construct } from 'constructs';
@@ -10,25 +10,25 @@ export interface EphemeralCofferSecretValueConfig extends cdktn.TerraformEphemer
   /**
   * The secret name.
   *
-  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/ephemeral-resources/secret_value#name EphemeralCofferSecretValue#name}
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/ephemeral-resources/secret_value#name EphemeralCofferSecretValue#name}
   */
   readonly name: string;
   /**
   * The workspace's team, so team secrets take part.
   *
-  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/ephemeral-resources/secret_value#team_id EphemeralCofferSecretValue#team_id}
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/ephemeral-resources/secret_value#team_id EphemeralCofferSecretValue#team_id}
   */
   readonly teamId?: string;
   /**
   * The workspace resolving the name.
   *
-  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/ephemeral-resources/secret_value#workspace_id EphemeralCofferSecretValue#workspace_id}
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/ephemeral-resources/secret_value#workspace_id EphemeralCofferSecretValue#workspace_id}
   */
   readonly workspaceId: string;
 }
 
 /**
-* Represents a {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/ephemeral-resources/secret_value coffer_secret_value}
+* Represents a {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/ephemeral-resources/secret_value coffer_secret_value}
 */
 export class EphemeralCofferSecretValue extends cdktn.TerraformEphemeralResource {
 
@@ -42,7 +42,7 @@ export class EphemeralCofferSecretValue extends cdktn.TerraformEphemeralResource
   // ===========
 
   /**
-  * Create a new {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/ephemeral-resources/secret_value coffer_secret_value} Ephemeral Resource
+  * Create a new {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/ephemeral-resources/secret_value coffer_secret_value} Ephemeral Resource
   *
   * @param scope The scope in which to define this construct
   * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
@@ -52,7 +52,8 @@ export class EphemeralCofferSecretValue extends cdktn.TerraformEphemeralResource
     super(scope, id, {
       terraformResourceType: 'coffer_secret_value',
       terraformGeneratorMetadata: {
-        providerName: 'coffer'
+        providerName: 'coffer',
+        providerVersion: '0.1.0'
       },
       provider: config.provider,
       dependsOn: config.dependsOn,

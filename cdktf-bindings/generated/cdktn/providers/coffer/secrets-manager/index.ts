@@ -1,4 +1,4 @@
-// https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secrets_manager
+// https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secrets_manager
 // generated from terraform resource schema
 
 import { Construct } from 'constructs';
@@ -10,31 +10,31 @@ export interface SecretsManagerConfig extends cdktn.TerraformMetaArguments {
   /**
   * AWS Secrets Manager settings (AWS_SECRETS_MANAGER).
   *
-  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secrets_manager#aws SecretsManager#aws}
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secrets_manager#aws SecretsManager#aws}
   */
   readonly aws?: SecretsManagerAws;
   /**
   * DB, VAULT, READONLY_VAULT, AWS_SECRETS_MANAGER, ENV
   *
-  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secrets_manager#backend SecretsManager#backend}
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secrets_manager#backend SecretsManager#backend}
   */
   readonly backend: string;
   /**
   * Server-side cache TTL for resolved values (default 300; 0 disables).
   *
-  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secrets_manager#cache_ttl_seconds SecretsManager#cache_ttl_seconds}
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secrets_manager#cache_ttl_seconds SecretsManager#cache_ttl_seconds}
   */
   readonly cacheTtlSeconds?: number;
   /**
   * ENV or NONE (default): what a read does when a remote backend fails.
   *
-  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secrets_manager#fallback SecretsManager#fallback}
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secrets_manager#fallback SecretsManager#fallback}
   */
   readonly fallback?: string;
   /**
   * HashiCorp Vault / OpenBao settings (VAULT, READONLY_VAULT).
   *
-  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secrets_manager#vault SecretsManager#vault}
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secrets_manager#vault SecretsManager#vault}
   */
   readonly vault?: SecretsManagerVault;
 }
@@ -42,19 +42,19 @@ export interface SecretsManagerAws {
   /**
   * Endpoint URL (VPC endpoints, local emulators).
   *
-  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secrets_manager#endpoint SecretsManager#endpoint}
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secrets_manager#endpoint SecretsManager#endpoint}
   */
   readonly endpoint?: string;
   /**
   * AWS region of Secrets Manager.
   *
-  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secrets_manager#region SecretsManager#region}
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secrets_manager#region SecretsManager#region}
   */
   readonly region: string;
   /**
   * Prefix of secret names in AWS.
   *
-  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secrets_manager#secret_prefix SecretsManager#secret_prefix}
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secrets_manager#secret_prefix SecretsManager#secret_prefix}
   */
   readonly secretPrefix?: string;
 }
@@ -205,31 +205,31 @@ export interface SecretsManagerVaultAws {
   /**
   * X-Vault-AWS-IAM-Server-ID header value.
   *
-  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secrets_manager#iam_server_id SecretsManager#iam_server_id}
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secrets_manager#iam_server_id SecretsManager#iam_server_id}
   */
   readonly iamServerId?: string;
   /**
   * Auth mount (default aws).
   *
-  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secrets_manager#mount_point SecretsManager#mount_point}
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secrets_manager#mount_point SecretsManager#mount_point}
   */
   readonly mountPoint?: string;
   /**
   * AWS region (default us-east-1).
   *
-  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secrets_manager#region SecretsManager#region}
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secrets_manager#region SecretsManager#region}
   */
   readonly region?: string;
   /**
   * Vault AWS auth role.
   *
-  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secrets_manager#role SecretsManager#role}
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secrets_manager#role SecretsManager#role}
   */
   readonly role: string;
   /**
   * STS endpoint URL.
   *
-  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secrets_manager#sts_endpoint SecretsManager#sts_endpoint}
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secrets_manager#sts_endpoint SecretsManager#sts_endpoint}
   */
   readonly stsEndpoint?: string;
 }
@@ -438,19 +438,19 @@ export interface SecretsManagerVaultK8S {
   /**
   * Auth mount (default kubernetes).
   *
-  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secrets_manager#mount_point SecretsManager#mount_point}
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secrets_manager#mount_point SecretsManager#mount_point}
   */
   readonly mountPoint?: string;
   /**
   * Vault Kubernetes auth role.
   *
-  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secrets_manager#role SecretsManager#role}
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secrets_manager#role SecretsManager#role}
   */
   readonly role: string;
   /**
   * Service-account token file (default /var/run/secrets/kubernetes.io/serviceaccount/token).
   *
-  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secrets_manager#token_path SecretsManager#token_path}
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secrets_manager#token_path SecretsManager#token_path}
   */
   readonly tokenPath?: string;
 }
@@ -601,61 +601,61 @@ export interface SecretsManagerVault {
   /**
   * Vault (or OpenBao) address, https://vault.internal:8200.
   *
-  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secrets_manager#address SecretsManager#address}
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secrets_manager#address SecretsManager#address}
   */
   readonly address: string;
   /**
   * TOKEN, K8S or AWS.
   *
-  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secrets_manager#auth_method SecretsManager#auth_method}
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secrets_manager#auth_method SecretsManager#auth_method}
   */
   readonly authMethod: string;
   /**
   * AWS auth settings.
   *
-  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secrets_manager#aws SecretsManager#aws}
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secrets_manager#aws SecretsManager#aws}
   */
   readonly aws?: SecretsManagerVaultAws;
   /**
   * K8S auth settings.
   *
-  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secrets_manager#k8s SecretsManager#k8s}
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secrets_manager#k8s SecretsManager#k8s}
   */
   readonly k8S?: SecretsManagerVaultK8S;
   /**
   * KV engine version, 1 or 2 (default 2).
   *
-  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secrets_manager#kv_version SecretsManager#kv_version}
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secrets_manager#kv_version SecretsManager#kv_version}
   */
   readonly kvVersion?: number;
   /**
   * Vault Enterprise namespace.
   *
-  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secrets_manager#namespace SecretsManager#namespace}
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secrets_manager#namespace SecretsManager#namespace}
   */
   readonly namespace?: string;
   /**
   * KV v2 metadata path (default: secret_path with /data/ swapped for /metadata/).
   *
-  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secrets_manager#secret_metadata_path SecretsManager#secret_metadata_path}
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secrets_manager#secret_metadata_path SecretsManager#secret_metadata_path}
   */
   readonly secretMetadataPath?: string;
   /**
   * Where secrets live (default secret/data/coffer for KV v2, secret/coffer for v1).
   *
-  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secrets_manager#secret_path SecretsManager#secret_path}
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secrets_manager#secret_path SecretsManager#secret_path}
   */
   readonly secretPath?: string;
   /**
   * Vault token for TOKEN auth, write-only (never in state). Sent on create and when token_wo_version changes.
   *
-  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secrets_manager#token_wo SecretsManager#token_wo}
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secrets_manager#token_wo SecretsManager#token_wo}
   */
   readonly tokenWo?: string;
   /**
   * Bump to send a new token_wo.
   *
-  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secrets_manager#token_wo_version SecretsManager#token_wo_version}
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secrets_manager#token_wo_version SecretsManager#token_wo_version}
   */
   readonly tokenWoVersion?: number;
 }
@@ -1007,7 +1007,7 @@ export class SecretsManagerVaultOutputReference extends cdktn.ComplexObject {
 }
 
 /**
-* Represents a {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secrets_manager coffer_secrets_manager}
+* Represents a {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secrets_manager coffer_secrets_manager}
 */
 export class SecretsManager extends cdktn.TerraformResource {
 
@@ -1023,7 +1023,7 @@ export class SecretsManager extends cdktn.TerraformResource {
   * Generates CDKTN code for importing a SecretsManager resource upon running "cdktn plan <stack-name>"
   * @param scope The scope in which to define this construct
   * @param importToId The construct id used in the generated config for the SecretsManager to import
-  * @param importFromId The id of the existing SecretsManager that should be imported. Refer to the {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secrets_manager#import import section} in the documentation of this resource for the id to use
+  * @param importFromId The id of the existing SecretsManager that should be imported. Refer to the {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secrets_manager#import import section} in the documentation of this resource for the id to use
   * @param provider? Optional instance of the provider where the SecretsManager to import is found
   */
   public static generateConfigForImport(scope: Construct, importToId: string, importFromId: string, provider?: cdktn.TerraformProvider) {
@@ -1035,7 +1035,7 @@ export class SecretsManager extends cdktn.TerraformResource {
   // ===========
 
   /**
-  * Create a new {@link https://registry.opentofu.org/providers/coffer/coffer/latest/docs/resources/secrets_manager coffer_secrets_manager} Resource
+  * Create a new {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secrets_manager coffer_secrets_manager} Resource
   *
   * @param scope The scope in which to define this construct
   * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
@@ -1045,7 +1045,8 @@ export class SecretsManager extends cdktn.TerraformResource {
     super(scope, id, {
       terraformResourceType: 'coffer_secrets_manager',
       terraformGeneratorMetadata: {
-        providerName: 'coffer'
+        providerName: 'coffer',
+        providerVersion: '0.1.0'
       },
       provider: config.provider,
       dependsOn: config.dependsOn,
