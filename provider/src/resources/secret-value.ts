@@ -37,6 +37,16 @@ export const secretValueEphemeral: EphemeralResourceDefinition<CofferClient> = {
         description: 'The secret name.',
         validators: [v.matches(SECRET_NAME, 'an environment-variable name')],
       },
+      after_version: {
+        type: 'number',
+        optional: true,
+        description:
+          'Set it to the version of the secret this reads (e.g. coffer_secret.db.version) when that secret is managed ' +
+          'in the same configuration. Not sent to the API: while the secret is yet to be created or rotated, the ' +
+          'version is unknown, and both OpenTofu and Terraform then read the value during apply, after the write, ' +
+          'instead of during plan (Terraform opens ephemeral resources while planning, depends_on notwithstanding).',
+        validators: [v.integerBetween(0, Number.MAX_SAFE_INTEGER)],
+      },
       value: { type: 'string', computed: true, sensitive: true, description: 'The resolved value.' },
       scope_type: { type: 'string', computed: true, description: 'The scope type of the secret that won.' },
       source: {
@@ -59,7 +69,8 @@ export const secretValueEphemeral: EphemeralResourceDefinition<CofferClient> = {
       throw new DiagnosticsError(
         error(
           'Secret does not resolve',
-          `${name} resolves in no scope for workspace ${workspaceId}${teamId ? ` (team ${teamId})` : ''}: it does not exist, or it expired.`,
+          `${name} resolves in no scope for workspace ${workspaceId}${teamId ? ` (team ${teamId})` : ''}: it does not exist, or it expired. ` +
+            "If this configuration creates it, set after_version to that coffer_secret's version, so the value is read after it is written.",
           ['name'],
         ),
       );
