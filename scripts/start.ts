@@ -97,6 +97,17 @@ try {
     console.log(`\nCoffer is serving at ${baseUrl}`);
     console.log(`  export COFFER_BASE_URL=${baseUrl}`);
     console.log(`  export COFFER_API_KEY=$(cat ${keyFile})`);
+    console.log('Then try the coffer CLI (npx coffer in this repository; see cli/README.md to install it):');
+    for (const c of [
+      'npx coffer whoami',
+      'npx coffer secrets list',
+      'npx coffer secrets create DB_PASSWORD --scope team:payments   # asks for the value, hidden',
+      'npx coffer resolve --workspace ws-checkout --team payments DB_PASSWORD',
+      `npx coffer run --workspace ws-checkout --team payments -- sh -c 'test -n "$DB_PASSWORD" && echo it is set'`,
+      'npx coffer audit reads --since 1h',
+    ]) {
+      console.log(`  ${c}`);
+    }
     console.log('Press Ctrl-C to stop.');
     process.exitCode = await serverExited;
   }
