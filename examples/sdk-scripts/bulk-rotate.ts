@@ -66,7 +66,7 @@ export async function rotateAll(
   hooks: { onStart?(total: number): void; onProgress?(name: string): void } = {},
 ): Promise<RotateResult> {
   const started = performance.now();
-  const targets: { id: string; name: string; version: number }[] = [];
+  const targets: { id: string; name: string; revision: number }[] = [];
   const query = {
     scopeType: o.scopeType,
     scopeId: o.scopeId,
@@ -75,7 +75,7 @@ export async function rotateAll(
   };
   for await (const s of coffer.secrets.list(query)) {
     if (o.prefix && !s.name.startsWith(o.prefix)) continue;
-    targets.push({ id: s.id, name: s.name, version: s.version });
+    targets.push({ id: s.id, name: s.name, revision: s.revision });
   }
   hooks.onStart?.(targets.length);
   const result: RotateResult = { rotated: 0, failed: [], retried: 0, elapsedMs: 0 };
@@ -83,11 +83,11 @@ export async function rotateAll(
     try {
       if (!o.dryRun) {
         try {
-          await coffer.secrets.update(t.id, { value: newValue() }, { ifMatch: t.version });
+          await coffer.secrets.update(t.id, { value: newValue() }, { ifMatch: t.revision });
         } catch (e) {
           if (!(e instanceof PreconditionFailedError)) throw e;
           const fresh = await coffer.secrets.get(t.id);
-          await coffer.secrets.update(t.id, { value: newValue() }, { ifMatch: fresh.version });
+          await coffer.secrets.update(t.id, { value: newValue() }, { ifMatch: fresh.revision });
           result.retried++;
         }
       }

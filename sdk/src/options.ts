@@ -64,7 +64,7 @@ export interface RequestOptions {
    * pass your own to deduplicate across processes, or `false` to send none (the POST is then not retried).
    */
   idempotencyKey?: string | false;
-  /** `If-Match`: an ETag (`"3"`) or a version number (3, quoted for you). */
+  /** `If-Match`: an ETag (`"3"`) or a secret's `revision` (3, quoted for you); it changes on every update, metadata too. */
   ifMatch?: string | number;
   /** `If-None-Match: *`: create only (a PUT answers 412 when the resource exists already). */
   ifNoneMatch?: '*';

@@ -50,7 +50,7 @@ export class Secrets extends APIResource {
     return this._client.call('GET', '/v1/secrets/{secretId}', { path: { secretId } }, options);
   }
 
-  /** updateSecret: PATCH /v1/secrets/{secretId}; pass `{ ifMatch: version }` to guard against lost updates. */
+  /** updateSecret: PATCH /v1/secrets/{secretId}; pass `{ ifMatch: secret.revision }` (the ETag) to guard against lost updates. */
   update(secretId: string, params: SecretUpdateParams, options?: RequestOptions): APIPromise<SecretMetadata> {
     check().pathParam('secretId', secretId).done();
     return this._client.call(
