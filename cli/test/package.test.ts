@@ -38,7 +38,8 @@ describe('npm i -g from the packed tarball', () => {
 
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'coffer-global-'));
-    execFileSync('npm', ['pack', '--pack-destination', dir, '--silent'], {
+    // dist/ was built by the global setup: prepack would rebuild it under the other test files' feet.
+    execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', dir, '--silent'], {
       cwd: CLI_DIR,
       stdio: ['ignore', 'ignore', 'inherit'],
     });

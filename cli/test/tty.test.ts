@@ -1,0 +1,81 @@
+// On a terminal (a pseudo-terminal from util-linux `script`): the hidden prompt echoes nothing, colour is on
+// unless NO_COLOR; off a terminal there is no colour at all.
+import { spawn, spawnSync } from 'node:child_process';
+import { type RunningServer, startServer } from '@coffer/server/launch';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COFFER_BIN, coffer, type Home, home } from './support.ts';
+
+const CI = Boolean(process.env.CI && process.env.CI !== 'false' && process.env.CI !== '0');
+const hasScript = spawnSync('sh', ['-c', 'command -v script']).status === 0;
+if (!hasScript && CI) throw new Error('util-linux `script` is missing in CI');
+if (!hasScript) console.warn('!! util-linux `script` not installed: the terminal tests are skipped');
+
+let server: RunningServer;
+let h: Home;
+let env: NodeJS.ProcessEnv;
+beforeAll(async () => {
+  server = await startServer();
+  h = home();
+  env = { ...h.env, COFFER_BASE_URL: server.baseUrl, COFFER_API_KEY: server.apiKey, TERM: 'xterm' };
+});
+afterAll(async () => {
+  await server?.stop();
+  h?.remove();
+});
+
+const ESC = '\u001b[';
+
+/** Runs `coffer args` on a pseudo-terminal; `typed` is sent once the prompt shows. */
+function onTerminal(args: string[], e: NodeJS.ProcessEnv, typed?: string): Promise<string> {
+  const line = [COFFER_BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+  const child = spawn('script', ['-qfec', line, '/dev/null'], { env: e, stdio: ['pipe', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.on('data', (c: Buffer) => {
+    out += c.toString();
+    if (typed !== undefined && out.includes(': ')) {
+      child.stdin.write(typed);
+      typed = undefined;
+    }
+  });
+  return new Promise((resolve) => child.on('close', () => resolve(out)));
+}
+
+describe.skipIf(!hasScript)('on a terminal', () => {
+  it('the hidden prompt reads the value without echoing it', async () => {
+    const out = await onTerminal(
+      ['secrets', 'create', 'PROMPTED', '--scope', 'team:tty'],
+      env,
+      'typed-secret-5e1\r',
+    );
+    expect(out).toContain('value of PROMPTED: ');
+    expect(out).toMatch(/created PROMPTED in team:tty/);
+    expect(out).not.toContain('typed-secret-5e1');
+    const r = await coffer(
+      ['resolve', '--workspace', 'ws-tty', '--team', 'tty', 'PROMPTED', '--reveal'],
+      env,
+    );
+    expect(r.stdout).toBe("PROMPTED='typed-secret-5e1'\n");
+  });
+
+  it('colours its output, unless NO_COLOR or --no-color', async () => {
+    expect(await onTerminal(['secrets', 'list', '--scope', 'team:tty'], env)).toContain(ESC);
+    expect(
+      await onTerminal(['secrets', 'list', '--scope', 'team:tty'], { ...env, NO_COLOR: '1' }),
+    ).not.toContain(ESC);
+    expect(await onTerminal(['--no-color', 'secrets', 'list', '--scope', 'team:tty'], env)).not.toContain(
+      ESC,
+    );
+  });
+});
+
+describe('off a terminal', () => {
+  it('prints no colour, in tables, notes and errors', async () => {
+    await coffer(['secrets', 'create', 'PLAIN', '--scope', 'team:plain', '--stdin'], env, 'v');
+    const t = await coffer(['secrets', 'list', '--scope', 'team:plain'], env);
+    expect(t.stdout).toMatch(/^NAME/);
+    const e = await coffer(['secrets', 'get', 'NOPE', '--scope', 'team:plain'], env);
+    const d = await coffer(['secrets', 'delete', 'PLAIN', '--scope', 'team:plain'], env);
+    for (const r of [t, e, d]) expect(r.stdout + r.stderr).not.toContain(ESC);
+    expect(d.stderr).toMatch(/^✓ deleted/);
+  });
+});
