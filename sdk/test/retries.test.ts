@@ -107,6 +107,26 @@ describe('retries', () => {
     expect(server.seen).toHaveLength(1);
   });
 
+  it('429s are retried past maxRetries, within the time budget', async () => {
+    server = await startServer((_req, res, _b, n) =>
+      n <= 5 ? problem(res, 429, {}, { 'retry-after': '0.02' }) : json(res, 200, SECRET),
+    );
+    await expect(client(server.url, { maxRetries: 2 }).secrets.get(SECRET.id)).resolves.toEqual(SECRET);
+    expect(server.seen).toHaveLength(6);
+  });
+
+  it('429s stop once the time budget is spent: RateLimitError', async () => {
+    server = await startServer((_req, res) => problem(res, 429, {}, { 'retry-after': '0.1' }));
+    const started = performance.now();
+    const err = await client(server.url, { retry: { rateLimitBudgetMs: 350 } })
+      .secrets.get(SECRET.id)
+      .catch((e) => e);
+    expect(err).toBeInstanceOf(RateLimitError);
+    expect(performance.now() - started).toBeLessThan(1500);
+    expect(server.seen.length).toBeGreaterThanOrEqual(3);
+    expect(server.seen.length).toBeLessThanOrEqual(4);
+  });
+
   it('retries a connection reset (ECONNRESET / socket closed) on GET', async () => {
     server = await startServer((req, res, _b, n) => {
       if (n === 1) req.socket.destroy();
