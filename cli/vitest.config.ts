@@ -7,7 +7,8 @@ export default defineProject({
     environment: 'node',
     // Builds dist/ once: the tests run the real `coffer` binary, as installed.
     globalSetup: ['./test/global-setup.ts'],
-    testTimeout: 30_000,
+    // Each test runs the binary many times; the 2-core CI machine runs the other suites beside it.
+    testTimeout: 120_000,
     hookTimeout: 60_000,
   },
 });

@@ -3,6 +3,13 @@ import type { Coffer } from '@coffer/sdk';
 import { type Settings, settings } from './config.ts';
 import { CliError, EXIT } from './exit.ts';
 
+let current: string | undefined;
+
+/** The base URL of the last connection (for the hint when it cannot be reached). */
+export function connectedTo(): string | undefined {
+  return current;
+}
+
 export interface Connection {
   coffer: Coffer;
   settings: Settings;
@@ -19,6 +26,7 @@ export async function connect(
       kind: 'auth',
     });
   }
+  current = s.baseUrl;
   const { Coffer, Secret } = await import('@coffer/sdk');
   const coffer = new Coffer({
     baseUrl: s.baseUrl,

@@ -4,7 +4,9 @@ import { type CliError, EXIT } from './exit.ts';
 import { buildProgram } from './program.ts';
 
 const argv = process.argv.slice(2);
-if (argv.includes('--no-color')) process.env.NO_COLOR = '1';
+// coffer's own flags end at `--` (after it: `coffer run`'s command, whose flags are not ours).
+const ownFlags = argv.includes('--') ? argv.slice(0, argv.indexOf('--')) : argv;
+if (ownFlags.includes('--no-color')) process.env.NO_COLOR = '1';
 
 async function main(): Promise<number> {
   const program = buildProgram();
@@ -15,10 +17,9 @@ async function main(): Promise<number> {
     if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
     const { toCliError } = await import('./errors.ts');
     const { report } = await import('./report.ts');
-    const e: CliError = toCliError(err, process.env.COFFER_BASE_URL);
-    const before = argv.indexOf('--');
-    const flags = before < 0 ? argv : argv.slice(0, before);
-    report(e, flags.includes('--json'));
+    const { connectedTo } = await import('./client.ts');
+    const e: CliError = toCliError(err, connectedTo());
+    report(e, ownFlags.includes('--json'));
     return e.exitCode;
   }
 }

@@ -38,10 +38,13 @@ describe('npm i -g from the packed tarball', () => {
 
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'coffer-global-'));
+    // Under `npm test` the parent npm's npm_* variables (local prefix, workspace, ...) would steer these npm calls.
+    const npmEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
     // dist/ was built by the global setup: prepack would rebuild it under the other test files' feet.
     execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', dir, '--silent'], {
       cwd: CLI_DIR,
       stdio: ['ignore', 'ignore', 'inherit'],
+      env: npmEnv,
     });
     const tarball = readdirSync(dir).find((f) => f.endsWith('.tgz'));
     if (!tarball) throw new Error('npm pack wrote no tarball');
@@ -63,7 +66,7 @@ describe('npm i -g from the packed tarball', () => {
       {
         cwd: dir,
         stdio: ['ignore', 'ignore', 'inherit'],
-        env: { ...process.env, npm_config_workspaces: 'false' },
+        env: npmEnv,
       },
     );
     bin = join(prefix, 'bin', 'coffer');

@@ -89,6 +89,29 @@ describe('coffer run', () => {
     expect(r.stderr).toMatch(/not resolved in workspace ws-run: NOT_THERE; the command was not run/);
   });
 
+  it("passes the command's own flags through untouched (they are not coffer's)", async () => {
+    const r = await coffer(
+      [
+        'run',
+        '--workspace',
+        'ws-run',
+        '--only',
+        'RUN_TOKEN',
+        '--',
+        'sh',
+        '-c',
+        'echo "[$NO_COLOR]" "$@"',
+        'sh',
+        '--no-color',
+        '--json',
+        '--help',
+      ],
+      env,
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe('[] --no-color --json --help\n');
+  });
+
   it("exits with the child's exit code", async () => {
     for (const code of [0, 3, 42]) {
       const r = await coffer(
