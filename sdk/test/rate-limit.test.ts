@@ -38,7 +38,7 @@ describe('default retries under the server rate limit', () => {
       const scope = { type: 'team' as const, id: `${run}-${i}` };
       const s = await coffer.secrets.create({ name, scope, category: 'infrastructure', value: `v-${i}` });
       await think();
-      const updated = await coffer.secrets.update(s.id, { description: 'rotated' }, { ifMatch: s.version });
+      const updated = await coffer.secrets.update(s.id, { description: 'rotated' }, { ifMatch: s.revision });
       await think();
       const resolved = await coffer.secrets.resolve({ workspaceId: 'ws', teamId: scope.id, names: [name] });
       expect(resolved.items[0]?.value.reveal()).toBe(`v-${i}`);
