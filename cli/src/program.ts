@@ -170,7 +170,10 @@ export function buildProgram(): Command {
         .option('--category <category>', 'a new category')
         .option('--description <text>', 'a new description')
         .option('--expires-at <date-time>', 'a new expiry (RFC 3339, or "never")')
-        .option('--if-match <version>', 'only if the secret is still at this version (412 otherwise)')
+        .option(
+          '--if-match <revision>',
+          'only if the secret is still at this revision, its ETag (exit 6 otherwise)',
+        )
         .description('change metadata, or rotate the value (--stdin, --from-file or --prompt)'),
     ),
   ).action(lazy(secretsMod, 'update'));

@@ -190,8 +190,10 @@ describe('secrets', () => {
     );
     expect(meta.code, meta.stderr).toBe(0);
     expect(meta.stderr).toMatch(/updated API_TOKEN in team:payments/);
+    expect(meta.stderr).toMatch(/\(version 2, revision 3\)/);
+    expect((await coffer(['secrets', 'get', created.id], env)).stdout).toMatch(/revision\s+3/);
     const stale = await coffer(
-      ['secrets', 'update', created.id, '--description', 'x', '--if-match', '1'],
+      ['secrets', 'update', created.id, '--description', 'x', '--if-match', '2'],
       env,
     );
     expect(stale.code).toBe(6);

@@ -14,6 +14,7 @@ interface SecretView {
   category?: string | null;
   description?: string | null;
   version: number;
+  revision?: number;
   updatedAt: string;
   expiresAt?: string | null;
   storage?: { backend: string; reference: string | null };
@@ -48,6 +49,7 @@ async function show(ctx: Ctx, s: SecretView): Promise<void> {
       ['category', s.category],
       ['description', s.description],
       ['version', s.version],
+      ['revision', s.revision],
       ['backend', s.storage?.backend],
       ['updated', when(s.updatedAt)],
       ['expires', when(s.expiresAt)],
@@ -143,7 +145,9 @@ export async function update(ctx: Ctx, args: string[], opts: Record<string, unkn
     ifMatch ? { ifMatch } : undefined,
   )) as SecretView;
   if (ctx.json) return json(updated);
-  done(`updated ${updated.name} in ${scopeText(updated.scope)} (now version ${updated.version})`);
+  done(
+    `updated ${updated.name} in ${scopeText(updated.scope)} (version ${updated.version}, revision ${updated.revision ?? '-'})`,
+  );
 }
 
 export async function remove(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<void> {
