@@ -37,9 +37,26 @@ export interface StateResult {
   private?: PrivateData | null;
 }
 
+/** One attribute of a resource identity: the resource attribute of the same name (a string). */
+export interface IdentityAttribute {
+  readonly description: string;
+  /** Must be given in an import block's `identity` (otherwise the provider can work it out). */
+  readonly requiredForImport?: boolean;
+}
+
+/** Resource identity (protocol 6.10): the attributes that name an object for good, taken from its state. */
+export interface IdentityDefinition {
+  /** Bump when the attributes change (UpgradeResourceIdentity receives older versions back). */
+  readonly version?: number;
+  readonly attributes: { readonly [name: string]: IdentityAttribute };
+  /** The import id that names the same object as `identity` (the import then runs as for that id). */
+  importId(identity: ObjectValue): string;
+}
+
 export interface ResourceDefinition<C> {
   readonly typeName: string;
   readonly schema: BlockSchema;
+  readonly identity?: IdentityDefinition;
   validate?(args: ValidateArgs): Diagnostic[];
   /** Resource-specific planning after the framework's: mark values that will change unknown (throw DiagnosticsError to refuse). */
   plan?(args: PlanArgs): void;

@@ -18,6 +18,13 @@ import {
   toWirePath,
 } from './diagnostics.ts';
 import { decodeObject, decodePrivate, encodeDynamic, encodePrivate } from './dynamic.ts';
+import {
+  encodeIdentity,
+  identityAttributes,
+  identityOf,
+  identityType,
+  toWireIdentitySchema,
+} from './identity.ts';
 import { plan } from './plan.ts';
 import { settle, withConfig } from './result.ts';
 import { type BlockSchema, type CtyType, checkSchema, objectType } from './schema.ts';
@@ -49,6 +56,37 @@ const wire = (diags: readonly Diagnostic[]): W.Diagnostic[] => diags.map(toWire)
 function timestamp(d: Date): W.Timestamp {
   const ms = d.getTime();
   return { seconds: Math.floor(ms / 1000), nanos: (ms % 1000) * 1_000_000 };
+}
+
+/** The import id of an ImportResourceState request: its `id`, or the one its `identity` stands for. */
+function importId<C>(r: Typed<ResourceDefinition<C>>, req: W.ImportResourceStateRequest): string {
+  if (req.id !== '' || !req.identity?.identity_data) return req.id;
+  const def = r.def.identity;
+  if (!def) {
+    throw new DiagnosticsError(
+      error(
+        'Import by identity not supported',
+        `${r.def.typeName} has no resource identity: import it by id.`,
+      ),
+    );
+  }
+  const identity = conform(
+    identityAttributes(def),
+    decodeObject(req.identity.identity_data, identityType(def)),
+    true,
+  );
+  const missing = Object.entries(def.attributes)
+    .filter(([name, a]) => a.requiredForImport && typeof identity[name] !== 'string')
+    .map(([name]) => name);
+  if (missing.length > 0) {
+    throw new DiagnosticsError(
+      error(
+        'Incomplete identity',
+        `Importing ${r.def.typeName} by identity needs ${Object.keys(def.attributes).join(', ')}; missing: ${missing.join(', ')}.`,
+      ),
+    );
+  }
+  return def.importId(identity);
 }
 
 export function createHandler<C>(def: ProviderDefinition<C>): W.ProviderHandler {
@@ -84,6 +122,10 @@ export function createHandler<C>(def: ProviderDefinition<C>): W.ProviderHandler 
     const shaped = conform(schema.attributes, config, false);
     return [...validateAttributes(schema.attributes, shaped), ...(custom?.({ config: shaped }) ?? [])];
   };
+
+  /** The identity data of an object of type `r` whose state is `state` (none for types without identity). */
+  const identityFor = (r: Typed<ResourceDefinition<C>>, state: ObjectValue | null) =>
+    r.def.identity ? encodeIdentity(r.def.identity, identityOf(r.def.identity, state)) : null;
 
   const handler: W.ProviderHandler = {
     getMetadata() {
@@ -217,6 +259,50 @@ export function createHandler<C>(def: ProviderDefinition<C>): W.ProviderHandler 
       }
     },
 
+    getResourceIdentitySchemas() {
+      const identity_schemas: Record<string, W.ResourceIdentitySchema> = {};
+      for (const [name, r] of resources) {
+        if (r.def.identity) identity_schemas[name] = toWireIdentitySchema(r.def.identity);
+      }
+      return { identity_schemas, diagnostics: [] };
+    },
+
+    upgradeResourceIdentity(req) {
+      const r = resources.get(req.type_name);
+      if (!r) return { diagnostics: wire(unknownType('resource', req.type_name)) };
+      const id = r.def.identity;
+      if (!id) {
+        return {
+          diagnostics: wire([
+            error('No resource identity', `${req.type_name} has no resource identity to upgrade.`),
+          ]),
+        };
+      }
+      const current = id.version ?? 0;
+      if (req.version > current) {
+        return {
+          diagnostics: wire([
+            error(
+              'Identity from a newer provider',
+              `The identity of this ${req.type_name} was written by identity version ${req.version}; this ` +
+                `provider knows versions up to ${current}. Upgrade terraform-provider-coffer.`,
+            ),
+          ]),
+        };
+      }
+      const raw = req.raw_identity?.json;
+      try {
+        const parsed = raw && raw.length > 0 ? (JSON.parse(raw.toString('utf8')) as ObjectValue) : null;
+        const shaped = parsed ? conform(identityAttributes(id), parsed, true) : null;
+        return {
+          upgraded_identity: { identity_data: encodeDynamic(shaped, identityType(id)) },
+          diagnostics: [],
+        };
+      } catch (e) {
+        return { diagnostics: wire(fromThrown(e, `Upgrading the identity of ${req.type_name}`)) };
+      }
+    },
+
     async readResource(req) {
       const r = resources.get(req.type_name);
       if (!r) return { diagnostics: wire(unknownType('resource', req.type_name)) };
@@ -226,9 +312,11 @@ export function createHandler<C>(def: ProviderDefinition<C>): W.ProviderHandler 
         const state = conform(r.def.schema.attributes, current, true);
         const got = await r.def.read({ client: needClient(), state, private: decodePrivate(req.private) });
         if (!got) return { new_state: encodeDynamic(null, r.type), diagnostics: [] };
+        const fresh = conform(r.def.schema.attributes, got.state, true);
         return {
-          new_state: encodeDynamic(conform(r.def.schema.attributes, got.state, true), r.type),
+          new_state: encodeDynamic(fresh, r.type),
           private: encodePrivate(got.private === undefined ? decodePrivate(req.private) : got.private),
+          new_identity: identityFor(r, fresh),
           diagnostics: [],
         };
       } catch (e) {
@@ -259,6 +347,8 @@ export function createHandler<C>(def: ProviderDefinition<C>): W.ProviderHandler 
           planned_state: encodeDynamic(result.planned, r.type),
           requires_replace: result.requiresReplace.map(toWirePath),
           planned_private: encodePrivate(priorPrivate),
+          // Known once the identity attributes are (they are required and replace the object when changed).
+          planned_identity: identityFor(r, result.planned),
           diagnostics: wire(diags),
         };
       } catch (e) {
@@ -304,6 +394,7 @@ export function createHandler<C>(def: ProviderDefinition<C>): W.ProviderHandler 
         return {
           new_state: encodeDynamic(state, r.type),
           private: encodePrivate(got.private ?? null),
+          new_identity: identityFor(r, state),
           diagnostics: [],
         };
       } catch (e) {
@@ -320,7 +411,7 @@ export function createHandler<C>(def: ProviderDefinition<C>): W.ProviderHandler 
         return { diagnostics: wire([error('Import not supported', `${req.type_name} cannot be imported.`)]) };
       }
       try {
-        const got = await r.def.importState({ client: needClient(), id: req.id });
+        const got = await r.def.importState({ client: needClient(), id: importId(r, req) });
         const state = conform(r.def.schema.attributes, got.state, true);
         return {
           imported_resources: [
@@ -328,6 +419,7 @@ export function createHandler<C>(def: ProviderDefinition<C>): W.ProviderHandler 
               type_name: req.type_name,
               state: encodeDynamic(state, r.type),
               private: encodePrivate(got.private),
+              identity: identityFor(r, state),
             },
           ],
           diagnostics: [],

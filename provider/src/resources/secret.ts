@@ -94,6 +94,15 @@ async function findByKey(client: CofferClient, key: string): Promise<Secret> {
 
 export const secretResource: ResourceDefinition<CofferClient> = {
   typeName: 'coffer_secret',
+  // A secret is named for good by its scope and name (changing either replaces it).
+  identity: {
+    attributes: {
+      scope_type: { requiredForImport: true, description: 'organization, team or workspace.' },
+      scope_id: { requiredForImport: true, description: 'The organization, team or workspace id.' },
+      name: { requiredForImport: true, description: 'The secret name.' },
+    },
+    importId: (i) => `${str(i.scope_type)}/${str(i.scope_id)}/${str(i.name)}`,
+  },
   schema: {
     description:
       'A secret in an organization, team or workspace scope. Its value is write-only on the API: nothing ever reads it back.',

@@ -85,6 +85,13 @@ function put(
 
 export const workspaceSecretResource: ResourceDefinition<CofferClient> = {
   typeName: 'coffer_workspace_secret',
+  identity: {
+    attributes: {
+      workspace_id: { requiredForImport: true, description: 'The workspace.' },
+      key: { requiredForImport: true, description: 'The override key (OPENAI_API_KEY, ...).' },
+    },
+    importId: (i) => `${str(i.workspace_id)}/${str(i.key)}`,
+  },
   schema: {
     description:
       "A workspace override: the workspace's own provider key (OPENAI_API_KEY, ...), used instead of the platform's.",

@@ -80,6 +80,16 @@ export interface RawState {
   flatmap: Record<string, string>;
 }
 
+/** Resource identity data (protocol 6.10) as it arrives: a DynamicValue of the identity schema's object. */
+export interface ResourceIdentityData {
+  identity_data: DynamicValue | null;
+}
+
+/** Resource identity data in a response. */
+export interface ResourceIdentityDataOut {
+  identity_data?: DynamicValueOut | null;
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Schema (responses only, so every field is optional)
 
@@ -130,6 +140,20 @@ export interface Schema {
   block: SchemaBlock;
 }
 
+export interface IdentityAttribute {
+  name: string;
+  /** cty type as compact JSON bytes, as in SchemaAttribute */
+  type?: Uint8Array;
+  required_for_import?: boolean;
+  optional_for_import?: boolean;
+  description?: string;
+}
+
+export interface ResourceIdentitySchema {
+  version?: number;
+  identity_attributes?: IdentityAttribute[];
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // RPC messages
 
@@ -169,6 +193,24 @@ export interface UpgradeResourceStateRequest {
 }
 export interface UpgradeResourceStateResponse {
   upgraded_state?: DynamicValueOut | null;
+  diagnostics?: Diagnostic[];
+}
+
+export type GetResourceIdentitySchemasRequest = Record<string, never>;
+export interface GetResourceIdentitySchemasResponse {
+  identity_schemas?: Record<string, ResourceIdentitySchema>;
+  diagnostics?: Diagnostic[];
+}
+
+export interface UpgradeResourceIdentityRequest {
+  type_name: string;
+  /** The identity schema version recorded in the state. */
+  version: number;
+  /** The stored identity (JSON). */
+  raw_identity: RawState | null;
+}
+export interface UpgradeResourceIdentityResponse {
+  upgraded_identity?: ResourceIdentityDataOut | null;
   diagnostics?: Diagnostic[];
 }
 
@@ -212,6 +254,7 @@ export interface ReadResourceRequest {
   private: Buffer;
   provider_meta: DynamicValue | null;
   client_capabilities: ClientCapabilities | null;
+  current_identity?: ResourceIdentityData | null;
 }
 export interface ReadResourceResponse {
   /** msgpack nil (or no value) means the object is gone. */
@@ -219,6 +262,7 @@ export interface ReadResourceResponse {
   diagnostics?: Diagnostic[];
   private?: Uint8Array;
   deferred?: Deferred | null;
+  new_identity?: ResourceIdentityDataOut | null;
 }
 
 export interface PlanResourceChangeRequest {
@@ -229,6 +273,7 @@ export interface PlanResourceChangeRequest {
   prior_private: Buffer;
   provider_meta: DynamicValue | null;
   client_capabilities: ClientCapabilities | null;
+  prior_identity?: ResourceIdentityData | null;
 }
 export interface PlanResourceChangeResponse {
   planned_state?: DynamicValueOut | null;
@@ -236,6 +281,7 @@ export interface PlanResourceChangeResponse {
   planned_private?: Uint8Array;
   diagnostics?: Diagnostic[];
   deferred?: Deferred | null;
+  planned_identity?: ResourceIdentityDataOut | null;
 }
 
 export interface ApplyResourceChangeRequest {
@@ -245,22 +291,27 @@ export interface ApplyResourceChangeRequest {
   config: DynamicValue | null;
   planned_private: Buffer;
   provider_meta: DynamicValue | null;
+  planned_identity?: ResourceIdentityData | null;
 }
 export interface ApplyResourceChangeResponse {
   new_state?: DynamicValueOut | null;
   private?: Uint8Array;
   diagnostics?: Diagnostic[];
+  new_identity?: ResourceIdentityDataOut | null;
 }
 
 export interface ImportResourceStateRequest {
   type_name: string;
+  /** Empty when the import block names the object by `identity` instead. */
   id: string;
   client_capabilities: ClientCapabilities | null;
+  identity?: ResourceIdentityData | null;
 }
 export interface ImportedResource {
   type_name: string;
   state: DynamicValueOut;
   private?: Uint8Array;
+  identity?: ResourceIdentityDataOut | null;
 }
 export interface ImportResourceStateResponse {
   imported_resources?: ImportedResource[];
@@ -336,6 +387,10 @@ export interface ProviderHandler {
     req: ValidateDataResourceConfigRequest,
   ): MaybePromise<ValidateDataResourceConfigResponse>;
   upgradeResourceState(req: UpgradeResourceStateRequest): MaybePromise<UpgradeResourceStateResponse>;
+  getResourceIdentitySchemas(
+    req: GetResourceIdentitySchemasRequest,
+  ): MaybePromise<GetResourceIdentitySchemasResponse>;
+  upgradeResourceIdentity(req: UpgradeResourceIdentityRequest): MaybePromise<UpgradeResourceIdentityResponse>;
   configureProvider(req: ConfigureProviderRequest): MaybePromise<ConfigureProviderResponse>;
   readResource(req: ReadResourceRequest): MaybePromise<ReadResourceResponse>;
   planResourceChange(req: PlanResourceChangeRequest): MaybePromise<PlanResourceChangeResponse>;
@@ -359,6 +414,8 @@ export const RPC_METHODS = {
   ValidateResourceConfig: 'validateResourceConfig',
   ValidateDataResourceConfig: 'validateDataResourceConfig',
   UpgradeResourceState: 'upgradeResourceState',
+  GetResourceIdentitySchemas: 'getResourceIdentitySchemas',
+  UpgradeResourceIdentity: 'upgradeResourceIdentity',
   ConfigureProvider: 'configureProvider',
   ReadResource: 'readResource',
   PlanResourceChange: 'planResourceChange',
