@@ -82,6 +82,7 @@ export type {
   RequestBody,
   ResponseBody,
   Role,
+  Schema,
   Schemas,
   Scope,
   SecretInput,

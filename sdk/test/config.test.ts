@@ -1,6 +1,6 @@
 import { Agent } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Coffer, CofferError } from '../src/index.ts';
+import { APIConnectionError, APITimeoutError, Coffer, CofferError } from '../src/index.ts';
 import { backoffDelay, parseRetryAfter } from '../src/internal/backoff.ts';
 import { API_KEY, json, SECRET, startServer, type TestServer } from './server.ts';
 
@@ -92,6 +92,65 @@ describe('configuration', () => {
     });
     await expect(c.secrets.get('abc')).resolves.toEqual(SECRET);
     expect(seen).toEqual(['GET http://coffer.test/v1/secrets/abc']);
+  });
+});
+
+describe('a custom fetch', () => {
+  it('gets a WHATWG Request with the headers and body; withResponse() gives a still-readable copy', async () => {
+    const seen: Request[] = [];
+    const c = new Coffer({
+      baseUrl: 'http://coffer.test/base/',
+      apiKey: API_KEY,
+      fetch: async (req) => {
+        seen.push(req);
+        return new Response(JSON.stringify(SECRET), {
+          status: 201,
+          headers: { 'content-type': 'application/json', 'x-request-id': 'req_f' },
+        });
+      },
+    });
+    const r = await c.secrets
+      .create({ name: 'A', scope: { type: 'team', id: 't' }, value: 'v' }, { idempotencyKey: 'k1' })
+      .withResponse();
+    const req = seen[0] as Request;
+    expect(req.method).toBe('POST');
+    expect(req.url).toBe('http://coffer.test/base/v1/secrets');
+    expect(req.headers.get('authorization')).toBe(`Bearer ${API_KEY}`);
+    expect(req.headers.get('idempotency-key')).toBe('k1');
+    expect(req.headers.get('content-type')).toBe('application/json');
+    expect(await req.json()).toEqual({ name: 'A', scope: { type: 'team', id: 't' }, value: 'v' });
+    expect(r.data).toEqual(SECRET);
+    expect(r.requestId).toBe('req_f');
+    expect(r.response.status).toBe(201);
+    expect(JSON.parse(await r.response.text())).toEqual(SECRET);
+  });
+
+  it('a fetch that rejects is an APIConnectionError; a timeout aborts its signal', async () => {
+    const refused = new Coffer({
+      baseUrl: 'http://coffer.test',
+      apiKey: API_KEY,
+      maxRetries: 0,
+      fetch: async () => {
+        throw new TypeError('fetch failed');
+      },
+    });
+    await expect(refused.secrets.get('x')).rejects.toBeInstanceOf(APIConnectionError);
+    let aborted: unknown;
+    const slow = new Coffer({
+      baseUrl: 'http://coffer.test',
+      apiKey: API_KEY,
+      maxRetries: 0,
+      timeoutMs: 50,
+      fetch: (req) =>
+        new Promise((_ok, fail) =>
+          req.signal.addEventListener('abort', () => {
+            aborted = req.signal.reason;
+            fail(req.signal.reason);
+          }),
+        ),
+    });
+    await expect(slow.secrets.get('x')).rejects.toBeInstanceOf(APITimeoutError);
+    expect(aborted).toBeInstanceOf(Error);
   });
 });
 
