@@ -61,6 +61,13 @@ describe('source layout', () => {
     }
   });
 
+  it('resources import neither the client, the index nor each other', () => {
+    for (const { file, imports: deps } of all.filter((f) => f.file.startsWith('resources/'))) {
+      for (const d of deps)
+        expect(d, `${file} imports ${d}`).not.toMatch(/^(client\.ts|index\.ts|resources\/(?!resource\.ts))/);
+    }
+  });
+
   it('each resource file holds one resource group over the base class', () => {
     for (const { file } of all.filter(
       (f) => f.file.startsWith('resources/') && f.file !== 'resources/resource.ts',

@@ -63,7 +63,8 @@ export interface RetryContext {
   onRetry?: (failure: CofferError, attempt: number, delayMs: number) => void;
 }
 
-function isCofferError(e: unknown): e is CofferError {
+/** Only answers and connection failures are worth another attempt; anything else (a bug, invalid JSON) is thrown. */
+function mayRetry(e: unknown): e is CofferError {
   return e instanceof APIError || e instanceof APIConnectionError;
 }
 
@@ -75,7 +76,7 @@ export async function withRetries<T>(attempt: (n: number) => Promise<T>, ctx: Re
     try {
       return await attempt(n);
     } catch (err) {
-      if (!isCofferError(err) || ctx.signal?.aborted) throw err;
+      if (!mayRetry(err) || ctx.signal?.aborted) throw err;
       const state = { attempt: n, errorRetries, elapsedMs: performance.now() - started };
       const delay = retryDelay(ctx.policy, err, state);
       if (delay === undefined) throw err;
