@@ -1,11 +1,12 @@
 // Every command against a real `coffer serve`: what it prints for people, its --json shape, its exit code.
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseEnv } from 'node:util';
 import { type RunningServer, startServer } from '@coffer/server/launch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildProgram } from '../src/program.ts';
-import { coffer, type Home, home } from './support.ts';
+import { COFFER_BIN, coffer, type Home, home } from './support.ts';
 
 let server: RunningServer;
 let h: Home;
@@ -504,6 +505,17 @@ describe('help, version and completion', () => {
     const pkg = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'package.json'), 'utf8'));
     const r = await coffer(['--version'], h.env);
     expect(r).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });
+  });
+
+  // Any older Node on the machine (this project's dev machines have Node 20 as the system node).
+  const oldNode = ['/usr/bin/node', '/usr/local/bin/node'].find((p) => {
+    const v = spawnSync(p, ['-p', 'process.versions.node']);
+    return v.status === 0 && Number(v.stdout.toString().split('.')[0]) < 24;
+  });
+  it.skipIf(!oldNode)('on a Node older than 24.18 it says so (exit 1) instead of failing later', () => {
+    const r = spawnSync(oldNode as string, [COFFER_BIN, '--version'], { env: h.env });
+    expect(r.status).toBe(1);
+    expect(r.stderr.toString()).toMatch(/^coffer needs Node.js 24.18 or later; this is v\d+/);
   });
 
   it('an unknown command or flag is a usage error (exit 2)', async () => {

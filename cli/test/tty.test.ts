@@ -1,6 +1,7 @@
 // On a terminal (a pseudo-terminal from util-linux `script`): the hidden prompt echoes nothing, colour is on
 // unless NO_COLOR; off a terminal there is no colour at all.
 import { spawn, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { type RunningServer, startServer } from '@coffer/server/launch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COFFER_BIN, coffer, type Home, home } from './support.ts';
@@ -26,13 +27,13 @@ afterAll(async () => {
 const ESC = '\u001b[';
 
 /** Runs `coffer args` on a pseudo-terminal; `typed` is sent once the prompt shows. */
-function onTerminal(args: string[], e: NodeJS.ProcessEnv, typed?: string): Promise<string> {
+function onTerminal(args: string[], e: NodeJS.ProcessEnv, typed?: string, when = ': '): Promise<string> {
   const line = [COFFER_BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
   const child = spawn('script', ['-qfec', line, '/dev/null'], { env: e, stdio: ['pipe', 'pipe', 'pipe'] });
   let out = '';
   child.stdout.on('data', (c: Buffer) => {
     out += c.toString();
-    if (typed !== undefined && out.includes(': ')) {
+    if (typed !== undefined && out.includes(when)) {
       child.stdin.write(typed);
       typed = undefined;
     }
@@ -55,6 +56,28 @@ describe.skipIf(!hasScript)('on a terminal', () => {
       env,
     );
     expect(r.stdout).toBe("PROMPTED='typed-secret-5e1'\n");
+  });
+
+  it('coffer run: Ctrl-C reaches the command once (from the terminal, not again from coffer)', async () => {
+    await coffer(['secrets', 'create', 'CTRL_C', '--scope', 'team:tty', '--stdin'], env, 'v');
+    const out = await onTerminal(
+      [
+        'run',
+        '--workspace',
+        'ws-tty',
+        '--team',
+        'tty',
+        '--only',
+        'CTRL_C',
+        '--',
+        process.execPath,
+        join(import.meta.dirname, 'fixtures', 'count-sigint.mjs'),
+      ],
+      env,
+      '\u0003',
+      'ready',
+    );
+    expect(out).toContain('SIGINT x1');
   });
 
   it('colours its output, unless NO_COLOR or --no-color', async () => {

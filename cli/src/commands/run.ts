@@ -47,8 +47,12 @@ function exec(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { env, stdio: 'inherit' });
     const handlers = new Map<NodeJS.Signals, () => void>();
+    // Ctrl-C and Ctrl-\ on a terminal reach the whole foreground process group, the command included:
+    // passing them on too would deliver them twice. coffer then only waits for the command to exit.
+    const fromTerminal = new Set<string>(process.stdin.isTTY ? ['SIGINT', 'SIGQUIT'] : []);
     for (const sig of FORWARDED) {
       const h = () => {
+        if (fromTerminal.has(sig)) return;
         if (child.exitCode === null && child.signalCode === null) child.kill(sig);
       };
       handlers.set(sig, h);
