@@ -4,10 +4,11 @@ import { CliError, EXIT } from './exit.ts';
 export function hiddenPrompt(question: string): Promise<string> {
   const stdin = process.stdin;
   if (!stdin.isTTY) return Promise.reject(new CliError(EXIT.usage, 'a hidden prompt needs a terminal'));
-  process.stderr.write(question);
   return new Promise((resolve, reject) => {
     let value = '';
+    // Echo off before the question shows: what is typed after it is never echoed by the terminal.
     stdin.setRawMode(true);
+    process.stderr.write(question);
     stdin.resume();
     stdin.setEncoding('utf8');
     const finish = (err?: Error) => {
