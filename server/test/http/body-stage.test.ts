@@ -40,6 +40,19 @@ describe('decodeJsonBody', () => {
     expect(failure(() => decodeJsonBody(at(100_000), 'application/json', true)).status).toBe(400);
   });
 
+  it('refuses an unpaired surrogate escape, pointing at the field', () => {
+    const e = failure(() =>
+      decodeJsonBody(Buffer.from('{"scope":{"id":"t"},"value":"a\\ud800b"}'), 'application/json', true),
+    );
+    expect(e.status).toBe(400);
+    expect(e.errors?.[0]?.pointer).toBe('/value');
+    const inKey = failure(() => decodeJsonBody(Buffer.from('{"x\\udc00":1}'), 'application/json', true));
+    expect(inKey.errors?.[0]?.pointer).toBe('/x\udc00');
+    expect(decodeJsonBody(Buffer.from('{"v":"\\ud83d\\udd11"}'), 'application/json', true)).toEqual({
+      v: '🔑',
+    });
+  });
+
   it('measures depth without recursion', () => {
     let v: unknown = 1;
     for (let i = 0; i < 200_000; i++) v = [v];

@@ -166,6 +166,35 @@ describe('unauthenticated uploads cost the server nothing (item 5)', () => {
   });
 });
 
+describe('connections are capped (item 5)', () => {
+  it('closes connections past COFFER_MAX_CONNECTIONS and keeps serving the ones it has', async () => {
+    const srv = await startServer({ env: { COFFER_MAX_CONNECTIONS: '5' } });
+    try {
+      const open = (): Promise<{ closed: Promise<boolean>; socket: ReturnType<typeof connect> }> =>
+        new Promise((resolve) => {
+          const socket = connect(srv.port, '127.0.0.1', () => {
+            const closed = new Promise<boolean>((done) => {
+              socket.once('close', () => done(true));
+              setTimeout(() => done(false), 1_000).unref();
+            });
+            resolve({ closed, socket });
+          });
+          socket.on('error', () => {});
+        });
+      const sockets = [];
+      for (let i = 0; i < 8; i++) sockets.push(await open());
+      const closed = await Promise.all(sockets.map((s) => s.closed));
+      expect(closed.filter(Boolean).length).toBeGreaterThanOrEqual(3);
+      expect(closed.slice(0, 5)).toEqual([false, false, false, false, false]);
+      for (const s of sockets) s.socket.destroy();
+      await new Promise((r) => setTimeout(r, 100));
+      expect((await call(srv.url, 'GET', '/v1/healthz')).status).toBe(200);
+    } finally {
+      await srv.cleanup();
+    }
+  });
+});
+
 function selfSigned(dir: string, name: string): { cert: string; key: string } {
   const cert = join(dir, `${name}.crt`);
   const key = join(dir, `${name}.key`);

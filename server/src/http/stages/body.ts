@@ -100,7 +100,42 @@ export function decodeJsonBody(raw: Buffer, contentType: string | undefined, req
       { pointer: '', detail: `is nested deeper than ${MAX_BODY_DEPTH} levels` },
     ]);
   }
+  const lone = loneSurrogatePointer(value);
+  if (lone !== null) {
+    // "\ud800" is valid JSON but no Unicode text: stored as UTF-8 it would silently become U+FFFD.
+    throw new HttpError(400, 'The body holds a string that is not valid Unicode.', [
+      { pointer: lone, detail: 'holds an unpaired surrogate (\\uD800-\\uDFFF escape)' },
+    ]);
+  }
   return value;
+}
+
+/** String.prototype.isWellFormed (ES2024; Node 20+), typed here because the project's lib is ES2023. */
+const wellFormed = (s: string) => (s as unknown as { isWellFormed(): boolean }).isWellFormed();
+
+const escapePointer = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
+
+/** JSON pointer of the first string (or key) with an unpaired surrogate, or null; no recursion. */
+export function loneSurrogatePointer(value: unknown): string | null {
+  const stack: Array<[unknown, string]> = [[value, '']];
+  while (stack.length > 0) {
+    const [v, at] = stack.pop() as [unknown, string];
+    if (typeof v === 'string') {
+      if (!wellFormed(v)) return at;
+      continue;
+    }
+    if (v === null || typeof v !== 'object') continue;
+    if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], `${at}/${i}`]);
+      continue;
+    }
+    for (const [k, child] of Object.entries(v)) {
+      const here = `${at}/${escapePointer(k)}`;
+      if (!wellFormed(k)) return here;
+      stack.push([child, here]);
+    }
+  }
+  return null;
 }
 
 /** Nesting depth of a parsed JSON value, without recursion; stops counting once past `limit`. */
