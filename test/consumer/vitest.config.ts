@@ -7,7 +7,7 @@ export default defineProject({
     include: ['**/*.test.ts'],
     exclude: ['fixtures/**'],
     environment: 'node',
-    testTimeout: 120_000,
+    testTimeout: 300_000,
     hookTimeout: 600_000,
   },
 });
