@@ -26,6 +26,19 @@ describe('retryDelay', () => {
     expect(retryDelay({ ...policy, rateLimitBudgetMs: 0 }, e, at(0, 0), () => 0)).toBeUndefined();
   });
 
+  it('429 for too many failed authentications is not retried: waiting does not fix a wrong key', () => {
+    const e = APIError.from(
+      429,
+      {
+        type: 'https://coffer.dev/problems/too-many-auth-failures',
+        title: 'Too many failed authentications',
+      },
+      new Headers({ 'retry-after': '20' }),
+      'GET /v1/x',
+    );
+    expect(retryDelay(policy, e, at(0, 0), () => 0)).toBeUndefined();
+  });
+
   it('429 without Retry-After backs off like an error', () => {
     expect(retryDelay(policy, answer(429), at(3, 0), () => 0.999)).toBe(3996);
   });

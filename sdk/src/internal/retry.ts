@@ -24,6 +24,9 @@ export interface RetryState {
   elapsedMs: number;
 }
 
+/** The 429 for too many failed authentications from one address (see the spec's TooManyRequests). */
+export const AUTH_FAILURES_TYPE = 'https://coffer.dev/problems/too-many-auth-failures';
+
 /** Up to this share of a `Retry-After` is added at random, so callers told the same second do not all return at once. */
 const RETRY_AFTER_SPREAD = 0.2;
 
@@ -38,6 +41,8 @@ export function retryDelay(
   if (failure instanceof APIError) {
     const status = failure.status;
     const rateLimited = status === 429;
+    // A flood of failing keys from this address: waiting does not make the key right.
+    if (rateLimited && failure.problem.type === AUTH_FAILURES_TYPE) return undefined;
     if (!rateLimited && status !== 408 && status < 500) return undefined;
     if (!rateLimited && state.errorRetries >= policy.maxRetries) return undefined;
     const retryAfter = parseRetryAfter(failure.headers.get('retry-after'));

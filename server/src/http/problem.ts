@@ -17,17 +17,32 @@ const TYPES: Record<number, [string, string]> = {
   503: ['backend-unavailable', 'Service unavailable'],
 };
 
+/** Problem kinds that share a status with another but call for a different reaction from a client. */
+export const SPECIFIC_TYPES: Record<string, [number, string]> = {
+  // Waiting does not make a wrong key right: clients should not retry this 429 as they retry a rate limit.
+  'too-many-auth-failures': [429, 'Too many failed authentications'],
+};
+
 /** Thrown by handlers; the server turns it into a problem+json response. Details must never hold values. */
 export class HttpError extends Error {
   readonly status: number;
   readonly errors: FieldError[] | undefined;
   readonly headers: Record<string, string>;
-  constructor(status: number, detail: string, errors?: FieldError[], headers: Record<string, string> = {}) {
+  /** A key of SPECIFIC_TYPES; the status's own type when absent. */
+  readonly kind: string | undefined;
+  constructor(
+    status: number,
+    detail: string,
+    errors?: FieldError[],
+    headers: Record<string, string> = {},
+    kind?: string,
+  ) {
     super(detail);
     this.name = 'HttpError';
     this.status = status;
     this.errors = errors;
     this.headers = headers;
+    this.kind = kind;
   }
 }
 
@@ -47,8 +62,10 @@ export function problem(
   instance: string,
   requestId: string,
   errors?: FieldError[],
+  kind?: string,
 ): Problem {
-  const [slug, title] = TYPES[status] ?? ['error', 'Error'];
+  const specific = kind ? SPECIFIC_TYPES[kind] : undefined;
+  const [slug, title] = specific ? [kind as string, specific[1]] : (TYPES[status] ?? ['error', 'Error']);
   const p: Problem = {
     type: `https://coffer.dev/problems/${slug}`,
     title,

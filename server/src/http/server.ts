@@ -63,14 +63,13 @@ function parseQuery(search: URLSearchParams): Record<string, unknown> {
   return q;
 }
 
-function tooManyRequests(seconds: number, detail: string): HttpError {
+function tooManyRequests(seconds: number, detail: string, kind?: string): HttpError {
   return new HttpError(
     429,
     `${detail} Retry after ${seconds} second${seconds === 1 ? '' : 's'}.`,
     undefined,
-    {
-      'retry-after': String(seconds),
-    },
+    { 'retry-after': String(seconds) },
+    kind,
   );
 }
 
@@ -167,7 +166,11 @@ export function createApp(
     // otherwise be a flood of audit writes); valid keys from the same address are not affected.
     const wait = services.limits.authFailures?.take(req.socket.remoteAddress ?? '') ?? 0;
     if (wait > 0) {
-      const e = tooManyRequests(wait, 'Too many failed authentications from this address.');
+      const e = tooManyRequests(
+        wait,
+        'Too many failed authentications from this address.',
+        'too-many-auth-failures',
+      );
       Object.assign(e.headers, close);
       throw e;
     }
@@ -266,7 +269,7 @@ export function createApp(
     if (err instanceof HttpError) {
       return {
         status: err.status,
-        body: problem(err.status, err.message, instance, requestId, err.errors),
+        body: problem(err.status, err.message, instance, requestId, err.errors, err.kind),
         headers: err.headers,
       };
     }

@@ -38,11 +38,14 @@ describe('RateLimiter', () => {
   });
 });
 
-function expectTooMany(r: { status: number; headers: Headers; json: Record<string, unknown> }) {
+function expectTooMany(
+  r: { status: number; headers: Headers; json: Record<string, unknown> },
+  type = 'https://coffer.dev/problems/rate-limited',
+) {
   expect(r.status).toBe(429);
   expect(r.headers.get('content-type')).toBe('application/problem+json');
   expect(r.headers.get('retry-after')).toMatch(/^[1-9]\d*$/);
-  expect(r.json).toMatchObject({ status: 429, type: 'https://coffer.dev/problems/rate-limited' });
+  expect(r.json).toMatchObject({ status: 429, type });
   expect(r.json.requestId).toBe(r.headers.get('x-request-id'));
 }
 
@@ -94,7 +97,9 @@ describe('COFFER_AUTH_FAILURE_LIMIT', () => {
         expect((await call(srv.url, 'GET', '/v1/secrets', { key: `cof_guess_${i}` })).status).toBe(401);
       }
       const limited = await call(srv.url, 'GET', '/v1/secrets', { key: 'cof_guess_4' });
-      expectTooMany(limited);
+      // Its own problem type: a client retries a rate limit, but retrying a wrong key only fails again.
+      expectTooMany(limited, 'https://coffer.dev/problems/too-many-auth-failures');
+      expect(limited.json.title).toBe('Too many failed authentications');
       expect(limited.headers.get('retry-after')).toBe('20'); // 3 a minute: one every 20 s
       expect((await call(srv.url, 'GET', '/v1/secrets')).status).toBe(429);
       expect((await call(srv.url, 'GET', '/v1/secrets', { key: srv.key })).status).toBe(200);
