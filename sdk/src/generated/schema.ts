@@ -955,7 +955,12 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Too many requests; wait `Retry-After` seconds. */
+        /**
+         * @description Too many requests; wait `Retry-After` seconds. `type` tells the two apart:
+         *     `https://coffer.dev/problems/rate-limited` (this key is over its request rate: retry after the wait) and
+         *     `https://coffer.dev/problems/too-many-auth-failures` (this address sent too many failing keys: fix the
+         *     key; retrying the same one only fails again).
+         */
         TooManyRequests: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
