@@ -94,9 +94,17 @@ export function settings(profileFlag: string | undefined, env: NodeJS.ProcessEnv
   return { profile, baseUrl, baseUrlFrom, apiKey, apiKeyFrom, configPath: path };
 }
 
-/** The listed prefix of a token (what `coffer keys list` shows), never the secret part. */
-export function keyPrefix(token: string): string {
-  const m = /^cof_[0-9a-f]{8}_/.exec(token);
-  if (m) return m[0].slice(0, -1);
-  return token.slice(0, Math.min(8, Math.floor(token.length / 4)));
+/**
+ * The listed prefix of a token the server minted (`cof_<8 hex>`, what `coffer keys list` shows), or
+ * undefined for any other token (an operator's bootstrap key): like the server, we then show no
+ * characters of it at all.
+ */
+export function keyPrefix(token: string): string | undefined {
+  const m = /^(cof_[0-9a-f]{8})_[A-Za-z0-9_-]{43}$/.exec(token);
+  return m ? m[1] : undefined;
+}
+
+export function keyLabel(token: string): string {
+  const p = keyPrefix(token);
+  return p ? `${p}…` : 'a key not minted by the server (no prefix shown)';
 }

@@ -106,6 +106,11 @@ describe('the config file', () => {
         server.apiKey,
       );
       expect(statSync(me.configPath).mode & 0o777).toBe(0o600);
+      const profiles = await coffer(['profiles', 'list'], me.env);
+      // Not even the head of an operator's key (the server lists such keys with no prefix at all).
+      const head = server.apiKey.slice(0, 14);
+      for (const x of [r, warn, profiles]) expect(x.stdout + x.stderr).not.toContain(head);
+      expect(profiles.stdout).toMatch(/a key not minted by the server/);
       expectClean(r, 'login');
       expectClean(warn, 'whoami');
     } finally {

@@ -1,5 +1,5 @@
 // coffer login [--profile P] [--base-url URL] [--stdin | --from-file F]: the key never from argv.
-import { configPath, DEFAULT_BASE_URL, keyPrefix, readConfig, writeConfig } from '../config.ts';
+import { configPath, DEFAULT_BASE_URL, keyLabel, keyPrefix, readConfig, writeConfig } from '../config.ts';
 import { CliError, EXIT, usage } from '../exit.ts';
 import { readValue } from '../input.ts';
 import { done, json } from '../output.ts';
@@ -67,10 +67,10 @@ export async function login(ctx: Ctx, args: string[], opts: Record<string, unkno
   const result = {
     profile,
     baseUrl,
-    keyPrefix: keyPrefix(apiKey),
+    keyPrefix: keyPrefix(apiKey) ?? null,
     configPath: path,
     verified: opts.verify !== false,
   };
   if (ctx.json) return json(result);
-  done(`logged in as ${result.keyPrefix}… to ${baseUrl} (profile ${profile}, saved in ${path})`);
+  done(`logged in with ${keyLabel(apiKey)} to ${baseUrl} (profile ${profile}, saved in ${path})`);
 }

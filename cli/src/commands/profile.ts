@@ -1,5 +1,5 @@
 // coffer profiles list|use, coffer logout
-import { configPath, keyPrefix, readConfig, writeConfig } from '../config.ts';
+import { configPath, keyLabel, keyPrefix, readConfig, writeConfig } from '../config.ts';
 import { CliError, EXIT } from '../exit.ts';
 import { done, json, table } from '../output.ts';
 import type { Ctx } from '../program.ts';
@@ -11,12 +11,13 @@ export async function list(ctx: Ctx): Promise<void> {
     name,
     current: name === (config.currentProfile ?? 'default'),
     baseUrl: p.baseUrl ?? null,
-    keyPrefix: p.apiKey ? keyPrefix(p.apiKey) : null,
+    keyPrefix: p.apiKey ? (keyPrefix(p.apiKey) ?? null) : null,
   }));
   if (ctx.json) return json(rows);
+  const labels = Object.values(config.profiles).map((p) => (p.apiKey ? keyLabel(p.apiKey) : null));
   await table(
     ['', 'PROFILE', 'BASE URL', 'KEY'],
-    rows.map((r) => [r.current ? '*' : '', r.name, r.baseUrl, r.keyPrefix ? `${r.keyPrefix}…` : null]),
+    rows.map((r, i) => [r.current ? '*' : '', r.name, r.baseUrl, labels[i]]),
     `no profiles in ${path}: run \`coffer login\``,
   );
 }

@@ -1,7 +1,7 @@
 // coffer whoami: where we point, with which key (its prefix, never the key), and what that key may do.
 
 import { connect } from '../client.ts';
-import { checkMode, keyPrefix } from '../config.ts';
+import { checkMode, keyLabel, keyPrefix } from '../config.ts';
 import { json, note, scopeText, table } from '../output.ts';
 import type { Ctx } from '../program.ts';
 
@@ -11,12 +11,12 @@ export async function whoami(ctx: Ctx): Promise<void> {
   let key: { id: string; name: string; role: string; scope: { type: string; id: string } } | undefined;
   let canList = true;
   try {
+    // A minted key by its prefix; an operator's key (listed with an empty prefix) only if it is the one.
+    const candidates = [];
     for await (const k of coffer.apiKeys.list()) {
-      if (k.prefix === prefix && !k.revokedAt) {
-        key = k;
-        break;
-      }
+      if (!k.revokedAt && k.prefix === (prefix ?? '')) candidates.push(k);
     }
+    if (candidates.length === 1) key = candidates[0];
   } catch (err) {
     if ((err as { status?: number }).status !== 403) throw err;
     canList = false; // a runtime key: valid (403, not 401), but it may not list keys
@@ -26,7 +26,7 @@ export async function whoami(ctx: Ctx): Promise<void> {
     baseUrl: settings.baseUrl,
     baseUrlFrom: settings.baseUrlFrom,
     apiKeyFrom: settings.apiKeyFrom,
-    keyPrefix: prefix,
+    keyPrefix: prefix ?? null,
     key: key ? { id: key.id, name: key.name, role: key.role, scope: key.scope } : null,
   };
   if (ctx.json) return json(out);
@@ -37,7 +37,7 @@ export async function whoami(ctx: Ctx): Promise<void> {
     [
       ['profile', settings.profile],
       ['server', `${settings.baseUrl} (from ${settings.baseUrlFrom})`],
-      ['key', `${prefix}… (from ${settings.apiKeyFrom})`],
+      ['key', `${keyLabel(settings.apiKey as string)} (from ${settings.apiKeyFrom})`],
       [
         'name',
         key?.name ??
