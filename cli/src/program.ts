@@ -77,6 +77,7 @@ export function buildProgram(): Command {
     .option('--profile <name>', 'the profile to use (default: COFFER_PROFILE, then the current one)')
     .option('--no-color', 'no colour (also: NO_COLOR, or output that is not a terminal)')
     .showHelpAfterError('(add --help for usage)')
+    .configureHelp({ showGlobalOptions: true })
     .exitOverride()
     .addHelpText('after', EXIT_CODES);
 
@@ -241,7 +242,7 @@ export function buildProgram(): Command {
     )
     .addHelpText(
       'after',
-      "\nThe values go to the command's environment only; coffer prints none of them. Signals (INT, TERM, HUP,\nQUIT, USR1, USR2) are passed on, and coffer exits with the command's exit code.",
+      "\nThe values go to the command's environment only; coffer prints none of them. SIGTERM, SIGHUP, SIGUSR2\n(and SIGINT, SIGQUIT when stdin is not a terminal, which sends those itself) are passed on, and coffer\nexits with the command's exit code.",
     )
     .action(lazy(() => import('./commands/run.ts'), 'run'));
 
