@@ -1,6 +1,6 @@
 // Every command against a real `coffer serve`: what it prints for people, its --json shape, its exit code.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseEnv } from 'node:util';
 import { type RunningServer, startServer } from '@coffer/server/launch';
@@ -375,10 +375,12 @@ describe('import and export', () => {
     const all = JSON.parse(js.stdout);
     for (const [k, v] of Object.entries(values)) expect(all[k]).toBe(v);
     const out = join(h.dir, 'out.env');
+    writeFileSync(out, 'old\n', { mode: 0o644 });
     const f = await coffer(['export', '--workspace', 'ws-imp', '--only', 'IMP_PLAIN', '--output', out], env);
     expect(f.code, f.stderr).toBe(0);
     expect(f.stdout).toBe('');
     expect(readFileSync(out, 'utf8')).toBe("IMP_PLAIN='changed'\n");
+    expect(statSync(out).mode & 0o777).toBe(0o600); // replaced by a 0600 file, not rewritten in place
   });
 
   it('refuses a file with a name that is not an environment-variable name, importing nothing', async () => {

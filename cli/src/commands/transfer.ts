@@ -1,5 +1,6 @@
 // coffer import FILE --scope S / coffer export --workspace W --format dotenv|json
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { formatDotenv, parseDotenv } from '../dotenv.ts';
 import { CliError, EXIT, usage } from '../exit.ts';
 import { done, json, note } from '../output.ts';
@@ -114,8 +115,11 @@ export async function exportEnv(ctx: Ctx, _args: string[], opts: Record<string, 
       : formatDotenv(items.map((r) => [r.name, r.value.reveal()]));
   const output = str(opts.output);
   if (output) {
-    writeFileSync(output, text, { mode: 0o600 });
-    chmodSync(output, 0o600); // an existing file keeps its mode otherwise
+    // A new 0600 file renamed over the target: an existing, wider file never holds the values, even briefly.
+    const tmp = join(dirname(output), `.${basename(output)}.${process.pid}.tmp`);
+    writeFileSync(tmp, text, { mode: 0o600, flag: 'wx' });
+    chmodSync(tmp, 0o600);
+    renameSync(tmp, output);
     done(`wrote ${items.length} value(s) to ${output}`);
   } else process.stdout.write(text);
   if (missing.length > 0) {
