@@ -1208,16 +1208,13 @@ export interface operations {
                 };
                 content: {
                     /**
-                     * @example {
-                     *       "openapi": "3.1.0",
-                     *       "info": {
-                     *         "title": "Coffer API",
-                     *         "version": "1.0.0"
-                     *       },
-                     *       "paths": {}
-                     *     }
+                     * @example openapi: 3.1.0
+                     *     info:
+                     *       title: Coffer API
+                     *       version: 1.0.0
+                     *     paths: {}
                      */
-                    "application/yaml": components["schemas"]["OpenApiDocument"];
+                    "application/yaml": string | components["schemas"]["OpenApiDocument"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
