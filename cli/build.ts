@@ -2,13 +2,15 @@
 // sources (Node does not strip types under node_modules, so a global install cannot run them as .ts), split
 // into chunks that load only when a command needs them. Third-party packages stay imports, installed from
 // the registry as this package's dependencies (test/package.test.ts checks that each one is declared).
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, type Plugin } from 'esbuild';
 
 const here = import.meta.dirname;
 const root = join(here, '..');
 const dist = join(here, 'dist');
+// Built beside dist/ and swapped in at the end, so that a `coffer` running meanwhile never sees half a bundle.
+const out = join(here, `.dist-${process.pid}`);
 const pkg = JSON.parse(readFileSync(join(here, 'package.json'), 'utf8')) as { version: string };
 
 /** The server finds two files relative to its own sources; in the bundle they sit beside the chunks. */
@@ -59,14 +61,15 @@ const externals: Plugin = {
   },
 };
 
-rmSync(dist, { recursive: true, force: true });
+rmSync(out, { recursive: true, force: true });
+process.on('exit', () => rmSync(out, { recursive: true, force: true })); // a failed build leaves nothing behind
 const result = await build({
   absWorkingDir: here,
   entryPoints: {
     main: join(here, 'src/main.ts'),
     'sqlite-checkpointer': join(root, 'server/src/store/sqlite-checkpointer.ts'),
   },
-  outdir: dist,
+  outdir: out,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -78,6 +81,10 @@ const result = await build({
   logLevel: 'warning',
   plugins: [externals, rewrite],
 });
-mkdirSync(join(dist, 'openapi'), { recursive: true });
-cpSync(join(root, 'openapi/coffer.yaml'), join(dist, 'openapi/coffer.yaml'));
-writeFileSync(join(dist, 'meta.json'), JSON.stringify(result.metafile));
+mkdirSync(join(out, 'openapi'), { recursive: true });
+cpSync(join(root, 'openapi/coffer.yaml'), join(out, 'openapi/coffer.yaml'));
+writeFileSync(join(out, 'meta.json'), JSON.stringify(result.metafile));
+const old = join(here, `.dist-old-${process.pid}`);
+if (existsSync(dist)) renameSync(dist, old);
+renameSync(out, dist);
+rmSync(old, { recursive: true, force: true });
