@@ -2,6 +2,12 @@ import { Construct } from 'constructs';
 import * as cdktn from 'cdktn';
 export interface EphemeralCofferSecretValueConfig extends cdktn.TerraformEphemeralMetaArguments {
     /**
+    * Set it to the version of the secret this reads (e.g. coffer_secret.db.version) when that secret is managed in the same configuration. Not sent to the API: while the secret is yet to be created or rotated, the version is unknown, and both OpenTofu and Terraform then read the value during apply, after the write, instead of during plan (Terraform opens ephemeral resources while planning, depends_on notwithstanding).
+    *
+    * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/ephemeral-resources/secret_value#after_version EphemeralCofferSecretValue#after_version}
+    */
+    readonly afterVersion?: number;
+    /**
     * The secret name.
     *
     * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/ephemeral-resources/secret_value#name EphemeralCofferSecretValue#name}
@@ -33,6 +39,11 @@ export declare class EphemeralCofferSecretValue extends cdktn.TerraformEphemeral
     * @param options EphemeralCofferSecretValueConfig
     */
     constructor(scope: Construct, id: string, config: EphemeralCofferSecretValueConfig);
+    private _afterVersion?;
+    get afterVersion(): number;
+    set afterVersion(value: number);
+    resetAfterVersion(): void;
+    get afterVersionInput(): number | undefined;
     private _name?;
     get name(): string;
     set name(value: string);

@@ -35,9 +35,23 @@ class EphemeralCofferSecretValue extends cdktn.TerraformEphemeralResource {
             lifecycle: config.lifecycle,
             forEach: config.forEach
         });
+        this._afterVersion = config.afterVersion;
         this._name = config.name;
         this._teamId = config.teamId;
         this._workspaceId = config.workspaceId;
+    }
+    get afterVersion() {
+        return this.getNumberAttribute('after_version');
+    }
+    set afterVersion(value) {
+        this._afterVersion = value;
+    }
+    resetAfterVersion() {
+        this._afterVersion = undefined;
+    }
+    // Temporarily expose input value. Use with caution.
+    get afterVersionInput() {
+        return this._afterVersion;
     }
     get name() {
         return this.getStringAttribute('name');
@@ -93,6 +107,7 @@ class EphemeralCofferSecretValue extends cdktn.TerraformEphemeralResource {
     // =========
     synthesizeAttributes() {
         return {
+            after_version: cdktn.numberToTerraform(this._afterVersion),
             name: cdktn.stringToTerraform(this._name),
             team_id: cdktn.stringToTerraform(this._teamId),
             workspace_id: cdktn.stringToTerraform(this._workspaceId),
@@ -100,6 +115,12 @@ class EphemeralCofferSecretValue extends cdktn.TerraformEphemeralResource {
     }
     synthesizeHclAttributes() {
         const attrs = {
+            after_version: {
+                value: cdktn.numberToHclTerraform(this._afterVersion),
+                isBlock: false,
+                type: "simple",
+                storageClassType: "number",
+            },
             name: {
                 value: cdktn.stringToHclTerraform(this._name),
                 isBlock: false,

@@ -8,6 +8,12 @@ import * as cdktn from 'cdktn';
 
 export interface EphemeralCofferSecretValueConfig extends cdktn.TerraformEphemeralMetaArguments {
   /**
+  * Set it to the version of the secret this reads (e.g. coffer_secret.db.version) when that secret is managed in the same configuration. Not sent to the API: while the secret is yet to be created or rotated, the version is unknown, and both OpenTofu and Terraform then read the value during apply, after the write, instead of during plan (Terraform opens ephemeral resources while planning, depends_on notwithstanding).
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/ephemeral-resources/secret_value#after_version EphemeralCofferSecretValue#after_version}
+  */
+  readonly afterVersion?: number;
+  /**
   * The secret name.
   *
   * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/ephemeral-resources/secret_value#name EphemeralCofferSecretValue#name}
@@ -61,6 +67,7 @@ export class EphemeralCofferSecretValue extends cdktn.TerraformEphemeralResource
       lifecycle: config.lifecycle,
       forEach: config.forEach
     });
+    this._afterVersion = config.afterVersion;
     this._name = config.name;
     this._teamId = config.teamId;
     this._workspaceId = config.workspaceId;
@@ -69,6 +76,22 @@ export class EphemeralCofferSecretValue extends cdktn.TerraformEphemeralResource
   // ==========
   // ATTRIBUTES
   // ==========
+
+  // after_version - computed: false, optional: true, required: false
+  private _afterVersion?: number; 
+  public get afterVersion() {
+    return this.getNumberAttribute('after_version');
+  }
+  public set afterVersion(value: number) {
+    this._afterVersion = value;
+  }
+  public resetAfterVersion() {
+    this._afterVersion = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get afterVersionInput() {
+    return this._afterVersion;
+  }
 
   // name - computed: false, optional: false, required: true
   private _name?: string; 
@@ -138,6 +161,7 @@ export class EphemeralCofferSecretValue extends cdktn.TerraformEphemeralResource
 
   protected synthesizeAttributes(): { [name: string]: any } {
     return {
+      after_version: cdktn.numberToTerraform(this._afterVersion),
       name: cdktn.stringToTerraform(this._name),
       team_id: cdktn.stringToTerraform(this._teamId),
       workspace_id: cdktn.stringToTerraform(this._workspaceId),
@@ -146,6 +170,12 @@ export class EphemeralCofferSecretValue extends cdktn.TerraformEphemeralResource
 
   protected synthesizeHclAttributes(): { [name: string]: any } {
     const attrs = {
+      after_version: {
+        value: cdktn.numberToHclTerraform(this._afterVersion),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
+      },
       name: {
         value: cdktn.stringToHclTerraform(this._name),
         isBlock: false,
