@@ -1,10 +1,10 @@
 // The completion scripts, run in the real shells: bash's `complete -F` function and zsh's completion
 // function, each asked for what follows a partial command line.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { coffer, type Home, home } from './support.ts';
+import { coffer, type Home, home, waitFor } from './support.ts';
 
 const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 const CI = Boolean(process.env.CI && process.env.CI !== 'false' && process.env.CI !== '0');
@@ -96,5 +96,50 @@ describe.skipIf(zshMissing)('zsh completion', () => {
     );
     expect(zshComplete('coffer import f --on-conflict ')).toEqual(['fail', 'skip', 'update']);
     expect(zshComplete('coffer run --workspace w -- ')).toEqual(['<files>']);
+  });
+});
+
+const hasScript = has('script');
+describe.skipIf(zshMissing || !hasScript)('zsh completion in an interactive zsh', () => {
+  it('completes through compinit on a terminal: unique matches inline, lists with descriptions', async () => {
+    const z = spawn('script', ['-qfec', 'zsh -f -i', '/dev/null'], {
+      env: { PATH: process.env.PATH, HOME: h.dir, TERM: 'dumb' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let out = '';
+    z.stdout.on('data', (c: Buffer) => {
+      out += c.toString();
+    });
+    const closed = new Promise((r) => z.on('close', r));
+    const seen = (re: RegExp) =>
+      waitFor(
+        () => out,
+        (s) => re.test(s),
+        20_000,
+      );
+    try {
+      z.stdin.write(`autoload -U compinit; compinit -u; source ${zshScript}; print READY\n`);
+      await seen(/(^|\n)READY\r?\n/);
+      z.stdin.write('coffer secrets-m\t');
+      await seen(/coffer secrets-manager /);
+      z.stdin.write('\t');
+      await seen(/check\s+-- test the connection to the backend/);
+      expect(out).toMatch(/get\s+-- the configuration and the backend in effect/);
+      // Ctrl-C, then wait for the fresh prompt (zsh turns bracketed paste on at each one) before typing on.
+      const prompts = () => (out.match(/\?2004h/g) ?? []).length;
+      const before = prompts();
+      z.stdin.write('\u0003');
+      await waitFor(
+        () => out,
+        () => prompts() > before,
+        20_000,
+      );
+      z.stdin.write('coffer keys create --role \t');
+      await seen(/admin\s+member\s+owner\s+runtime/);
+    } finally {
+      z.stdin.write('\u0003exit\n');
+      z.stdin.end();
+      await closed;
+    }
   });
 });
