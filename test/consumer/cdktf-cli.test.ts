@@ -190,6 +190,9 @@ describe.skipIf(gone.length > 0).each(FLAVORS)('$flavor-cli end to end', (f) => 
       version: JSON.parse(readFileSync(join(FIXTURES, '../../../provider/package.json'), 'utf8')).version,
     });
     expect(Object.keys(tf.resource.coffer_secret.db)).toContain(f.writeOnly ? 'value_wo' : 'value');
+    // Values come from TF_VAR_* at apply time: neither the synth output nor the stack holds one.
+    const stack = readFileSync(join(app, 'cdktf.out/stacks/coffer/cdk.tf.json'), 'utf8');
+    for (const v of Object.values(values)) expect(r.stdout + r.stderr + stack).not.toContain(v);
   });
 
   it('deploy --auto-approve creates the secrets; no value in the output', async () => {
@@ -198,7 +201,7 @@ describe.skipIf(gone.length > 0).each(FLAVORS)('$flavor-cli end to end', (f) => 
     const r = await cli(['deploy', '--auto-approve', '--skip-provider-lock', '--no-color', 'coffer']);
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toMatch(/Apply complete! Resources: 2 added, 0 changed, 0 destroyed\./);
-    for (const v of Object.values(values)) expect(r.stdout + r.stderr).not.toContain(v);
+    for (const v of [...Object.values(values), server.apiKey]) expect(r.stdout + r.stderr).not.toContain(v);
     expect(readFileSync(join(app, 'cdktf.out/stacks/coffer/.terraform.lock.hcl'), 'utf8')).toContain(
       `provider "${REGISTRY}/coffer/coffer"`,
     );
@@ -239,6 +242,7 @@ describe.skipIf(gone.length > 0).each(FLAVORS)('$flavor-cli end to end', (f) => 
     const r = await cli(['destroy', '--auto-approve', '--skip-provider-lock', '--no-color', 'coffer']);
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toMatch(/Destroy complete! Resources: 2 destroyed\./);
+    for (const v of [...Object.values(values), server.apiKey]) expect(r.stdout + r.stderr).not.toContain(v);
     const left = [];
     for await (const s of sdk.secrets.list({ scopeType: 'team', scopeId: `cli-${f.flavor}` })) left.push(s);
     expect(left).toEqual([]);
