@@ -10,12 +10,12 @@ import { Authenticator, bootstrapOwnerKey, MIN_BOOTSTRAP_KEY_LENGTH } from './ht
 import { HANDLERS } from './http/handlers/index.ts';
 import { jsonLogger, type Logger, parseLogLevel } from './http/log.ts';
 import { RateLimiter } from './http/rate-limit.ts';
-import { ReadAuditWriter } from './http/read-audit.ts';
-import { ResolveCache } from './http/resolve-cache.ts';
-import { SecretsManagerState } from './http/secrets-manager.ts';
 import { type App, createApp } from './http/server.ts';
 import { loadSpec } from './http/spec.ts';
-import { StoreHealth } from './http/store-health.ts';
+import { ReadAuditWriter } from './services/read-audit.ts';
+import { ResolveCache } from './services/resolve-cache.ts';
+import { SecretsManagerState } from './services/secrets-manager.ts';
+import { StoreHealth } from './services/store-health.ts';
 import { type OpenedStore, openStore, storeOptionsFromEnv } from './store/index.ts';
 
 export interface ServeOptions {

@@ -1,14 +1,14 @@
 /** What a route handler gets, and what it gives back. */
 import type { EnvBackend } from '../backends/env.ts';
+import type { ReadAuditWriter } from '../services/read-audit.ts';
+import type { ResolveCache } from '../services/resolve-cache.ts';
+import type { SecretsManagerState } from '../services/secrets-manager.ts';
+import type { StoreHealth } from '../services/store-health.ts';
 import type { Store } from '../store/types.ts';
 import type { Principal } from './access.ts';
 import type { Authenticator } from './authenticate.ts';
 import type { Logger } from './log.ts';
 import type { RateLimiter } from './rate-limit.ts';
-import type { ReadAuditWriter } from './read-audit.ts';
-import type { ResolveCache } from './resolve-cache.ts';
-import type { SecretsManagerState } from './secrets-manager.ts';
-import type { StoreHealth } from './store-health.ts';
 
 export interface Services {
   store: Store;

@@ -7,13 +7,14 @@
 import { createSecretKey, type KeyObject, randomBytes } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { AAD } from '../crypto/bindings.ts';
 import { Keyring } from '../crypto/cipher.ts';
 import { loadEncryptionSecret, SECRET_FILE_NAME } from '../crypto/secret-file.ts';
 import { COLUMN_TYPES } from './dialect.ts';
 import type { SqlDriver, SqlExecutor } from './executor.ts';
 import { MIGRATIONS, SCHEMA_MIGRATIONS_DDL } from './migrations.ts';
 import { openPostgresDriver } from './postgres.ts';
-import { AAD, SqlStore } from './sql-store.ts';
+import { SqlStore } from './sql-store.ts';
 import { openSqliteDriver, sqlitePath } from './sqlite.ts';
 import { type OpenStoreOptions, type Store, StoreStartupError } from './types.ts';
 

@@ -13,8 +13,6 @@
  *   the last page. Pass it back unchanged; an invalid cursor throws `InvalidCursorError` (answer 400).
  */
 
-import type { SecretValue } from '../crypto/secret-value.ts';
-
 export type ScopeType = 'organization' | 'team' | 'workspace';
 export type Role = 'owner' | 'admin' | 'member' | 'runtime';
 export type Category = 'provider' | 'infrastructure' | 'integration' | 'agent';
@@ -287,25 +285,9 @@ export class StoreStartupError extends Error {
 // ---------------------------------------------------------------------------------------------------------
 // Crypto helpers bound to row identity (AAD). Exposed on Store.crypto.
 
-export interface StoreCrypto {
-  encryptSecretValue(
-    plaintext: string | SecretValue,
-    row: { id: string; scopeType: ScopeType; scopeId: string; name: string },
-  ): Envelope;
-  decryptSecretValue(
-    envelope: Envelope,
-    row: { id: string; scopeType: ScopeType; scopeId: string; name: string },
-  ): SecretValue;
-  encryptWorkspaceValue(plaintext: string | SecretValue, row: { workspaceId: string; key: string }): Envelope;
-  decryptWorkspaceValue(envelope: Envelope, row: { workspaceId: string; key: string }): SecretValue;
-  encryptConfigToken(plaintext: string | SecretValue): Envelope;
-  decryptConfigToken(envelope: Envelope): SecretValue;
-  /** A stored answer to an idempotent request, bound to the principal and its Idempotency-Key. */
-  encryptIdempotentAnswer(plaintext: string, row: { principalId: string; key: string }): Envelope;
-  decryptIdempotentAnswer(envelope: Envelope, row: { principalId: string; key: string }): SecretValue;
-  /** A keyed MAC of a request (`m1.<hex>`): comparable, but no dictionary recovers a value from it. */
-  requestFingerprint(canonicalRequest: string): string;
-}
+import type { StoreCrypto } from '../crypto/bindings.ts';
+
+export type { StoreCrypto };
 
 // ---------------------------------------------------------------------------------------------------------
 // The repository

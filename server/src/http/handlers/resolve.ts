@@ -3,10 +3,10 @@
  * organization), every value read audited. The only route that returns values.
  */
 import type { SecretValue } from '../../crypto/secret-value.ts';
+import { ResolveCache, type ResolvedEntry } from '../../services/resolve-cache.ts';
 import type { NewSecretReadAudit, SecretRecord, WorkspaceSecretRecord } from '../../store/types.ts';
 import type { Handler, Services } from '../context.ts';
 import { HttpError } from '../problem.ts';
-import { ResolveCache, type ResolvedEntry } from '../resolve-cache.ts';
 
 type Layers = 'all' | 'team-up';
 
