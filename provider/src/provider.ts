@@ -17,6 +17,7 @@ import {
   secretsManagerDataSource,
   workspaceSecretsDataSource,
 } from './resources/data-sources.ts';
+import { apiDiagnostics } from './resources/errors.ts';
 import { secretResource } from './resources/secret.ts';
 import { secretValueEphemeral } from './resources/secret-value.ts';
 import { secretsManagerResource } from './resources/secrets-manager.ts';
@@ -51,13 +52,19 @@ export const providerSchema: BlockSchema = {
     max_retries: {
       type: 'number',
       optional: true,
-      description: 'Retries after the first attempt for retryable failures (default 2).',
+      description:
+        'Retries after the first attempt for connection errors, timeouts, 408 and 5xx (default 2; 0 turns every ' +
+        "retry off). 429 answers are retried apart from these, waiting as Retry-After says, for up to 60 s per call, so runs ride out the server's rate limit.",
       validators: [v.integerBetween(0, 10)],
     },
   },
 };
 
-function configure(lib: SdkModule, config: Record<string, unknown>, env: NodeJS.ProcessEnv): CofferClient {
+async function configure(
+  lib: SdkModule,
+  config: Record<string, unknown>,
+  env: NodeJS.ProcessEnv,
+): Promise<CofferClient> {
   const unknown = ['base_url', 'api_key', 'timeout_ms', 'max_retries'].filter((k) =>
     isUnknown(config[k] as never),
   );
@@ -92,7 +99,26 @@ function configure(lib: SdkModule, config: Record<string, unknown>, env: NodeJS.
     ...(typeof config.max_retries === 'number' ? { maxRetries: config.max_retries } : {}),
     userAgent: `terraform-provider-coffer/${VERSION}`,
   });
-  return new CofferClient(lib, baseUrl, sdk);
+  const client = new CofferClient(lib, baseUrl, sdk);
+  await checkApiKey(client);
+  return client;
+}
+
+/**
+ * One request when the provider is configured, so that a wrong API key is one error, at once, instead of an
+ * error (and, past the server's failed-authentication limit, a 429) for every object in the state. Only a
+ * 401 stops here: a key that may not read the secrets-manager settings (403) is still a valid key, and an
+ * unreachable server or any other failure is reported by the calls that need the API, with their context.
+ */
+async function checkApiKey(client: CofferClient): Promise<void> {
+  try {
+    await client.sdk.secretsManager.get({ maxRetries: 0 });
+  } catch (e) {
+    if (e instanceof client.lib.AuthenticationError) {
+      await client.close();
+      throw new DiagnosticsError(apiDiagnostics(client, e, 'checking the API key'));
+    }
+  }
 }
 
 export function cofferProvider(env: NodeJS.ProcessEnv = process.env): ProviderDefinition<CofferClient> {
@@ -123,6 +149,9 @@ export function schemaDocument(): unknown {
     resources: byName(def.resources),
     dataSources: byName(def.dataSources),
     ephemeralResources: byName(def.ephemeralResources),
+    identities: Object.fromEntries(
+      def.resources.flatMap((r) => (r.identity ? [[r.typeName, r.identity] as const] : [])),
+    ),
   });
 }
 

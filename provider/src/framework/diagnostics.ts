@@ -59,13 +59,32 @@ export function toWirePath(path: Path): WireAttributePath {
   };
 }
 
+/** A path as a person writes it: `vault.k8s.role`, `tags["a"]`, `rules[0].name`. */
+export function pathText(path: Path): string {
+  return path
+    .map((s, i) =>
+      typeof s === 'string'
+        ? `${i === 0 ? '' : '.'}${s}`
+        : 'key' in s
+          ? `[${JSON.stringify(s.key)}]`
+          : `[${s.index}]`,
+    )
+    .join('');
+}
+
+/**
+ * The wire form. Neither OpenTofu nor Terraform can follow a path into the value of a nested attribute
+ * (`vault = { kv_version = 3 }`): given one, they show the resource's first line. So the path sent stops at
+ * the top-level attribute, whose line they do show, and the detail names the full path.
+ */
 export function toWire(d: Diagnostic): WireDiagnostic {
+  const nested = !!d.path && d.path.length > 1;
   const out: WireDiagnostic = {
     severity: d.severity === 'error' ? 'ERROR' : 'WARNING',
     summary: d.summary,
-    detail: d.detail,
+    detail: nested ? `At ${pathText(d.path as Path)}: ${d.detail}` : d.detail,
   };
-  if (d.path && d.path.length > 0) out.attribute = toWirePath(d.path);
+  if (d.path && d.path.length > 0) out.attribute = toWirePath(d.path.slice(0, 1));
   return out;
 }
 

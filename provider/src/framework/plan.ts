@@ -1,7 +1,8 @@
 // Planning by the CLI's rules (OpenTofu objchange/plan_valid.go):
 // - every attribute that is not computed equals the configuration;
 // - a computed attribute the configuration leaves null is unknown on create, and on update when it is
-//   `volatile` and the resource changes (`stable` ones keep the prior value);
+//   `volatile` and the resource changes (`stable` ones keep the prior value); one with a documented default
+//   takes the default instead, on create and on update;
 // - write-only attributes are null in the plan (their value exists only in the configuration);
 // - requires-replace paths are those, among the declared ones, whose value changes;
 // - the same inputs always give the same plan (nothing here reads a clock or the network).
@@ -27,6 +28,7 @@ export interface PlanResult {
 export function plan(input: PlanInput): PlanResult {
   const { attributes, prior, config } = input;
   const planned = conform(attributes, input.proposed, true);
+  applyDefaults(attributes, planned, config);
   if (prior === null) {
     markCreate(attributes, planned, config);
     return { planned, requiresReplace: [], changed: true };
@@ -37,12 +39,22 @@ export function plan(input: PlanInput): PlanResult {
   return { planned, requiresReplace, changed };
 }
 
-/** Computed attributes left null by the configuration become unknown, in nested objects too. */
+/** Attributes with a default that the configuration leaves null take it, in nested objects too. */
+function applyDefaults(attributes: Attributes, planned: ObjectValue, config: ObjectValue): void {
+  for (const [name, attr] of Object.entries(attributes)) {
+    const c = config[name] ?? null;
+    if (attr.default !== undefined && c === null) planned[name] = attr.default;
+    else forNested(attr, planned[name], c, (p, cfg) => applyDefaults(nestedAttributes(attr), p, cfg));
+  }
+}
+
+/** Computed attributes left null by the configuration become unknown (or take their default), in nested
+ * objects too. */
 function markCreate(attributes: Attributes, planned: ObjectValue, config: ObjectValue): void {
   for (const [name, attr] of Object.entries(attributes)) {
     const c = config[name] ?? null;
     if (attr.computed && c === null) {
-      planned[name] = UNKNOWN;
+      planned[name] = attr.default ?? UNKNOWN;
       continue;
     }
     forNested(attr, planned[name], c, (p, cfg) => markCreate(nestedAttributes(attr), p, cfg));
@@ -58,6 +70,7 @@ function markUpdate(
 ): void {
   for (const [name, attr] of Object.entries(attributes)) {
     const c = config[name] ?? null;
+    if (attr.default !== undefined && c === null) continue; // applyDefaults planned it
     if (attr.computed && c === null && changed && attr.computedPlan === 'volatile') {
       planned[name] = UNKNOWN;
       continue;

@@ -1,5 +1,6 @@
 // The provider's schema as `tofu providers schema -json` prints it (OpenTofu internal/command/jsonprovider):
 // Go struct field order, map keys sorted, false/empty fields left out, description_kind always "plain".
+import type { IdentityDefinition } from './define.ts';
 import type { Attribute, Attributes, BlockSchema } from './schema.ts';
 
 export type JsonAttribute = {
@@ -29,6 +30,29 @@ export interface ProviderSchemas {
   resources: Record<string, BlockSchema>;
   dataSources: Record<string, BlockSchema>;
   ephemeralResources: Record<string, BlockSchema>;
+  /** Resource identities, by resource type. */
+  identities?: Record<string, IdentityDefinition>;
+}
+
+/** `resource_identity_schemas` entries: version, then attributes (type, description, required/optional_for_import). */
+function jsonIdentities(m: Record<string, IdentityDefinition>): Record<string, unknown> | undefined {
+  const names = Object.keys(m).sort();
+  if (names.length === 0) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const n of names) {
+    const def = m[n] as IdentityDefinition;
+    const attributes: Record<string, unknown> = {};
+    for (const a of Object.keys(def.attributes).sort()) {
+      const attr = def.attributes[a] as IdentityDefinition['attributes'][string];
+      attributes[a] = {
+        type: 'string',
+        ...(attr.description ? { description: attr.description } : {}),
+        ...(attr.requiredForImport ? { required_for_import: true } : { optional_for_import: true }),
+      };
+    }
+    out[n] = { version: def.version ?? 0, attributes };
+  }
+  return out;
 }
 
 function jsonAttributes(attrs: Attributes): Record<string, JsonAttribute> {
@@ -80,6 +104,8 @@ export function schemaDocument(address: string, s: ProviderSchemas): unknown {
   if (resources) provider.resource_schemas = resources;
   if (dataSources) provider.data_source_schemas = dataSources;
   if (ephemeral) provider.ephemeral_resource_schemas = ephemeral;
+  const identities = jsonIdentities(s.identities ?? {});
+  if (identities) provider.resource_identity_schemas = identities;
   return { format_version: '1.0', provider_schemas: { [address]: provider } };
 }
 

@@ -31,6 +31,11 @@ export interface Attribute {
   /** A change of this attribute replaces the resource. */
   readonly requiresReplace?: boolean;
   readonly computedPlan?: ComputedPlan;
+  /**
+   * For optional + computed attributes whose default the API documents: planned when the configuration
+   * leaves the attribute out, so removing a setting returns it to the default instead of keeping the old value.
+   */
+  readonly default?: string | number | boolean;
   readonly validators?: readonly Validator[];
   readonly deprecated?: boolean;
 }
@@ -79,6 +84,8 @@ export function checkSchema(where: string, schema: BlockSchema, managed: boolean
         throw new Error(`${at}: write-only attributes exist on managed resources only`);
       if (a.writeOnly && a.computed) throw new Error(`${at}: a write-only attribute cannot be computed`);
       if (a.requiresReplace && !managed) throw new Error(`${at}: requiresReplace is for managed resources`);
+      if (a.default !== undefined && !(a.optional && a.computed))
+        throw new Error(`${at}: a default is for optional + computed attributes`);
       if (a.nested) {
         if (a.writeOnly) throw new Error(`${at}: mark the nested attributes write-only, not the object`);
         visit(a.nested.attributes, `${prefix}${name}.`);

@@ -1,6 +1,7 @@
 // Attribute validators. Each runs on a known, non-null value and answers a problem (shown as the diagnostic's
 // detail, pointing at the attribute) or undefined. Validators never quote the value of a sensitive attribute:
 // the framework passes `sensitive` so a message can leave it out.
+import { fullFormats } from 'ajv-formats/dist/formats.js';
 import type { Value } from './value.ts';
 
 export interface Validator {
@@ -41,22 +42,29 @@ export function integerBetween(min: number, max: number): Validator {
   };
 }
 
+/** Length in Unicode code points, as JSON Schema's minLength/maxLength (and so the API) count it. */
 export function lengthBetween(min: number, max: number): Validator {
   return {
     description: `${min} to ${max} characters`,
-    check: (v) =>
-      typeof v === 'string' && v.length >= min && v.length <= max
-        ? undefined
-        : `must be ${min} to ${max} characters long`,
+    check: (v) => {
+      if (typeof v !== 'string') return `must be ${min} to ${max} characters long`;
+      // Count only as far as needed: a value over the limit is refused without walking all of it.
+      let n = 0;
+      for (const _ of v) if (++n > max) break;
+      return n >= min && n <= max ? undefined : `must be ${min} to ${max} characters long`;
+    },
   };
 }
 
+const isDateTime = (fullFormats['date-time'] as { validate: (s: string) => boolean }).validate;
+
+/** An RFC 3339 date-time exactly as the API checks it (ajv-formats' `date-time`, which the server uses):
+ * real calendar days (no 2030-02-31), hours to 23, a time zone. */
 export function rfc3339(): Validator {
-  const re = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
   return {
     description: 'an RFC 3339 timestamp',
     check: (v, s) =>
-      typeof v === 'string' && re.test(v) && !Number.isNaN(Date.parse(v))
+      typeof v === 'string' && isDateTime(v)
         ? undefined
         : `must be an RFC 3339 timestamp such as 2030-01-31T00:00:00Z; got ${shown(v, s)}`,
   };

@@ -61,7 +61,16 @@ export function validateValue(config: ObjectValue): Diagnostic[] {
     ];
   }
   if (!hasValue && !hasWo) {
-    return [error('Missing value', 'Set value_wo (with value_wo_version), or value.', ['value'])];
+    return [
+      error(
+        'Missing value',
+        'Set value_wo (with value_wo_version), or value. ' +
+          'A configuration written by plan -generate-config-out has value = null and value_wo = null (the API ' +
+          'never returns values): replace value_wo = null with the value (from an ephemeral variable, say), ' +
+          'set value_wo_version = 1 and delete the value line.',
+        ['value'],
+      ),
+    ];
   }
   return [];
 }

@@ -189,8 +189,13 @@ export const secretResource: ResourceDefinition<CofferClient> = {
         throw new DiagnosticsError(
           error(
             'Secret already exists',
-            `A secret named ${str(planned.name)} already exists in scope ${str(planned.scope_type)}/${str(planned.scope_id)}. ` +
-              `To manage it here, import it: tofu import <address> ${key} (or an import block with id = "${key}").`,
+            `The API refused to create ${label(planned)}: a secret with that name already exists in that scope ` +
+              '(names are unique in a scope), and nothing was created. ' +
+              'If this is a replacement under create_before_destroy (or -replace) that keeps the name and scope, ' +
+              'the secret being replaced still holds the name while its successor is created: remove ' +
+              'create_before_destroy from this resource, or change its name. ' +
+              'If the secret was made outside this configuration, import it to manage it here: ' +
+              `tofu import <address> ${key} (terraform import), or an import block with id = "${key}".`,
             ['name'],
           ),
         );

@@ -5,9 +5,11 @@ import type { RequestBody, ResponseBody } from '@coffer/sdk';
 import {
   type Attributes,
   type Diagnostic,
+  DiagnosticsError,
   equal,
   error,
   isObject,
+  isUnknown,
   type ObjectValue,
   type ResourceDefinition,
   validators as v,
@@ -19,6 +21,8 @@ type Config = ResponseBody<'getSecretsManager'>;
 type Input = RequestBody<'putSecretsManager'>;
 
 export const BACKENDS = ['DB', 'VAULT', 'READONLY_VAULT', 'AWS_SECRETS_MANAGER', 'ENV'] as const;
+/** The spec's defaults (test/resources/defaults.test.ts checks them against openapi/coffer.yaml). */
+const secretsManagerDefaults = { cache_ttl_seconds: 300, fallback: 'NONE' } as const;
 const ID = 'secrets-manager';
 const MOUNT = /^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/;
 const REGION = /^[a-z]{2}(-[a-z]+)+-[0-9]+$/;
@@ -42,6 +46,7 @@ const k8sAttributes: Attributes = {
     optional: true,
     computed: true,
     description: 'Auth mount (default kubernetes).',
+    default: 'kubernetes',
     validators: [v.matches(MOUNT, 'a mount path')],
   },
   token_path: {
@@ -49,6 +54,7 @@ const k8sAttributes: Attributes = {
     optional: true,
     computed: true,
     description: 'Service-account token file (default /var/run/secrets/kubernetes.io/serviceaccount/token).',
+    default: '/var/run/secrets/kubernetes.io/serviceaccount/token',
   },
 };
 
@@ -59,6 +65,7 @@ const vaultAwsAttributes: Attributes = {
     optional: true,
     computed: true,
     description: 'Auth mount (default aws).',
+    default: 'aws',
     validators: [v.matches(MOUNT, 'a mount path')],
   },
   region: {
@@ -66,6 +73,7 @@ const vaultAwsAttributes: Attributes = {
     optional: true,
     computed: true,
     description: 'AWS region (default us-east-1).',
+    default: 'us-east-1',
     validators: [v.matches(REGION, 'an AWS region')],
   },
   sts_endpoint: {
@@ -96,6 +104,7 @@ const vaultAttributes: Attributes = {
     optional: true,
     computed: true,
     description: 'KV engine version, 1 or 2 (default 2).',
+    default: 2,
     validators: [v.integerBetween(1, 2)],
   },
   secret_path: {
@@ -251,6 +260,33 @@ function toState(c: Config, base: ObjectValue): ObjectValue {
   };
 }
 
+/** The settings of a server nobody has configured (the spec's defaults, as the schema declares them). */
+function isUntouched(c: Config): boolean {
+  return (
+    c.backend === 'DB' &&
+    c.cache.ttlSeconds === secretsManagerDefaults.cache_ttl_seconds &&
+    c.fallback === secretsManagerDefaults.fallback &&
+    !c.vault &&
+    !c.aws
+  );
+}
+
+/** Whether the server already has the settings `planned` would write (unknown planned values match anything). */
+function sameSettings(c: Config, planned: ObjectValue): boolean {
+  const same = (x: unknown, y: unknown) => x === y || isUnknown(y as never);
+  const vault = isObject(planned.vault) ? planned.vault : null;
+  const aws = isObject(planned.aws) ? planned.aws : null;
+  return (
+    c.backend === planned.backend &&
+    same(c.cache.ttlSeconds, planned.cache_ttl_seconds) &&
+    same(c.fallback, planned.fallback) &&
+    !!c.vault === !!vault &&
+    (!vault || same(c.vault?.address, vault.address)) &&
+    !!c.aws === !!aws &&
+    (!aws || same(c.aws?.region, aws.region))
+  );
+}
+
 function validate(config: ObjectValue): Diagnostic[] {
   const out: Diagnostic[] = [];
   const backend = config.backend;
@@ -287,6 +323,7 @@ export const secretsManagerResource: ResourceDefinition<CofferClient> = {
         optional: true,
         computed: true,
         description: 'Server-side cache TTL for resolved values (default 300; 0 disables).',
+        default: secretsManagerDefaults.cache_ttl_seconds,
         validators: [v.integerBetween(0, 86400)],
       },
       fallback: {
@@ -294,6 +331,7 @@ export const secretsManagerResource: ResourceDefinition<CofferClient> = {
         optional: true,
         computed: true,
         description: 'ENV or NONE (default): what a read does when a remote backend fails.',
+        default: secretsManagerDefaults.fallback,
         validators: [v.oneOf(['ENV', 'NONE'])],
       },
       effective_backend: {
@@ -324,6 +362,23 @@ export const secretsManagerResource: ResourceDefinition<CofferClient> = {
   validate: ({ config }) => validate(config),
 
   async create({ client, config, planned }) {
+    // A singleton always exists; what must not happen is a create that silently replaces settings someone
+    // made (or that a state forgot after `state rm`). Untouched defaults, or the very settings planned, are fine.
+    const current = await call(client, 'reading the secrets manager', () => client.sdk.secretsManager.get());
+    if (!isUntouched(current) && !sameSettings(current, planned)) {
+      throw new DiagnosticsError(
+        error(
+          'Secrets manager already configured',
+          `The server's secrets manager is already configured (backend ${current.backend}, cache ` +
+            `${current.cache.ttlSeconds} s, fallback ${current.fallback}${current.vault ? `, vault ${current.vault.address}` : ''}` +
+            `${current.aws ? `, aws ${current.aws.region}` : ''}), and not by this state: creating this resource ` +
+            'would replace those settings, so nothing was changed. To manage them here, import them first: ' +
+            `tofu import <address> ${ID} (terraform import), or an import block with id = "${ID}"; the next ` +
+            'plan then shows what would change.',
+          ['backend'],
+        ),
+      );
+    }
     const c = await call(
       client,
       'configuring the secrets manager',

@@ -73,8 +73,11 @@ function put(
           throw new DiagnosticsError(
             error(
               'Workspace override already exists',
-              `Workspace ${ws} already has an override for ${key}. To manage it here, import it: ` +
-                `tofu import <address> ${ws}/${key} (or an import block with id = "${ws}/${key}").`,
+              `Workspace ${ws} already has an override for ${key}, and it was left as it was. ` +
+                'If this is a replacement under create_before_destroy (or -replace), the override being ' +
+                'replaced still exists while its successor is created: remove create_before_destroy from this ' +
+                'resource. If it was set outside this configuration, import it to manage it here: ' +
+                `tofu import <address> ${ws}/${key} (terraform import), or an import block with id = "${ws}/${key}".`,
               ['key'],
             ),
           );

@@ -5,20 +5,22 @@ import { integerBetween, matches, oneOf } from '../../src/framework/validators.t
 import { UNKNOWN } from '../../src/framework/value.ts';
 
 describe('diagnostics on the wire', () => {
-  it('points at an attribute, a map key and a list index', () => {
+  it('points at a top-level attribute', () => {
+    expect(toWire(error('Bad', 'detail', ['name']))).toEqual({
+      severity: 'ERROR',
+      summary: 'Bad',
+      detail: 'detail',
+      attribute: { steps: [{ attribute_name: 'name' }] },
+    });
+  });
+
+  it('points a nested path at its top-level attribute (the line the CLIs can show) and names it in the detail', () => {
     const d = toWire(error('Bad', 'detail', ['vault', { key: 'a' }, { index: 2 }, 'address']));
     expect(d).toEqual({
       severity: 'ERROR',
       summary: 'Bad',
-      detail: 'detail',
-      attribute: {
-        steps: [
-          { attribute_name: 'vault' },
-          { element_key_string: 'a' },
-          { element_key_int: 2 },
-          { attribute_name: 'address' },
-        ],
-      },
+      detail: 'At vault["a"][2].address: detail',
+      attribute: { steps: [{ attribute_name: 'vault' }] },
     });
   });
 

@@ -1,6 +1,7 @@
 // Provider configuration through the RPCs OpenTofu calls: env fallbacks, missing settings at the attribute,
 // values unknown at plan time.
-import { describe, expect, it } from 'vitest';
+import { type RunningServer, startServer } from '@coffer/server/launch';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { objectType } from '../../src/framework/schema.ts';
 import { UNKNOWN, type Value } from '../../src/framework/value.ts';
 import { createProvider, providerSchema } from '../../src/provider.ts';
@@ -116,5 +117,39 @@ describe('import ids', () => {
       expect(r.imported_resources ?? []).toEqual([]);
       expect(r.diagnostics?.[0]?.summary, `${type_name} ${id}`).toBe('Invalid import id');
     }
+  });
+});
+
+describe('the API key, checked once when the provider is configured', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startServer();
+  }, 30_000);
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('refuses a key the server rejects, in ConfigureProvider, without printing it', async () => {
+    const wrong = 'cof_wrong_0123456789abcdef0123456789abcdef';
+    const p = createProvider({ COFFER_BASE_URL: server.baseUrl, COFFER_API_KEY: wrong });
+    const r = await p.configureProvider({
+      terraform_version: '1.13.3',
+      config: dv({}),
+      client_capabilities: caps,
+    });
+    expect(r.diagnostics?.map((d) => d.summary)).toEqual(['Coffer rejected the API key']);
+    expect(r.diagnostics?.[0]?.detail).toContain('while checking the API key');
+    expect(JSON.stringify(r)).not.toContain(wrong);
+  });
+
+  it('accepts the right key', async () => {
+    const p = createProvider({ COFFER_BASE_URL: server.baseUrl, COFFER_API_KEY: server.apiKey });
+    const r = await p.configureProvider({
+      terraform_version: '1.13.3',
+      config: dv({}),
+      client_capabilities: caps,
+    });
+    expect(r.diagnostics).toEqual([]);
+    await p.stopProvider({});
   });
 });
