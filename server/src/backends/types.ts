@@ -1,0 +1,100 @@
+/**
+ * The one small interface every remote backend implements (Vault / OpenBao KV, read-only Vault references,
+ * AWS Secrets Manager), and the errors they raise. Values cross it only as SecretValue, which never prints;
+ * errors carry what failed and where (backend, operation, HTTP status, the remote's error code), never a
+ * value, a token or a response body.
+ */
+import type { SecretValue } from '../crypto/secret-value.ts';
+
+export type RemoteBackendKind = 'VAULT' | 'READONLY_VAULT' | 'AWS_SECRETS_MANAGER';
+
+/** What identifies a secret to a backend: its scope and name decide the remote path, its id marks ownership. */
+export interface SecretLocation {
+  id: string;
+  scopeType: 'organization' | 'team' | 'workspace';
+  scopeId: string;
+  name: string;
+}
+
+/** Where a value lives remotely: `reference` is the Vault path or AWS ARN, never the value. */
+export interface StoredRef {
+  reference: string;
+  /** KV v2 version or AWS version id of the value Coffer wrote; null where the backend has no versions. */
+  remoteVersion: string | null;
+}
+
+export type ReadResult =
+  | { found: true; value: SecretValue; remoteVersion: string | null }
+  /** `reason` says why, for the read audit ("version 3 was deleted in Vault"); it never holds a value. */
+  | { found: false; reason: string };
+
+export interface CheckResult {
+  /** Secrets under Coffer's prefix (null when the backend cannot count them cheaply). */
+  secretCount: number | null;
+}
+
+export interface RemoteBackend {
+  readonly kind: RemoteBackendKind;
+  /** The name used in errors and problem details ("Vault at http://...", "AWS Secrets Manager (eu-west-1)"). */
+  readonly label: string;
+  /**
+   * Creates (`previous` undefined) or rotates the value of `loc`. A rotation is conditional on `previous`
+   * being what the backend holds (KV v2 check-and-set): a value written by someone else meanwhile raises
+   * BackendConflictError and is not overwritten.
+   */
+  write(loc: SecretLocation, value: SecretValue, previous?: StoredRef): Promise<StoredRef>;
+  /** The value at `ref` (the version recorded when there is one), or why it is not there. */
+  read(ref: StoredRef): Promise<ReadResult>;
+  /** Removes the value and every version of it; a value already gone is not an error. */
+  delete(ref: StoredRef): Promise<void>;
+  /** Connects and authenticates; counts Coffer's secrets where it can. */
+  check(): Promise<CheckResult>;
+}
+
+/** The backend could not be reached or refused to work (network, 5xx, sealed, login failed, denied). */
+export class BackendUnavailableError extends Error {
+  readonly backend: string;
+  readonly retryAfterSeconds: number;
+  readonly status: number | null;
+  constructor(
+    backend: string,
+    message: string,
+    opts: { status?: number | null; retryAfterSeconds?: number } = {},
+  ) {
+    super(`${backend}: ${message}`);
+    this.name = 'BackendUnavailableError';
+    this.backend = backend;
+    this.status = opts.status ?? null;
+    this.retryAfterSeconds = opts.retryAfterSeconds ?? 5;
+  }
+}
+
+/** A conditional write lost: the remote value changed outside Coffer (or a value Coffer did not write is there). */
+export class BackendConflictError extends Error {
+  readonly backend: string;
+  constructor(backend: string, message: string) {
+    super(`${backend}: ${message}`);
+    this.name = 'BackendConflictError';
+    this.backend = backend;
+  }
+}
+
+/** The request is wrong for this backend (a reference that does not exist, a value that is not a string). */
+export class BackendInputError extends Error {
+  readonly backend: string;
+  readonly pointer: string | null;
+  constructor(backend: string, message: string, pointer: string | null = null) {
+    super(`${backend}: ${message}`);
+    this.name = 'BackendInputError';
+    this.backend = backend;
+    this.pointer = pointer;
+  }
+}
+
+/** A setting the backend needs is missing or unusable (reported as the configuration's fallbackReason). */
+export class BackendSettingsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BackendSettingsError';
+  }
+}
