@@ -1,0 +1,15 @@
+variable "db_password" {
+  type      = string
+  sensitive = true
+  ephemeral = true # never stored in a plan file either
+}
+
+resource "coffer_secret" "db" {
+  scope_type       = "team"
+  scope_id         = "payments"
+  name             = "DB_PASSWORD"
+  category         = "infrastructure"
+  description      = "Primary database"
+  value_wo         = var.db_password # write-only: sent to the API, never kept in state or plan
+  value_wo_version = 1               # bump to send a new value
+}

@@ -1,0 +1,2 @@
+# workspace_id/KEY
+terraform import coffer_workspace_secret.openai ws-checkout/OPENAI_API_KEY
