@@ -20,7 +20,7 @@ export interface CofferProviderConfig {
   */
   readonly baseUrl?: string;
   /**
-  * Retries after the first attempt for retryable failures (default 2).
+  * Retries after the first attempt for connection errors, timeouts, 408 and 5xx (default 2; 0 turns every retry off). 429 answers are retried apart from these, waiting as Retry-After says, for up to 60 s per call, so runs ride out the server's rate limit.
   *
   * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs#max_retries CofferProvider#max_retries}
   */
