@@ -9,7 +9,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server, type Socket, connect as tcpConnect } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -152,21 +152,37 @@ export interface VaultDev {
   stop(): Promise<void>;
 }
 
-/** A dev server (in memory, unsealed, KV v2 at secret/) of HashiCorp Vault or OpenBao. */
-export async function startVaultDev(flavour: 'vault' | 'openbao' = 'vault'): Promise<VaultDev> {
+/**
+ * A dev server (in memory, unsealed, KV v2 at secret/) of HashiCorp Vault or OpenBao. `auditFile`: a file
+ * audit device (accessors in clear) writing there: enabled through the API on Vault, declared in the server
+ * configuration on OpenBao (which refuses to enable audit devices through the API).
+ */
+export async function startVaultDev(
+  flavour: 'vault' | 'openbao' = 'vault',
+  opts: { auditFile?: string } = {},
+): Promise<VaultDev> {
   const bin = mustHave(flavour);
   const port = await freePort();
   const rootToken = `root-${randomBytes(12).toString('hex')}`;
   const home = mkdtempSync(join(tmpdir(), `coffer-${flavour}-`));
+  const args = [
+    'server',
+    '-dev',
+    `-dev-root-token-id=${rootToken}`,
+    `-dev-listen-address=127.0.0.1:${port}`,
+    '-dev-no-store-token',
+  ];
+  if (opts.auditFile && flavour === 'openbao') {
+    const config = join(home, 'audit.hcl');
+    writeFileSync(
+      config,
+      `audit "file" "coffer" {\n  options {\n    file_path = ${JSON.stringify(opts.auditFile)}\n    hmac_accessor = "false"\n  }\n}\n`,
+    );
+    args.push(`-config=${config}`);
+  }
   const proc = startProcess(
     bin,
-    [
-      'server',
-      '-dev',
-      `-dev-root-token-id=${rootToken}`,
-      `-dev-listen-address=127.0.0.1:${port}`,
-      '-dev-no-store-token',
-    ],
+    args,
     // Its own HOME: a dev server would otherwise leave ~/.vault-token behind.
     { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home },
     home,
@@ -190,6 +206,13 @@ export async function startVaultDev(flavour: 'vault' | 'openbao' = 'vault'): Pro
     proc,
     async () => (await fetch(`${address}/v1/sys/health`)).status === 200,
   );
+  if (opts.auditFile && flavour === 'vault') {
+    const r = await api('PUT', 'sys/audit/file', {
+      type: 'file',
+      options: { file_path: opts.auditFile, hmac_accessor: 'false' },
+    });
+    if (r.status !== 204) throw new Error(`enabling the audit device answered ${r.status}`);
+  }
   return {
     address,
     rootToken,
