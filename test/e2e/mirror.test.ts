@@ -61,16 +61,19 @@ function lockedHashes(wd: Workdir, cli: Cli): string[] {
   return [...hashes.matchAll(/"((?:h1|zh):[^"]+)"/g)].map((m) => m[1] as string);
 }
 
-/** One release build for the whole file (both CLIs install the same package), removed when the run ends. */
+/** One release build for the whole file (both CLIs install the same package), removed after the file. */
 let built: Promise<Release> | undefined;
+let dist: string | undefined;
 function releaseOnce(): Promise<Release> {
   if (!built) {
-    const dist = mkdtempSync(join(tmpdir(), 'coffer-mirror-dist-'));
-    process.once('exit', () => rmSync(dist, { recursive: true, force: true }));
+    dist = mkdtempSync(join(tmpdir(), 'coffer-mirror-dist-'));
     built = release(dist, [host as NonNullable<typeof host>]);
   }
   return built;
 }
+afterAll(() => {
+  if (dist) rmSync(dist, { recursive: true, force: true });
+});
 
 describeEachCli('installing the released binary from a mirror', (cli) => {
   let server: RunningServer;
