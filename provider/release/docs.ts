@@ -55,7 +55,12 @@ interface Section {
 
 /** `- `name` (Type, Sensitive) Description` lines in Required / Optional / Read-Only groups, plus the nested
  * sections they refer to. */
-function attributeList(attrs: Attributes, path: string, nested: Section[], headingLevel: string): string {
+function attributeList(
+  attrs: Attributes,
+  path: string,
+  nested: Section[],
+  heading: (group: string) => string,
+): string {
   const groups: Record<string, string[]> = { Required: [], Optional: [], 'Read-Only': [] };
   for (const name of Object.keys(attrs).sort()) {
     const a = attrs[name] as Attribute;
@@ -92,7 +97,7 @@ function attributeList(attrs: Attributes, path: string, nested: Section[], headi
   }
   return Object.entries(groups)
     .filter(([, lines]) => lines.length > 0)
-    .map(([title, lines]) => `${headingLevel} ${title}\n\n${lines.join('\n')}`)
+    .map(([title, lines]) => `${heading(title)}\n\n${lines.join('\n')}`)
     .join('\n\n');
 }
 
@@ -110,10 +115,7 @@ function nestedSections(nested: Section[]): string {
         .join('\n');
       body = `Read-Only:\n\n${body}`;
     } else {
-      body = attributeList(s.attributes as Attributes, s.title, nested, '').replace(
-        /^ (Required|Optional|Read-Only)$/gm,
-        '$1:',
-      );
+      body = attributeList(s.attributes as Attributes, s.title, nested, (group) => `${group}:`);
     }
     out.push(`<a id="${s.anchor}"></a>\n### Nested Schema for \`${s.title}\`\n\n${body}`);
   }
@@ -122,7 +124,7 @@ function nestedSections(nested: Section[]): string {
 
 function schemaSection(schema: BlockSchema): string {
   const nested: Section[] = [];
-  const top = attributeList(schema.attributes, '', nested, '###');
+  const top = attributeList(schema.attributes, '', nested, (group) => `### ${group}`);
   const rest = nestedSections(nested);
   return `## Schema\n\n${top}${rest ? `\n\n${rest}` : ''}`;
 }
