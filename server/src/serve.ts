@@ -6,14 +6,17 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Server as TlsServer } from 'node:tls';
 import { EnvBackend } from './backends/env.ts';
+import { BackendRegistry } from './backends/registry.ts';
 import { Authenticator, bootstrapOwnerKey, MIN_BOOTSTRAP_KEY_LENGTH } from './http/authenticate.ts';
 import { HANDLERS } from './http/handlers/index.ts';
 import { jsonLogger, type Logger, parseLogLevel } from './http/log.ts';
 import { RateLimiter } from './http/rate-limit.ts';
 import { type App, createApp } from './http/server.ts';
 import { loadSpec } from './http/spec.ts';
+import { BackendHealth } from './services/backend-health.ts';
 import { ReadAuditWriter } from './services/read-audit.ts';
 import { ResolveCache } from './services/resolve-cache.ts';
+import { SecretValues } from './services/secret-values.ts';
 import { SecretsManagerState } from './services/secrets-manager.ts';
 import { StoreHealth } from './services/store-health.ts';
 import { type OpenedStore, openStore, storeOptionsFromEnv } from './store/index.ts';
@@ -160,6 +163,9 @@ export async function serve(opts: ServeOptions, env: NodeJS.ProcessEnv, log: Log
       log.log('info', 'COFFER_BOOTSTRAP_API_KEY ignored: the store already has API keys');
     const manager = new SecretsManagerState(store);
     await manager.reload();
+    const envBackend = new EnvBackend(opts.envBackendAllow, env);
+    const backends = new BackendRegistry();
+    const values = new SecretValues(store, manager, backends, envBackend);
     const tlsFiles = opts.tls ? readTls(opts.tls) : undefined;
     const app = createApp(
       spec,
@@ -172,7 +178,10 @@ export async function serve(opts: ServeOptions, env: NodeJS.ProcessEnv, log: Log
         readAudit: new ReadAuditWriter(store),
         manager,
         storeHealth: new StoreHealth(store),
-        envBackend: new EnvBackend(opts.envBackendAllow, env),
+        envBackend,
+        backends,
+        values,
+        backendHealth: new BackendHealth(store, manager, values),
         limits: {
           perKey: opts.rateLimit > 0 ? new RateLimiter(opts.rateLimit, opts.rateLimit) : null,
           authFailures:
@@ -210,6 +219,7 @@ export async function serve(opts: ServeOptions, env: NodeJS.ProcessEnv, log: Log
         stopping ??= (async () => {
           clearInterval(purge);
           await app.drain(opts.shutdownTimeoutMs);
+          await backends.close();
           await store.close();
         })();
         return stopping;

@@ -421,8 +421,13 @@ export interface components {
                  * @enum {string}
                  */
                 store: "ok" | "unavailable" | "full" | "damaged";
-                /** @enum {string} */
+                /**
+                 * @description The effective secrets backend: DB and ENV follow the store; VAULT, READONLY_VAULT and
+                 *     AWS_SECRETS_MANAGER are asked (a login and a count, shared by probes for 5 s).
+                 * @enum {string}
+                 */
                 backend: "ok" | "unavailable";
+                backendName?: components["schemas"]["Backend"];
             };
         };
         /** @enum {string} */
@@ -487,8 +492,23 @@ export interface components {
         };
         SecretStorage: {
             backend: components["schemas"]["Backend"];
-            /** @description Where the value lives outside Coffer (a Vault path, an AWS ARN); never the value. */
+            /**
+             * @description Where the value lives outside Coffer, never the value: the Vault API path
+             *     (`secret/data/coffer/team/platform/STRIPE_API_KEY`), the AWS secret's ARN, the `path#key` of a
+             *     READONLY_VAULT reference, the variable name of an ENV secret.
+             */
             reference: string | null;
+            /**
+             * @description The remote version Coffer wrote and reads: the KV v2 version number, or the AWS version id. A
+             *     rotation writes a new one (check-and-set against this one). Absent for DB, ENV, KV v1 and
+             *     READONLY_VAULT (which always reads the current version).
+             */
+            remoteVersion?: string;
+            /**
+             * @description VAULT secrets only, the KV engine version the value is stored in.
+             * @enum {integer}
+             */
+            kvVersion?: 1 | 2;
         };
         SecretList: {
             items: components["schemas"]["Secret"][];
@@ -613,7 +633,17 @@ export interface components {
              * @description For VPC endpoints and local emulators.
              */
             endpoint?: string;
+            /**
+             * @description Prepended to each secret's layout path to make its AWS name (`coffer/team/platform/NAME`); when
+             *     not set, `coffer/`.
+             */
             secretPrefix?: string;
+            /**
+             * @description Days a deleted secret can be restored in AWS; when not set, 30 (AWS's own default). AWS accepts
+             *     7..30, so 1..6 count as 7; 0 deletes at once, without recovery. Creating a secret of the same name
+             *     meanwhile restores it and puts the new value.
+             */
+            recoveryWindowDays?: number;
         };
         SecretsManagerConfigInput: {
             backend: components["schemas"]["Backend"];
@@ -666,6 +696,16 @@ export interface components {
             requestId: string;
             /** Format: date-time */
             at: string;
+            /**
+             * @description `value`: the value was handed out from its backend. `fallback`: the backend failed and the value came
+             *     from the server's environment (`fallback: ENV`). `missing`: nothing was handed out because the value
+             *     is no longer where the secret records it (a READONLY_VAULT reference whose field was removed, a
+             *     version deleted in Vault); `detail` says why.
+             * @enum {string}
+             */
+            outcome: "value" | "fallback" | "missing";
+            /** @description Why, for `fallback` and `missing`; never a value. */
+            detail: string | null;
         };
         SecretReadList: {
             items: components["schemas"]["SecretRead"][];
@@ -1001,7 +1041,12 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The secrets backend is unreachable and no fallback is configured. */
+        /**
+         * @description The backend the secret lives in (Vault, AWS Secrets Manager) did not answer or refused Coffer, and no
+         *     fallback applies; the detail names the backend and what failed, never a value. Nothing was written:
+         *     a create leaves no record and no remote value, a rotation or delete leaves the secret as it was.
+         *     Also a store that is full. Retry after `Retry-After` seconds.
+         */
         Unavailable: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1014,7 +1059,7 @@ export interface components {
                  *       "type": "https://coffer.dev/problems/backend-unavailable",
                  *       "title": "Backend unavailable",
                  *       "status": 503,
-                 *       "detail": "The VAULT backend did not answer.",
+                 *       "detail": "Vault at https://vault.internal:8200: GET secret/data/coffer/team/platform/STRIPE_API_KEY: Vault refused the connection. Retry later.",
                  *       "instance": "/v1/secrets:resolve",
                  *       "requestId": "01JD2Q3R4S5T6V7W8X9Y0Z1A2P"
                  *     }
@@ -1515,6 +1560,19 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            /**
+             * @description The rotation was not written: the value in Vault (KV v2) or AWS Secrets Manager is no longer the
+             *     version Coffer recorded (someone changed it there). Coffer does not overwrite it.
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["Unprocessable"];
@@ -1832,7 +1890,9 @@ export interface operations {
                      *             "name": "checkout-runtime"
                      *           },
                      *           "requestId": "01JD2Q3R4S5T6V7W8X9Y0Z1A2B",
-                     *           "at": "2026-11-20T10:15:00Z"
+                     *           "at": "2026-11-20T10:15:00Z",
+                     *           "outcome": "value",
+                     *           "detail": null
                      *         }
                      *       ],
                      *       "nextCursor": null
@@ -2121,12 +2181,14 @@ export const readinessChecksBackendValues: ReadonlyArray<FlattenedDeepRequired<c
 export const scopeTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ScopeType"]> = ["organization", "team", "workspace"];
 export const secretCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SecretCategory"]> = ["provider", "infrastructure", "integration", "agent"];
 export const backendValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Backend"]> = ["DB", "VAULT", "READONLY_VAULT", "AWS_SECRETS_MANAGER", "ENV"];
+export const secretStorageKvVersionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SecretStorage"]["kvVersion"]> = [1, 2];
 export const resolveSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ResolveSource"]> = ["override", "workspace", "team", "organization"];
 export const workspaceSecretKeyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WorkspaceSecretKey"]> = ["OPENAI_API_KEY", "ANTHROPIC_API_KEY", "GEMINI_API_KEY", "GROK_API_KEY", "GROQ_API_KEY", "BRAVE_API_KEY", "RESEND_API_KEY"];
 export const vaultKvVersionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["VaultKvVersion"]> = [1, 2];
 export const vaultAuthMethodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["VaultAuthMethod"]> = ["TOKEN", "K8S", "AWS"];
 export const secretsManagerConfigInputFallbackValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SecretsManagerConfigInput"]["fallback"]> = ["ENV", "NONE"];
 export const secretsManagerConfigFallbackValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SecretsManagerConfig"]["fallback"]> = ["ENV", "NONE"];
+export const secretReadOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SecretRead"]["outcome"]> = ["value", "fallback", "missing"];
 export const auditEventTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditEventType"]> = ["secret.created", "secret.updated", "secret.deleted", "workspace_secret.put", "workspace_secret.deleted", "secrets_manager.updated", "api_key.created", "api_key.revoked", "auth.failed"];
 export const auditTargetKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditTarget"]["kind"]> = ["secret", "workspace_secret", "secrets_manager", "api_key", "request"];
 export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["owner", "admin", "member", "runtime"];

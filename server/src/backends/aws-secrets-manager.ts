@@ -67,7 +67,9 @@ export class AwsSecretsManagerBackend implements RemoteBackend {
   constructor(s: AwsSecretsManagerSettings, credentials?: AwsCredentialsProvider) {
     this.label = `AWS Secrets Manager (${s.region}${s.endpoint ? ` at ${s.endpoint}` : ''})`;
     this.#prefix = s.secretPrefix ?? DEFAULT_SECRET_PREFIX;
-    this.#recoveryDays = s.recoveryWindowDays ?? DEFAULT_RECOVERY_WINDOW_DAYS;
+    const days = s.recoveryWindowDays ?? DEFAULT_RECOVERY_WINDOW_DAYS;
+    // AWS accepts 7..30 days; 0 means no recovery window at all.
+    this.#recoveryDays = days === 0 ? 0 : Math.min(Math.max(days, 7), 30);
     this.#client = new SecretsManagerClient({
       region: s.region,
       ...(s.endpoint ? { endpoint: s.endpoint } : {}),

@@ -1,7 +1,10 @@
 /** What a route handler gets, and what it gives back. */
 import type { EnvBackend } from '../backends/env.ts';
+import type { BackendRegistry } from '../backends/registry.ts';
+import type { BackendHealth } from '../services/backend-health.ts';
 import type { ReadAuditWriter } from '../services/read-audit.ts';
 import type { ResolveCache } from '../services/resolve-cache.ts';
+import type { SecretValues } from '../services/secret-values.ts';
 import type { SecretsManagerState } from '../services/secrets-manager.ts';
 import type { StoreHealth } from '../services/store-health.ts';
 import type { Store } from '../store/types.ts';
@@ -21,6 +24,12 @@ export interface Services {
   storeHealth: StoreHealth;
   /** The names the ENV backend may read from the server's environment, and that environment. */
   envBackend: EnvBackend;
+  /** The remote backends (Vault, AWS), built from the configuration and kept. */
+  backends: BackendRegistry;
+  /** Every write and read of a secret's value, through the backend its storage records. */
+  values: SecretValues;
+  /** Whether the effective backend answers (readiness, :check). */
+  backendHealth: BackendHealth;
   /** Null: no limit. */
   limits: { perKey: RateLimiter | null; authFailures: RateLimiter | null };
 }

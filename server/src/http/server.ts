@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import type { SecureContextOptions } from 'node:tls';
+import { BackendConflictError, BackendInputError, BackendUnavailableError } from '../backends/types.ts';
 import { InvalidCursorError, isStorageFullError, isStoreDamagedError } from '../store/types.ts';
 import type { Principal } from './access.ts';
 import type { Handler, PublicHandler, Reply, RequestContext, Services } from './context.ts';
@@ -293,6 +294,30 @@ export function createApp(
           requestId,
         ),
         headers: { 'retry-after': STORAGE_FULL_RETRY_AFTER },
+      };
+    }
+    if (err instanceof BackendUnavailableError) {
+      // Names the backend and what failed (never a value or a token); a client retries after Retry-After.
+      log.log('warn', 'backend unavailable', { requestId, backend: err.backend, error: err.message });
+      return {
+        status: 503,
+        body: problem(503, `${err.message}. Retry later.`, instance, requestId),
+        headers: { 'retry-after': String(err.retryAfterSeconds) },
+      };
+    }
+    if (err instanceof BackendConflictError) {
+      return { status: 409, body: problem(409, err.message, instance, requestId) };
+    }
+    if (err instanceof BackendInputError) {
+      return {
+        status: 422,
+        body: problem(
+          422,
+          err.message,
+          instance,
+          requestId,
+          err.pointer ? [{ pointer: err.pointer, detail: err.message }] : undefined,
+        ),
       };
     }
     if (isStoreDamagedError(err)) services.storeHealth.markDamaged();

@@ -14,8 +14,20 @@ export function secretView(r: SecretRecord) {
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
     lastRotatedAt: r.lastRotatedAt,
-    storage: { backend: r.storageBackend, reference: r.storageReference },
+    storage: storageView(r),
   };
+}
+
+/** Where the value lives: the backend, its path or ARN, and for remote values the version Coffer recorded. */
+function storageView(r: SecretRecord) {
+  const s: { backend: string; reference: string | null; remoteVersion?: string; kvVersion?: 1 | 2 } = {
+    backend: r.storageBackend,
+    reference: r.storageReference ?? r.vaultRef,
+  };
+  if (r.storageRemoteVersion !== null) s.remoteVersion = r.storageRemoteVersion;
+  // A KV v2 value always has a version; a KV v1 value has none.
+  if (r.storageBackend === 'VAULT') s.kvVersion = r.storageRemoteVersion !== null ? 2 : 1;
+  return s;
 }
 
 export function workspaceSecretView(r: WorkspaceSecretRecord) {

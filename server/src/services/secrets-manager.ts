@@ -1,8 +1,11 @@
 /**
  * The secrets-manager configuration: normalising a PUT body (defaults, the kept Vault token), deciding the
- * effective backend, and the response view. DB and ENV work; VAULT, READONLY_VAULT and AWS_SECRETS_MANAGER
- * are validated and stored, and reported as falling back to DB until their I/O exists.
+ * effective backend, and the response view. A remote backend whose required settings are missing falls back
+ * to DB and says why (`fallbackReason`); `remote()` hands the settings and the decrypted Vault token to the
+ * backend registry.
  */
+import type { RemoteSettings } from '../backends/registry.ts';
+import type { SecretValue } from '../crypto/secret-value.ts';
 import type { StorageBackend, Store } from '../store/types.ts';
 
 type Json = Record<string, unknown>;
@@ -83,15 +86,17 @@ function fallbackReasonOf(
       return `${backend} with K8S auth needs vault.k8s.role; values are kept in DB.`;
     if (vault.authMethod === 'AWS' && !vault.aws)
       return `${backend} with AWS auth needs vault.aws.role; values are kept in DB.`;
-    return `This server does not reach ${backend} yet; values are kept in DB until it does.`;
+    return null;
   }
   if (!aws) return 'AWS_SECRETS_MANAGER needs the aws settings (at least aws.region); values are kept in DB.';
-  return 'This server does not reach AWS Secrets Manager yet; values are kept in DB until it does.';
+  return null;
 }
 
 export class SecretsManagerState {
   readonly #store: Store;
   #view: ManagerView = defaultView();
+  #tokenEnvelope: string | null = null;
+  #token: SecretValue | null = null;
   #loadedAt = 0;
   constructor(store: Store) {
     this.#store = store;
@@ -108,8 +113,28 @@ export class SecretsManagerState {
     this.#view = rec
       ? { ...(rec.config as unknown as ManagerView), updatedAt: rec.updatedAt }
       : defaultView();
+    this.#setToken(rec?.vaultTokenEnvelope ?? null);
     this.#loadedAt = Date.now();
     return this.#view;
+  }
+
+  #setToken(envelope: string | null): void {
+    if (envelope === this.#tokenEnvelope) return;
+    this.#tokenEnvelope = envelope;
+    this.#token = envelope ? this.#store.crypto.decryptConfigToken(envelope) : null;
+  }
+
+  /** The current settings for the backend registry, with the decrypted Vault token. */
+  async remote(): Promise<{ view: ManagerView; settings: RemoteSettings }> {
+    const view = await this.current();
+    return {
+      view,
+      settings: {
+        vault: view.vault as unknown as RemoteSettings['vault'],
+        aws: view.aws as unknown as RemoteSettings['aws'],
+        vaultToken: this.#token,
+      },
+    };
   }
 
   /** Stores a validated PUT body; answers the stored view. */
@@ -156,6 +181,7 @@ export class SecretsManagerState {
     };
     const saved = await this.#store.config.putSecretsManager(view as unknown as Json, tokenEnvelope);
     this.#view = { ...view, updatedAt: saved.updatedAt };
+    this.#setToken(tokenEnvelope);
     this.#loadedAt = Date.now();
     return this.#view;
   }

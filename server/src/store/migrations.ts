@@ -136,6 +136,17 @@ DELETE FROM idempotency_keys;
 UPDATE api_keys SET prefix = '' WHERE NOT (length(prefix) = 12 AND substr(prefix, 1, 4) = 'cof_');
 `,
   },
+  {
+    version: 3,
+    name: 'remote backends: the remote version a secret recorded; what a read audit entry handed out',
+    sql: (t) => `
+ALTER TABLE secrets ADD COLUMN storage_remote_version ${t.text};
+-- value (the default, what every earlier entry was), fallback (from the environment: the backend failed),
+-- missing (a remote reference that is no longer there), with a detail saying why.
+ALTER TABLE secret_reads ADD COLUMN outcome ${t.ident} NOT NULL DEFAULT 'value';
+ALTER TABLE secret_reads ADD COLUMN detail ${t.text};
+`,
+  },
 ];
 
 export const SCHEMA_MIGRATIONS_DDL = (t: ColumnTypes) => `

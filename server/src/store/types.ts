@@ -53,6 +53,8 @@ export interface SecretRecord {
   storageBackend: StorageBackend;
   /** Vault path / AWS ARN, never the value. */
   storageReference: string | null;
+  /** The remote version Coffer wrote and reads (KV v2 version, AWS version id); null for DB, ENV, KV v1. */
+  storageRemoteVersion: string | null;
   /** DB backend: the encrypted value (AAD bound to id+scope+name). Null for external backends. */
   valueEnvelope: Envelope | null;
   /** READONLY_VAULT: `path#key`. */
@@ -70,6 +72,7 @@ export interface NewSecret {
   expiresAt?: string | null;
   storageBackend: StorageBackend;
   storageReference?: string | null;
+  storageRemoteVersion?: string | null;
   valueEnvelope?: Envelope | null;
   vaultRef?: string | null;
 }
@@ -80,6 +83,7 @@ export interface SecretPatch {
   category?: Category;
   storageBackend?: StorageBackend;
   storageReference?: string | null;
+  storageRemoteVersion?: string | null;
   valueEnvelope?: Envelope | null;
   vaultRef?: string | null;
   /** True when the value (or vaultRef) changed: version += 1 and lastRotatedAt = now. */
@@ -160,9 +164,20 @@ export interface SecretReadAuditRecord {
   requestId: string | null;
   /** 'resolve' | 'backend-fetch' | ... */
   kind: string;
+  /**
+   * value: the value was handed out; fallback: from the server's environment because the backend failed;
+   * missing: a remote value that is no longer there (nothing handed out; `detail` says why).
+   */
+  outcome: 'value' | 'fallback' | 'missing';
+  /** Why, for fallback and missing (never a value). */
+  detail: string | null;
 }
 
-export type NewSecretReadAudit = Omit<SecretReadAuditRecord, 'id' | 'at'> & { at?: string };
+export type NewSecretReadAudit = Omit<SecretReadAuditRecord, 'id' | 'at' | 'outcome' | 'detail'> & {
+  at?: string;
+  outcome?: SecretReadAuditRecord['outcome'];
+  detail?: string | null;
+};
 
 export interface AuditEventRecord {
   id: string; // uuid

@@ -282,7 +282,7 @@ describe.each(STORE_KINDS)('HTTP on %s', (kind) => {
   });
 
   t(
-    'secrets-manager: DB default, ENV works, VAULT and AWS validated and reported as DB fallbacks',
+    'secrets-manager: DB default, ENV works, VAULT and AWS validated, DB fallbacks for missing settings',
     async () => {
       const get = await call(srv.url, 'GET', '/v1/secrets-manager', { key: srv.key });
       expect(get.json).toMatchObject({ backend: 'DB', effectiveBackend: 'DB', fallbackReason: null });
@@ -296,10 +296,24 @@ describe.each(STORE_KINDS)('HTTP on %s', (kind) => {
       expect(vault.status).toBe(200);
       expect(vault.json).toMatchObject({
         backend: 'VAULT',
-        effectiveBackend: 'DB',
+        effectiveBackend: 'VAULT',
+        fallbackReason: null,
         vault: { secretPath: 'secret/coffer', authMethod: 'TOKEN', hasToken: true, kvVersion: 1 },
       });
-      expect(vault.json.fallbackReason).toMatch(/VAULT/);
+      // Without a token there is nothing to log in with: DB, and the reason.
+      const noToken = await call(srv.url, 'PUT', '/v1/secrets-manager', {
+        key: srv.key,
+        body: { backend: 'VAULT', vault: { address: 'https://vault.internal:8200', authMethod: 'K8S' } },
+      });
+      expect(noToken.json).toMatchObject({ effectiveBackend: 'DB', vault: { hasToken: false } });
+      expect(noToken.json.fallbackReason).toMatch(/VAULT with K8S auth needs vault.k8s.role/);
+      await call(srv.url, 'PUT', '/v1/secrets-manager', {
+        key: srv.key,
+        body: {
+          backend: 'VAULT',
+          vault: { address: 'https://vault.internal:8200', kvVersion: 1, token: 'hvs.secret-token' },
+        },
+      });
       expect(vault.text).not.toContain('hvs.secret-token');
       // Omitting the token on an update that stays on TOKEN auth keeps it.
       const kept = await call(srv.url, 'PUT', '/v1/secrets-manager', {
@@ -332,7 +346,10 @@ describe.each(STORE_KINDS)('HTTP on %s', (kind) => {
           aws: { region: 'eu-west-1', endpoint: 'http://localhost:4566' },
         },
       });
-      expect(aws.json).toMatchObject({ effectiveBackend: 'DB', aws: { region: 'eu-west-1' } });
+      expect(aws.json).toMatchObject({
+        effectiveBackend: 'AWS_SECRETS_MANAGER',
+        aws: { region: 'eu-west-1' },
+      });
       const env = await call(srv.url, 'PUT', '/v1/secrets-manager', {
         key: srv.key,
         body: { backend: 'ENV' },

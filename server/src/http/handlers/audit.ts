@@ -69,6 +69,8 @@ function readView(x: SecretReadAuditRecord, who: Map<string, { apiKeyId: string;
     principal: (x.principalId && who.get(x.principalId)) || null,
     requestId: x.requestId ?? '',
     at: x.at,
+    outcome: x.outcome,
+    detail: x.detail,
   };
 }
 

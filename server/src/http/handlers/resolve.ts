@@ -22,13 +22,6 @@ function firstLive<T extends { expiresAt: string | null }>(
   return rows.find((r) => pick(r) && live(r.expiresAt, now));
 }
 
-function secretValue(s: Services, rec: SecretRecord): SecretValue | null {
-  // The allow-list is checked here too: a row bound before (or against) the rule resolves nothing.
-  if (rec.storageBackend === 'ENV') return s.envBackend.read(rec.name);
-  if (!rec.valueEnvelope) return null;
-  return s.store.crypto.decryptSecretValue(rec.valueEnvelope, rec);
-}
-
 function fromOverride(s: Services, o: WorkspaceSecretRecord): ResolvedEntry {
   return {
     name: o.key,
@@ -82,10 +75,15 @@ export const resolveSecrets: Handler = async (ctx, s) => {
     // A team key does not reach workspaces: only team and organization secrets resolve for it.
     layers = 'team-up';
   }
-  const { cache: cacheSettings } = await s.manager.current();
-  const ttl = cacheSettings.ttlSeconds;
+  const { view, settings } = await s.manager.remote();
+  const ttl = view.cache.ttlSeconds;
   const now = Date.now();
-  const found = new Map<string, { entry: ResolvedEntry; cacheHit: boolean }>();
+  const found = new Map<
+    string,
+    { entry: ResolvedEntry; cacheHit: boolean; outcome?: 'fallback'; detail?: string }
+  >();
+  /** Remote values that are no longer there: audited with the reason, never cached. */
+  const gone: Array<{ rec: SecretRecord; detail: string | null }> = [];
   const toFetch: string[] = [];
   for (const name of b.names) {
     const hit = s.cache.get(ResolveCache.key(b.workspaceId, b.teamId, layers, name), now);
@@ -94,24 +92,43 @@ export const resolveSecrets: Handler = async (ctx, s) => {
   }
   if (toFetch.length > 0) {
     const c = await s.store.secrets.findForResolve(b.workspaceId, b.teamId, toFetch);
-    for (const name of toFetch) {
-      let entry: ResolvedEntry | null = null;
-      if (layers === 'all') {
-        const o = firstLive(c.overrides, (r) => r.key === name, now);
-        if (o) entry = fromOverride(s, o);
-      }
-      const chain = layers === 'all' ? [c.workspace, c.team, c.organization] : [c.team, c.organization];
-      for (const rows of chain) {
-        if (entry) break;
-        const rec = firstLive(rows, (r) => r.name === name, now);
-        if (!rec) continue;
-        const value = secretValue(s, rec);
-        if (value) entry = fromSecret(rec, value);
-        break;
-      }
-      s.cache.set(ResolveCache.key(b.workspaceId, b.teamId, layers, name), entry, ttl, now);
-      if (entry) found.set(name, { entry, cacheHit: false });
-    }
+    // Names are read in parallel (each may be a remote call); any backend failure fails the resolve (503).
+    await Promise.all(
+      toFetch.map(async (name) => {
+        let entry: ResolvedEntry | null = null;
+        if (layers === 'all') {
+          const o = firstLive(c.overrides, (r) => r.key === name, now);
+          if (o) entry = fromOverride(s, o);
+        }
+        const chain = layers === 'all' ? [c.workspace, c.team, c.organization] : [c.team, c.organization];
+        let rec: SecretRecord | undefined;
+        for (const rows of chain) {
+          if (entry) break;
+          rec = firstLive(rows, (r) => r.name === name, now);
+          if (rec) break;
+        }
+        if (!entry && rec) {
+          const r = await s.values.read(rec, view.fallback, settings);
+          if (r.kind === 'fallback') {
+            // Not cached: the next resolve asks the backend again.
+            found.set(name, {
+              entry: fromSecret(rec, r.value),
+              cacheHit: false,
+              outcome: 'fallback',
+              detail: r.detail,
+            });
+            return;
+          }
+          if (r.kind === 'missing' && r.detail !== null) {
+            gone.push({ rec, detail: r.detail });
+            return;
+          }
+          if (r.kind === 'value') entry = fromSecret(rec, r.value);
+        }
+        s.cache.set(ResolveCache.key(b.workspaceId, b.teamId, layers, name), entry, ttl, now);
+        if (entry) found.set(name, { entry, cacheHit: false });
+      }),
+    );
   }
   const items = [];
   const missing: string[] = [];
@@ -141,6 +158,22 @@ export const resolveSecrets: Handler = async (ctx, s) => {
       principalId: p.keyId,
       requestId: ctx.requestId,
       kind: `resolve:${e.source}`,
+      ...(f.outcome ? { outcome: f.outcome, detail: f.detail ?? null } : {}),
+    });
+  }
+  for (const { rec, detail } of gone) {
+    reads.push({
+      secretId: rec.id,
+      name: rec.name,
+      scopeType: rec.scopeType,
+      scopeId: rec.scopeId,
+      backend: rec.storageBackend,
+      cacheHit: false,
+      principalId: p.keyId,
+      requestId: ctx.requestId,
+      kind: `resolve:${rec.scopeType}`,
+      outcome: 'missing',
+      detail,
     });
   }
   await s.readAudit.append(reads);

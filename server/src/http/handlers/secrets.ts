@@ -1,6 +1,7 @@
 /** /v1/secrets: scoped secrets, metadata only. */
 import { randomUUID } from 'node:crypto';
 import { ENV_ALLOW_SETTING } from '../../backends/env.ts';
+import { isRemote, type Placement } from '../../services/secret-values.ts';
 import { type Category, DuplicateError, type ScopeType, type SecretPatch } from '../../store/types.ts';
 import { covers, requireCovers, requireReader, requireWriter, type Scope } from '../access.ts';
 import type { Handler } from '../context.ts';
@@ -23,12 +24,16 @@ export const createSecret: Handler = async (ctx, s) => {
   const name = b.name as string;
   const id = randomUUID();
   const row = { id, scopeType: scope.type, scopeId: scope.id, name };
-  if (b.vaultRef !== undefined) {
+  if (b.vaultRef !== undefined && effectiveBackend !== 'READONLY_VAULT') {
     throw new HttpError(422, 'vaultRef is only for the READONLY_VAULT backend.', [
       { pointer: '/vaultRef', detail: `is not accepted while the effective backend is ${effectiveBackend}` },
     ]);
   }
-  let valueEnvelope: string | null = null;
+  const duplicate = () =>
+    new HttpError(409, `A secret named ${name} already exists in ${scope.type} ${scope.id}.`, [
+      { pointer: '/name', detail: 'already exists in this scope' },
+    ]);
+  let placement: Placement | null = null;
   let storageReference: string | null = null;
   if (effectiveBackend === 'ENV') {
     if (b.value !== undefined) {
@@ -53,15 +58,35 @@ export const createSecret: Handler = async (ctx, s) => {
       ]);
     }
     storageReference = name;
-  } else {
-    if (typeof b.value !== 'string') {
-      throw new HttpError(422, 'A value is required.', [
-        { pointer: '/value', detail: 'is required for the DB backend' },
+  } else if (effectiveBackend === 'READONLY_VAULT') {
+    if (b.value !== undefined) {
+      throw new HttpError(
+        422,
+        'READONLY_VAULT never writes to Vault: give vaultRef (path#key), not a value.',
+        [{ pointer: '/value', detail: 'is not accepted by the READONLY_VAULT backend' }],
+      );
+    }
+    if (typeof b.vaultRef !== 'string') {
+      throw new HttpError(422, 'A vaultRef (path#key) is required.', [
+        { pointer: '/vaultRef', detail: 'is required for the READONLY_VAULT backend' },
       ]);
     }
-    valueEnvelope = s.store.crypto.encryptSecretValue(b.value, row);
+  } else if (typeof b.value !== 'string') {
+    throw new HttpError(422, 'A value is required.', [
+      { pointer: '/value', detail: `is required for the ${effectiveBackend} backend` },
+    ]);
   }
   const expiresAt = dateField(b.expiresAt, '/expiresAt');
+  if (isRemote(effectiveBackend)) {
+    // Checked before anything is written remotely: a duplicate must not touch the other secret's value.
+    if (await s.store.secrets.getByNaturalKey(scope.type, scope.id, name)) throw duplicate();
+    placement =
+      effectiveBackend === 'READONLY_VAULT'
+        ? await s.values.placeReference(b.vaultRef as string)
+        : await s.values.place(effectiveBackend, row, b.value as string);
+  } else if (effectiveBackend === 'DB') {
+    placement = await s.values.place('DB', row, b.value as string);
+  }
   try {
     const rec = await s.store.transaction(async (tx) => {
       const created = await tx.secrets.create({
@@ -70,8 +95,10 @@ export const createSecret: Handler = async (ctx, s) => {
         description: (b.description as string | null | undefined) ?? null,
         expiresAt: expiresAt ?? null,
         storageBackend: effectiveBackend,
-        storageReference,
-        valueEnvelope,
+        storageReference: placement?.storageReference ?? storageReference,
+        storageRemoteVersion: placement?.storageRemoteVersion ?? null,
+        valueEnvelope: placement?.valueEnvelope ?? null,
+        vaultRef: placement?.vaultRef ?? null,
       });
       await tx.audit.appendEvent(
         event(ctx.principal, ctx, 'secret.created', { kind: 'secret', id, name, scope }),
@@ -85,11 +112,9 @@ export const createSecret: Handler = async (ctx, s) => {
       headers: { etag: etag(rec.revision), location: `/v1/secrets/${rec.id}` },
     };
   } catch (err) {
-    if (err instanceof DuplicateError) {
-      throw new HttpError(409, `A secret named ${name} already exists in ${scope.type} ${scope.id}.`, [
-        { pointer: '/name', detail: 'already exists in this scope' },
-      ]);
-    }
+    // No record: nothing may stay behind in the backend either.
+    await placement?.undo();
+    if (err instanceof DuplicateError) throw duplicate();
     throw err;
   }
 };
@@ -161,12 +186,26 @@ export const updateSecret: Handler = async (ctx, s) => {
     ]);
   }
   if (b.value !== undefined) {
-    if (rec.storageBackend === 'ENV') {
-      throw new HttpError(422, "The ENV backend is read-only: values come from the server's environment.", [
-        { pointer: '/value', detail: 'is not accepted for an ENV secret' },
-      ]);
+    if (rec.storageBackend === 'ENV' || rec.storageBackend === 'READONLY_VAULT') {
+      throw new HttpError(
+        422,
+        rec.storageBackend === 'ENV'
+          ? "The ENV backend is read-only: values come from the server's environment."
+          : 'A READONLY_VAULT secret is a reference: change vaultRef, Coffer never writes to Vault.',
+        [{ pointer: '/value', detail: `is not accepted for a ${rec.storageBackend} secret` }],
+      );
     }
-    patch.valueEnvelope = s.store.crypto.encryptSecretValue(b.value as string, rec);
+  }
+  // A lost race is answered before a remote backend is written to (the store checks again when it commits).
+  if (expected !== undefined && expected !== rec.revision) throw preconditionFailed(rec.revision);
+  if (b.value !== undefined) {
+    Object.assign(patch, await s.values.rotate(rec, b.value as string));
+    patch.valueChanged = true;
+  }
+  if (b.vaultRef !== undefined) {
+    const placed = await s.values.placeReference(b.vaultRef as string);
+    patch.vaultRef = placed.vaultRef;
+    patch.storageReference = placed.storageReference;
     patch.valueChanged = true;
   }
   if (b.description !== undefined) patch.description = b.description as string | null;
@@ -198,6 +237,8 @@ export const updateSecret: Handler = async (ctx, s) => {
 export const deleteSecret: Handler = async (ctx, s) => {
   requireWriter(ctx.principal, 'delete secrets');
   const rec = await coveredSecret(ctx, s);
+  // The remote value goes first: a backend that is down answers 503 and the secret stays as it was.
+  await s.values.remove(rec);
   const deleted = await s.store.transaction(async (tx) => {
     const ok = await tx.secrets.delete(rec.id);
     if (ok) {

@@ -29,6 +29,8 @@ function secretReadFromRow(r: Row): SecretReadAuditRecord {
     principalId: (r.principal_id as string | null) ?? null,
     requestId: (r.request_id as string | null) ?? null,
     kind: String(r.kind),
+    outcome: ((r.outcome as string | null) ?? 'value') as SecretReadAuditRecord['outcome'],
+    detail: (r.detail as string | null) ?? null,
   };
 }
 
@@ -59,8 +61,8 @@ function auditWhere(filter: AuditFilter, typeColumn: string): Where {
 const order = (filter: AuditFilter) => (filter.newestFirst ? 'at DESC, id DESC' : 'at, id');
 
 const READ_COLS =
-  'id, at, secret_id, name, scope_type, scope_id, backend, cache_hit, principal_id, request_id, kind';
-const READ_ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+  'id, at, secret_id, name, scope_type, scope_id, backend, cache_hit, principal_id, request_id, kind, outcome, detail';
+const READ_ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
 const READ_CHUNK = 32;
 
 export function auditRepo(ex: SqlExecutor): AuditRepo {
@@ -81,10 +83,12 @@ export function auditRepo(ex: SqlExecutor): AuditRepo {
         e.principalId ?? null,
         e.requestId ?? null,
         e.kind,
+        e.outcome ?? 'value',
+        e.detail ?? null,
       ],
     ];
   };
-  const insertRead = `INSERT INTO secret_reads (${READ_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+  const insertRead = `INSERT INTO secret_reads (${READ_COLS}) VALUES ${READ_ROW}`;
   return {
     async appendSecretRead(entry) {
       const [, params] = readParams(entry);

@@ -33,13 +33,14 @@ function secretFromRow(r: Row): SecretRecord {
     lastRotatedAt: tsOutNullable(r.last_rotated_at),
     storageBackend: r.storage_backend as SecretRecord['storageBackend'],
     storageReference: (r.storage_reference as string | null) ?? null,
+    storageRemoteVersion: (r.storage_remote_version as string | null) ?? null,
     valueEnvelope: (r.value_envelope as string | null) ?? null,
     vaultRef: (r.vault_ref as string | null) ?? null,
   };
 }
 
 const SECRET_COLS =
-  'id, scope_type, scope_id, name, category, description, expires_at, version, created_at, updated_at, last_rotated_at, storage_backend, storage_reference, value_envelope, vault_ref, revision';
+  'id, scope_type, scope_id, name, category, description, expires_at, version, created_at, updated_at, last_rotated_at, storage_backend, storage_reference, value_envelope, vault_ref, revision, storage_remote_version';
 
 export function secretsRepo(ex: SqlExecutor): SecretsRepo {
   const get = async (id: string): Promise<SecretRecord | null> => {
@@ -55,7 +56,7 @@ export function secretsRepo(ex: SqlExecutor): SecretsRepo {
       const t = now();
       const rows = await guarded(
         ex.query(
-          `INSERT INTO secrets (${SECRET_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, NULL, ?, ?, ?, ?, 1) RETURNING ${SECRET_COLS}`,
+          `INSERT INTO secrets (${SECRET_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, NULL, ?, ?, ?, ?, 1, ?) RETURNING ${SECRET_COLS}`,
           [
             id,
             input.scopeType,
@@ -70,6 +71,7 @@ export function secretsRepo(ex: SqlExecutor): SecretsRepo {
             input.storageReference ?? null,
             input.valueEnvelope ?? null,
             input.vaultRef ?? null,
+            input.storageRemoteVersion ?? null,
           ],
         ),
       );
@@ -120,6 +122,7 @@ export function secretsRepo(ex: SqlExecutor): SecretsRepo {
       if (patch.category !== undefined) set('category', patch.category);
       if (patch.storageBackend !== undefined) set('storage_backend', patch.storageBackend);
       if (patch.storageReference !== undefined) set('storage_reference', patch.storageReference);
+      if (patch.storageRemoteVersion !== undefined) set('storage_remote_version', patch.storageRemoteVersion);
       if (patch.valueEnvelope !== undefined) set('value_envelope', patch.valueEnvelope);
       if (patch.vaultRef !== undefined) set('vault_ref', patch.vaultRef);
       if (patch.valueChanged) {
