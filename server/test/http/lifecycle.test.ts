@@ -1,37 +1,12 @@
 /** Start-up and shutdown of `coffer serve`: bootstrap key, settings errors, graceful drain on SIGTERM. */
 
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLI, call, freePort, startServer } from '../support/server.ts';
+import { call, freePort, runToExit, startServer } from '../support/server.ts';
 import { TEST_SECRET } from '../support/stores.ts';
-
-function runToExit(
-  args: string[],
-  env: Record<string, string>,
-): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-    });
-    child.stderr.on('data', (d) => {
-      out += d;
-    });
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, out });
-    });
-  });
-}
 
 describe('bootstrap owner key', () => {
   it('is minted and printed once on first start, never again; a later env key is ignored', async () => {

@@ -2,14 +2,14 @@
  * Hardening that lives at the process level (issue 9): start-up refusal of a lost or damaged store, memory
  * under a flood of unauthenticated uploads, and TLS with a real TLS client.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CLI, call, freePort, startServer } from '../support/server.ts';
+import { call, freePort, runToExit, spawnCli, startServer } from '../support/server.ts';
 import { TEST_SECRET } from '../support/stores.ts';
 
 const dirs: string[] = [];
@@ -24,27 +24,9 @@ function tempDir(): string {
 
 /** Runs `coffer serve` to its exit (it is expected to refuse to start); answers its code and output. */
 function serveUntilExit(dataDir: string, extraArgs: string[] = [], env: Record<string, string> = {}) {
-  return new Promise<{ code: number | null; out: string }>((resolve) => {
-    const child = spawn(
-      process.execPath,
-      [CLI, 'serve', '--port', '0', '--data-dir', dataDir, ...extraArgs],
-      {
-        env: { ...process.env, COFFER_BOOTSTRAP_API_KEY: 'cof_test_process_hardening_key_0123', ...env },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-    });
-    child.stderr.on('data', (d) => {
-      out += d;
-    });
-    const timer = setTimeout(() => child.kill('SIGTERM'), 15_000);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, out });
-    });
+  return runToExit(['serve', '--port', '0', '--data-dir', dataDir, ...extraArgs], {
+    COFFER_BOOTSTRAP_API_KEY: 'cof_test_process_hardening_key_0123',
+    ...env,
   });
 }
 
@@ -234,10 +216,8 @@ describe('TLS (item 15)', () => {
     writeFileSync(live.key, readFileSync(first.key));
     const port = await freePort();
     const dataDir = tempDir();
-    const child = spawn(
-      process.execPath,
+    const server = spawnCli(
       [
-        CLI,
         'serve',
         '--port',
         String(port),
@@ -249,25 +229,15 @@ describe('TLS (item 15)', () => {
         live.key,
       ],
       {
-        env: {
-          ...process.env,
-          COFFER_ENCRYPTION_SECRET: TEST_SECRET,
-          COFFER_BOOTSTRAP_API_KEY: 'cof_test_tls_owner_key_0123456789',
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
+        COFFER_ENCRYPTION_SECRET: TEST_SECRET,
+        COFFER_BOOTSTRAP_API_KEY: 'cof_test_tls_owner_key_0123456789',
       },
     );
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-    });
-    child.stderr.on('data', (d) => {
-      out += d;
-    });
+    const child = server.child;
     try {
-      for (let i = 0; i < 300 && !out.includes('listening on'); i++)
+      for (let i = 0; i < 300 && !server.output().includes('listening on'); i++)
         await new Promise((r) => setTimeout(r, 50));
-      expect(out).toContain(`listening on https://127.0.0.1:${port}`);
+      expect(server.output()).toContain(`listening on https://127.0.0.1:${port}`);
       const url = `https://127.0.0.1:${port}/v1/healthz`;
       const trusting = (ca: string) => new Agent({ connect: { ca: readFileSync(ca) } });
       const ok = await undiciFetch(url, { dispatcher: trusting(first.cert) });
@@ -279,7 +249,7 @@ describe('TLS (item 15)', () => {
       writeFileSync(live.cert, readFileSync(second.cert));
       writeFileSync(live.key, readFileSync(second.key));
       child.kill('SIGHUP');
-      for (let i = 0; i < 100 && !out.includes('tls reloaded'); i++)
+      for (let i = 0; i < 100 && !server.output().includes('tls reloaded'); i++)
         await new Promise((r) => setTimeout(r, 50));
       const afterReload = await undiciFetch(url, { dispatcher: trusting(second.cert) });
       expect(afterReload.status).toBe(200);

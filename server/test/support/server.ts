@@ -13,6 +13,48 @@ import { pgUrl, type StoreKind, TEST_SECRET } from './stores.ts';
 
 export { freePort, SERVER_CLI as CLI };
 
+export interface CliChild {
+  child: ChildProcess;
+  /** stdout and stderr so far. */
+  output(): string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string }>;
+}
+
+/**
+ * The server CLI as a child process with `args`, its output collected; `env` is laid over this process's
+ * environment (a key set to undefined is removed).
+ */
+export function spawnCli(args: string[], env: Record<string, string | undefined> = {}): CliChild {
+  const child = spawn(process.execPath, [SERVER_CLI, ...args], {
+    env: { ...process.env, ...env } as NodeJS.ProcessEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout?.on('data', (d: Buffer) => {
+    out += d.toString('utf8');
+  });
+  child.stderr?.on('data', (d: Buffer) => {
+    out += d.toString('utf8');
+  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal, out })),
+  );
+  return { child, output: () => out, exited };
+}
+
+/** Runs the server CLI to its exit (killed after `killAfterMs`): its exit code and everything it printed. */
+export async function runToExit(
+  args: string[],
+  env: Record<string, string | undefined> = {},
+  killAfterMs = 15_000,
+): Promise<{ code: number | null; out: string }> {
+  const c = spawnCli(args, env);
+  const timer = setTimeout(() => c.child.kill('SIGKILL'), killAfterMs);
+  const { code, out } = await c.exited;
+  clearTimeout(timer);
+  return { code, out };
+}
+
 export interface ServerOptions {
   kind?: StoreKind;
   /** Extra environment; `COFFER_BOOTSTRAP_API_KEY: undefined` lets the server mint one. */
@@ -51,31 +93,17 @@ export async function startServer(opts: ServerOptions = {}): Promise<TestServer>
   }
   const key = `cof_test_${randomBytes(24).toString('hex')}`;
   const port = await freePort();
+  // Keys set to undefined are removed from the child's environment.
   const env: Record<string, string | undefined> = {
-    ...process.env,
     COFFER_ENCRYPTION_SECRET: TEST_SECRET,
     COFFER_BOOTSTRAP_API_KEY: key,
     COFFER_DATABASE_URL: undefined,
     COFFER_ORGANIZATION_ID: 'acme',
     ...opts.env,
   };
-  for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
-  const args = [SERVER_CLI, 'serve', '--port', String(port), '--data-dir', dataDir];
+  const args = ['serve', '--port', String(port), '--data-dir', dataDir];
   if (databaseUrl) args.push('--database-url', databaseUrl);
-  const child = spawn(process.execPath, args, {
-    env: env as NodeJS.ProcessEnv,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout?.on('data', (d: Buffer) => {
-    out += d.toString('utf8');
-  });
-  child.stderr?.on('data', (d: Buffer) => {
-    out += d.toString('utf8');
-  });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal })),
-  );
+  const { child, output, exited } = spawnCli(args, env);
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
@@ -83,11 +111,11 @@ export async function startServer(opts: ServerOptions = {}): Promise<TestServer>
   };
   const deadline = Date.now() + 30_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`coffer serve exited with ${child.exitCode}:\n${out}`);
-    if (out.includes('listening on')) break;
+    if (child.exitCode !== null) throw new Error(`coffer serve exited with ${child.exitCode}:\n${output()}`);
+    if (output().includes('listening on')) break;
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`coffer serve did not start within 30 s:\n${out}`);
+      throw new Error(`coffer serve did not start within 30 s:\n${output()}`);
     }
     await new Promise((r) => setTimeout(r, 25));
   }
@@ -98,7 +126,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<TestServer>
     dataDir,
     databaseUrl,
     child,
-    output: () => out,
+    output,
     exited,
     stop,
     async cleanup() {
