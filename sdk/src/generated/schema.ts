@@ -427,7 +427,6 @@ export interface components {
                  * @enum {string}
                  */
                 backend: "ok" | "unavailable";
-                backendName?: components["schemas"]["Backend"];
             };
         };
         /** @enum {string} */

@@ -108,7 +108,7 @@ for (const flavour of ['vault', 'openbao'] as const) {
       const ready = await call(srv.url, 'GET', '/v1/readyz');
       expect(ready.json).toMatchObject({
         status: 'ok',
-        checks: { store: 'ok', backend: 'ok', backendName: 'VAULT' },
+        checks: { store: 'ok', backend: 'ok' },
       });
 
       expect((await api('DELETE', `/v1/secrets/${created.json.id}`)).status).toBe(204);
@@ -167,6 +167,10 @@ for (const flavour of ['vault', 'openbao'] as const) {
           ok: false,
           error: expect.stringMatching(/Vault at .* refused the connection/),
         });
+        const ready = await call(srv.url, 'GET', '/v1/readyz');
+        expect(ready.status).toBe(503);
+        expect(ready.json).toEqual({ status: 'unavailable', checks: { store: 'ok', backend: 'unavailable' } });
+        expect(ready.headers.get('retry-after')).toBe('5');
         // Nothing half-done: no record for the failed create, the secret unchanged and still there.
         const list = await api('GET', '/v1/secrets?scopeType=workspace&scopeId=w1');
         expect(list.json.items.map((s: { name: string }) => s.name)).toEqual(['OUTAGE']);

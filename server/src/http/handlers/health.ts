@@ -12,19 +12,11 @@ export const getReadiness: PublicHandler = async (_ctx, s): Promise<Reply> => {
   }
   // DB and ENV live in this process and its store; a remote backend is asked (one shared check every 5 s).
   let backend: 'ok' | 'unavailable' = store === 'ok' ? 'ok' : 'unavailable';
-  let backendName: string | undefined;
-  if (store === 'ok') {
-    const b = await s.backendHealth.probe();
-    backendName = b.backend;
-    if (!b.ok) backend = 'unavailable';
-  }
+  if (store === 'ok' && !(await s.backendHealth.probe()).ok) backend = 'unavailable';
   const ok = store === 'ok' && backend === 'ok';
   return {
     status: ok ? 200 : 503,
-    body: {
-      status: ok ? 'ok' : 'unavailable',
-      checks: { store, backend, ...(backendName ? { backendName } : {}) },
-    },
+    body: { status: ok ? 'ok' : 'unavailable', checks: { store, backend } },
     headers: ok ? {} : ({ 'retry-after': '5' } as Record<string, string>),
   };
 };
