@@ -1,5 +1,6 @@
-// DynamicValue <-> framework values, and private data <-> bytes.
-import { decodeValue, encodeValue } from '../wire/codec.ts';
+// DynamicValue and stored JSON <-> framework values, and private data <-> bytes. Values are decoded only by
+// the wire codec's type-directed decoders (exact numbers, sets as sets), never by plain JSON.parse.
+import { decodeDynamicValue, decodeJson, encodeValue } from '../wire/codec.ts';
 import type { DynamicValue, DynamicValueOut } from '../wire/handler.ts';
 import type { PrivateData } from './define.ts';
 import type { CtyType } from './schema.ts';
@@ -7,10 +8,17 @@ import { isObject, type ObjectValue, type Value } from './value.ts';
 
 /** Decodes a DynamicValue (msgpack, or JSON when only that is set); an absent value is null. */
 export function decodeDynamic(dv: DynamicValue | null | undefined, type: CtyType): Value {
-  if (!dv) return null;
-  if (dv.msgpack && dv.msgpack.length > 0) return decodeValue(dv.msgpack, type);
-  if (dv.json && dv.json.length > 0) return JSON.parse(dv.json.toString('utf8')) as Value;
-  return null;
+  return decodeDynamicValue(dv, type);
+}
+
+/**
+ * Decodes stored JSON (RawState.json of UpgradeResourceState and UpgradeResourceIdentity) into `type`:
+ * attributes the type lacks (an older schema's) are dropped, missing ones read as null; absent is null.
+ */
+export function decodeStored(json: Uint8Array | null | undefined, type: CtyType): ObjectValue | null {
+  if (!json || json.length === 0) return null;
+  const v = decodeJson(json, type, { dropUnknownAttributes: true });
+  return isObject(v) ? v : null;
 }
 
 /** Decodes an object value; null stays null. */

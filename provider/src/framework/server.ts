@@ -17,7 +17,7 @@ import {
   toWire,
   toWirePath,
 } from './diagnostics.ts';
-import { decodeObject, decodePrivate, encodeDynamic, encodePrivate } from './dynamic.ts';
+import { decodeObject, decodePrivate, decodeStored, encodeDynamic, encodePrivate } from './dynamic.ts';
 import {
   encodeIdentity,
   identityAttributes,
@@ -251,8 +251,7 @@ export function createHandler<C>(def: ProviderDefinition<C>): W.ProviderHandler 
         return { upgraded_state: encodeDynamic(null, r.type), diagnostics: [] };
       }
       try {
-        const parsed = JSON.parse(raw.json.toString('utf8')) as ObjectValue;
-        const state = conform(r.def.schema.attributes, parsed, true);
+        const state = conform(r.def.schema.attributes, decodeStored(raw.json, r.type), true);
         return { upgraded_state: encodeDynamic(state, r.type), diagnostics: [] };
       } catch (e) {
         return { diagnostics: wire(fromThrown(e, `Upgrading the state of ${req.type_name}`)) };
@@ -292,8 +291,8 @@ export function createHandler<C>(def: ProviderDefinition<C>): W.ProviderHandler 
       }
       const raw = req.raw_identity?.json;
       try {
-        const parsed = raw && raw.length > 0 ? (JSON.parse(raw.toString('utf8')) as ObjectValue) : null;
-        const shaped = parsed ? conform(identityAttributes(id), parsed, true) : null;
+        const stored = decodeStored(raw, identityType(id));
+        const shaped = stored ? conform(identityAttributes(id), stored, true) : null;
         return {
           upgraded_identity: { identity_data: encodeDynamic(shaped, identityType(id)) },
           diagnostics: [],

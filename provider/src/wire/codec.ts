@@ -282,12 +282,24 @@ function impliedOrDynamic(value: Value, path: (string | number)[]): CtyType {
 // ---------------------------------------------------------------------------------------------------------
 // JSON -> Value (RawState.json in UpgradeResourceState, DynamicValue.json)
 
+export interface JsonDecodeOptions {
+  /**
+   * Drop object attributes the type lacks instead of refusing them: stored state (RawState.json) may hold
+   * attributes an older schema had. Off for DynamicValue.json, which follows the msgpack rules.
+   */
+  readonly dropUnknownAttributes?: boolean;
+}
+
 /**
  * Decodes cty's JSON form (go-cty cty/json). Numbers keep their exact decimal (JSON.parse source text):
  * a JS number when exact, else a decimal string. Missing object attributes read as null; a "dynamic" value
  * is `{"value": ..., "type": ...}`.
  */
-export function decodeJson(bytes: Uint8Array | string, type: CtyType): Value {
+export function decodeJson(
+  bytes: Uint8Array | string,
+  type: CtyType,
+  options: JsonDecodeOptions = {},
+): Value {
   const text = typeof bytes === 'string' ? bytes : Buffer.from(bytes).toString('utf8');
   let raw: unknown;
   try {
@@ -297,7 +309,7 @@ export function decodeJson(bytes: Uint8Array | string, type: CtyType): Value {
   } catch {
     throw new CodecError([], 'invalid JSON');
   }
-  return fromJson(raw, type, []);
+  return fromJson(raw, type, [], !!options.dropUnknownAttributes);
 }
 
 class JsonNumber {
@@ -307,7 +319,7 @@ class JsonNumber {
   }
 }
 
-function fromJson(raw: unknown, type: CtyType, path: (string | number)[]): Value {
+function fromJson(raw: unknown, type: CtyType, path: (string | number)[], drop: boolean): Value {
   if (raw === null) return null;
   if (type === 'dynamic') {
     if (typeof raw !== 'object' || Array.isArray(raw) || !('type' in raw) || !('value' in raw)) {
@@ -319,7 +331,7 @@ function fromJson(raw: unknown, type: CtyType, path: (string | number)[]): Value
     } catch {
       throw new CodecError(path, 'a dynamic value carries an invalid type');
     }
-    return fromJson(raw.value, inner, path);
+    return fromJson(raw.value, inner, path, drop);
   }
   const got = () => (Array.isArray(raw) ? 'array' : raw instanceof JsonNumber ? 'number' : typeof raw);
   switch (type) {
@@ -346,29 +358,31 @@ function fromJson(raw: unknown, type: CtyType, path: (string | number)[]): Value
     case 'list':
     case 'set':
       if (!Array.isArray(raw)) throw new CodecError(path, `${typeName(type)} required, JSON ${got()} given`);
-      return raw.map((v, i) => fromJson(v, type[1], [...path, i]));
+      return raw.map((v, i) => fromJson(v, type[1], [...path, i], drop));
     case 'tuple': {
       const elems = type[1];
       if (!Array.isArray(raw) || raw.length !== elems.length) {
         throw new CodecError(path, `a tuple of ${elems.length} elements is required`);
       }
-      return elems.map((et, i) => fromJson(raw[i], et, [...path, i]));
+      return elems.map((et, i) => fromJson(raw[i], et, [...path, i], drop));
     }
     case 'map': {
       if (!isJsonObject(raw)) throw new CodecError(path, `${typeName(type)} required, JSON ${got()} given`);
       const out: ObjectValue = {};
-      for (const [k, v] of Object.entries(raw)) setKey(out, k, fromJson(v, type[1], [...path, k]));
+      for (const [k, v] of Object.entries(raw)) setKey(out, k, fromJson(v, type[1], [...path, k], drop));
       return out;
     }
     case 'object': {
       if (!isJsonObject(raw)) throw new CodecError(path, `object required, JSON ${got()} given`);
       const attrs = type[1];
       const out: ObjectValue = {};
-      for (const k of Object.keys(raw)) {
-        if (!Object.hasOwn(attrs, k)) throw new CodecError([...path, k], 'unsupported attribute');
+      if (!drop) {
+        for (const k of Object.keys(raw)) {
+          if (!Object.hasOwn(attrs, k)) throw new CodecError([...path, k], 'unsupported attribute');
+        }
       }
       for (const [k, at] of Object.entries(attrs)) {
-        setKey(out, k, Object.hasOwn(raw, k) ? fromJson(raw[k], at, [...path, k]) : null);
+        setKey(out, k, Object.hasOwn(raw, k) ? fromJson(raw[k], at, [...path, k], drop) : null);
       }
       return out;
     }
