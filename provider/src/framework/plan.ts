@@ -6,9 +6,11 @@
 // - write-only attributes are null in the plan (their value exists only in the configuration);
 // - requires-replace paths are those, among the declared ones, whose value changes;
 // - the same inputs always give the same plan (nothing here reads a clock or the network).
+
+import { conform } from './conform.ts';
 import type { Path } from './diagnostics.ts';
 import type { Attribute, Attributes } from './schema.ts';
-import { conform, equal, isObject, type ObjectValue, UNKNOWN, type Value } from './value.ts';
+import { equal, isObject, type ObjectValue, UNKNOWN, type Value } from './value.ts';
 
 export interface PlanInput {
   attributes: Attributes;

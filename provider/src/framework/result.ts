@@ -1,7 +1,9 @@
 // Building a new state that the CLI accepts after apply: every value known in the plan comes back identical,
 // unknown ones are filled from what the API answered, write-only values are null.
+
+import { conform } from './conform.ts';
 import type { Attributes } from './schema.ts';
-import { conform, isObject, type ObjectValue, UNKNOWN, type Value } from './value.ts';
+import { isObject, type ObjectValue, UNKNOWN, type Value } from './value.ts';
 
 /**
  * Known planned values win; UNKNOWN planned values take the resource's result. Non-computed attributes

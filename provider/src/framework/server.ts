@@ -1,6 +1,7 @@
 // The framework's ProviderHandler: every tfplugin6 RPC the wire layer routes, implemented once on top of the
 // declarations in define.ts. Resource code never sees protobuf or msgpack.
 import type * as W from '../wire/handler.ts';
+import { conform } from './conform.ts';
 import type {
   DataSourceDefinition,
   EphemeralResourceDefinition,
@@ -30,7 +31,7 @@ import { settle, withConfig } from './result.ts';
 import { type BlockSchema, type CtyType, checkSchema, objectType } from './schema.ts';
 import { toWireSchema } from './schema-wire.ts';
 import { validateAttributes, writeOnlyNotAllowed } from './validate.ts';
-import { conform, type ObjectValue, UNKNOWN, whollyKnown } from './value.ts';
+import { type ObjectValue, UNKNOWN, whollyKnown } from './value.ts';
 
 interface Typed<D> {
   def: D;

@@ -1,7 +1,7 @@
 // Values as the codec hands them over (null, UNKNOWN, strings, numbers, booleans, arrays, objects) and the
-// few operations the framework needs on them.
+// few operations the framework needs on them. Knows nothing of schemas (shaping a value by a schema is
+// conform.ts), so schemas and validators can import values without a cycle.
 import { type ObjectValue, UNKNOWN, type Value } from '../wire/codec.ts';
-import type { Attribute, Attributes } from './schema.ts';
 
 export { type ObjectValue, UNKNOWN, type Value };
 
@@ -48,39 +48,6 @@ export function clone<T extends Value>(v: T): T {
     return out as T;
   }
   return v;
-}
-
-/**
- * Shapes a loose object into the schema: every attribute present (null when missing), nested objects shaped
- * too, names the schema does not know dropped, write-only attributes nulled when `dropWriteOnly`.
- */
-export function conform(attributes: Attributes, v: Value | undefined, dropWriteOnly: boolean): ObjectValue {
-  const src = isObject(v) ? v : {};
-  const out: ObjectValue = {};
-  for (const [name, attr] of Object.entries(attributes)) {
-    out[name] = conformAttribute(attr, src[name], dropWriteOnly);
-  }
-  return out;
-}
-
-function conformAttribute(attr: Attribute, v: Value | undefined, dropWriteOnly: boolean): Value {
-  if (v === undefined || v === null) return null;
-  if (attr.writeOnly && dropWriteOnly) return null;
-  if (v === UNKNOWN || !attr.nested) return v;
-  const nested = attr.nested;
-  switch (nested.nesting) {
-    case 'single':
-      return conform(nested.attributes, v, dropWriteOnly);
-    case 'list':
-    case 'set':
-      return Array.isArray(v) ? v.map((e) => conform(nested.attributes, e, dropWriteOnly)) : null;
-    case 'map': {
-      if (!isObject(v)) return null;
-      const out: ObjectValue = {};
-      for (const [k, e] of Object.entries(v)) out[k] = conform(nested.attributes, e, dropWriteOnly);
-      return out;
-    }
-  }
 }
 
 /** Known string or null (unknown and other types count as null). */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { conform } from '../../src/framework/conform.ts';
 import { plan } from '../../src/framework/plan.ts';
 import type { Attributes } from '../../src/framework/schema.ts';
-import { conform, UNKNOWN } from '../../src/framework/value.ts';
+import { UNKNOWN } from '../../src/framework/value.ts';
 
 const attrs: Attributes = {
   id: { type: 'string', computed: true, description: 'id' },

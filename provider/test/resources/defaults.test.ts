@@ -4,9 +4,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { conform } from '../../src/framework/conform.ts';
 import { plan } from '../../src/framework/plan.ts';
 import type { Attribute, Attributes } from '../../src/framework/schema.ts';
-import { conform } from '../../src/framework/value.ts';
 import { secretsManagerResource } from '../../src/resources/secrets-manager.ts';
 
 const spec = parse(readFileSync(join(import.meta.dirname, '../../../openapi/coffer.yaml'), 'utf8'));
