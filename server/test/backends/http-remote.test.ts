@@ -140,12 +140,30 @@ for (const flavour of ['vault', 'openbao'] as const) {
         value: 'outage-value',
       });
       expect(c.status).toBe(201);
+      // A burst of resolves (8 clients in a loop) during which Vault goes away: each answer is the value or
+      // a 503, never anything else.
+      let stop = false;
+      const seen: Res[] = [];
+      const clients = Array.from({ length: 8 }, async () => {
+        while (!stop) seen.push(await resolve(['OUTAGE']));
+      });
+      await new Promise((r) => setTimeout(r, 300));
       await gate.close();
+      const cutAt = seen.length;
+      await new Promise((r) => setTimeout(r, 300));
+      stop = true;
+      await Promise.all(clients);
       try {
+        expect(cutAt).toBeGreaterThan(8);
+        expect(seen.length).toBeGreaterThan(cutAt + 8);
+        for (const r of seen) {
+          if (r.status === 200) expect(r.json.items[0].value).toBe('outage-value');
+          else expect(r.status).toBe(503);
+        }
+        // Once the gate is closed (every request after the in-flight ones), only 503s.
+        expect(seen.slice(cutAt + 8).every((r) => r.status === 503)).toBe(true);
         const checks: Array<[string, Res]> = [];
-        // A burst of resolves while Vault is gone: every one a 503, none a value.
-        const burst = await Promise.all(Array.from({ length: 20 }, () => resolve(['OUTAGE'])));
-        for (const r of burst) checks.push(['resolve', r]);
+        checks.push(['resolve', seen[seen.length - 1] as Res]);
         checks.push([
           'create',
           await api('POST', '/v1/secrets', {
@@ -169,7 +187,10 @@ for (const flavour of ['vault', 'openbao'] as const) {
         });
         const ready = await call(srv.url, 'GET', '/v1/readyz');
         expect(ready.status).toBe(503);
-        expect(ready.json).toEqual({ status: 'unavailable', checks: { store: 'ok', backend: 'unavailable' } });
+        expect(ready.json).toEqual({
+          status: 'unavailable',
+          checks: { store: 'ok', backend: 'unavailable' },
+        });
         expect(ready.headers.get('retry-after')).toBe('5');
         // Nothing half-done: no record for the failed create, the secret unchanged and still there.
         const list = await api('GET', '/v1/secrets?scopeType=workspace&scopeId=w1');
