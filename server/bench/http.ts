@@ -11,7 +11,10 @@
  * to the targets (>= 5,000 reads/s, >= 1,000 encrypted writes/s, p99 < 20 ms). The load generator shares the
  * machine's cores with the server, so the figures are a floor.
  *
- *   node server/bench/http.ts [--seconds 5] [--connections 50] [--secrets 100000] [--only sqlite|postgres] [--json]
+ *   node server/bench/http.ts [--seconds 5] [--connections 50] [--secrets 100000] [--only sqlite|postgres|backends] [--json]
+ *
+ * Then the remote backends (bench/backends.ts): resolves from Vault KV v2 and AWS Secrets Manager (moto),
+ * cache hit and miss, next to a direct read from the same server.
  *
  * PostgreSQL: COFFER_DATABASE_URL, or a temporary local cluster with durable settings when the Debian
  * binaries are installed (scripts/setup.d/20-postgresql.sh).
@@ -24,6 +27,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { freePort } from '../src/launch.ts';
+import { type BackendResult, benchBackends, formatBackends } from './backends.ts';
 
 const CLI = join(import.meta.dirname, '..', 'src', 'cli.ts');
 const SECRET = 'bench-encryption-secret-0123456789-abcdefghijklmnop';
@@ -157,6 +161,7 @@ function rssMb(pid: number): number {
 
 async function startServer(
   databaseUrl: string | undefined,
+  extraEnv: Record<string, string> = {},
 ): Promise<{ child: ChildProcess; port: number; key: string; dataDir: string }> {
   const port = await freePort();
   const key = `cof_bench_${randomBytes(24).toString('hex')}`;
@@ -169,6 +174,7 @@ async function startServer(
       COFFER_BOOTSTRAP_API_KEY: key,
       COFFER_ENCRYPTION_SECRET: SECRET,
       COFFER_DATABASE_POOL_SIZE: '20',
+      ...extraEnv,
     },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -353,12 +359,12 @@ async function main(): Promise<void> {
       `coffer serve benchmark: ${o.seconds} s per measurement; load generator on the same machine; load average before: ${load1}`,
     );
   }
-  if (values.only !== 'postgres') {
+  if (values.only === undefined || values.only === 'sqlite') {
     const r = await benchOne('sqlite', undefined, o);
     results.push(r);
     if (!values.json) console.log(format(r, o.connections));
   }
-  if (values.only !== 'sqlite') {
+  if (values.only === undefined || values.only === 'postgres') {
     let url = process.env.COFFER_DATABASE_URL;
     let stop = async () => {};
     if (!url) {
@@ -383,8 +389,31 @@ async function main(): Promise<void> {
       }
     }
   }
+  const backends: BackendResult[] = [];
+  if (values.only === undefined || values.only === 'backends') {
+    const harness = {
+      load,
+      async serve(env: Record<string, string>) {
+        const srv = await startServer(undefined, env);
+        const client = new Client(srv.port, srv.key, o.connections);
+        return {
+          client,
+          async stop() {
+            client.agent.destroy();
+            srv.child.kill('SIGTERM');
+            await new Promise((r) => srv.child.once('exit', r));
+            rmSync(srv.dataDir, { recursive: true, force: true });
+          },
+        };
+      },
+    };
+    for (const r of await benchBackends(harness, o)) {
+      backends.push(r);
+      if (!values.json) console.log(formatBackends(r, o.connections));
+    }
+  }
   if (values.json)
-    console.log(JSON.stringify({ targets: TARGETS, connections: o.connections, results }, null, 2));
+    console.log(JSON.stringify({ targets: TARGETS, connections: o.connections, results, backends }, null, 2));
 }
 
 await main();
