@@ -64,21 +64,22 @@ for (const flavour of ['vault', 'openbao'] as const) {
         token_reviewer_jwt: tr.reviewerJwt,
         disable_local_ca_jwt: true,
       });
-      expect(cfg.status).toBe(204);
+      expect(cfg.status, JSON.stringify(cfg.json)).toBeLessThan(300);
       const role = await dev.api('POST', 'auth/k8s/role/coffer', {
         bound_service_account_names: ['coffer'],
         bound_service_account_namespaces: ['platform'],
         token_policies: ['coffer'],
         token_ttl: '1h',
       });
-      expect(role.status).toBe(204);
+      // Vault answers 200 with warnings where OpenBao answers 204.
+      expect(role.status, JSON.stringify(role.json)).toBeLessThan(300);
       const short = await dev.api('POST', 'auth/k8s/role/short', {
         bound_service_account_names: ['coffer'],
         bound_service_account_namespaces: ['platform'],
         token_policies: ['coffer'],
         token_ttl: '3s',
       });
-      expect(short.status).toBe(204);
+      expect(short.status, JSON.stringify(short.json)).toBeLessThan(300);
     }, 60_000);
     afterAll(async () => {
       await Promise.all([dev?.stop(), tr?.stop()]);
