@@ -78,6 +78,17 @@ describe('provider imports', () => {
     expect(upwards).toEqual([]);
   });
 
+  it('keeps the RPC semantics (fwserver/) apart from the protocol (proto6server/, wire/handler.ts)', () => {
+    const fw = [...graph].filter(([f]) => f.startsWith('framework/fwserver/'));
+    expect(fw.length).toBeGreaterThan(5);
+    const leaks = fw.flatMap(([f, deps]) =>
+      deps
+        .filter((d) => d.startsWith('framework/proto6server/') || d === 'wire/handler.ts')
+        .map((d) => `${f} -> ${d}`),
+    );
+    expect(leaks).toEqual([]);
+  });
+
   it('keeps values and validators free of schemas', () => {
     for (const f of ['framework/value.ts', 'framework/validators.ts']) {
       expect(graph.get(f)?.filter((d) => d.startsWith('framework/')) ?? [], f).not.toContain(

@@ -1,5 +1,5 @@
 // The resource framework's public surface: declare schemas and handlers (define.ts, schema.ts), get a
-// tfplugin6 ProviderHandler (server.ts) and the schema JSON document (schema-json.ts).
+// tfplugin6 ProviderHandler (server.ts, over proto6server/ and fwserver/) and the schema JSON document.
 export type {
   ApplyArgs,
   DataSourceDefinition,
