@@ -3,9 +3,11 @@
 // (test/rules.test.ts reads them from the spec).
 // Importable alone as `@coffer/sdk/rules`, without the HTTP stack.
 import {
+  backendValues,
   type components,
   scopeTypeValues,
   secretCategoryValues,
+  secretsManagerConfigInputFallbackValues,
   workspaceSecretKeyValues,
 } from './generated/schema.ts';
 
@@ -13,6 +15,8 @@ type Schemas = components['schemas'];
 export type ScopeType = Schemas['ScopeType'];
 export type SecretCategory = Schemas['SecretCategory'];
 export type WorkspaceSecretKey = Schemas['WorkspaceSecretKey'];
+export type Backend = Schemas['Backend'];
+export type Fallback = NonNullable<Schemas['SecretsManagerConfigInput']['fallback']>;
 
 export const SECRET_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
 export const SCOPE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -21,3 +25,7 @@ export const MAX_EXPIRES_IN_DAYS = 3650;
 export const SCOPE_TYPES: readonly ScopeType[] = scopeTypeValues;
 export const SECRET_CATEGORIES: readonly SecretCategory[] = secretCategoryValues;
 export const WORKSPACE_SECRET_KEYS: readonly WorkspaceSecretKey[] = workspaceSecretKeyValues;
+export const BACKENDS: readonly Backend[] = backendValues;
+export const FALLBACKS: readonly Fallback[] = secretsManagerConfigInputFallbackValues;
+/** The shape of the spec's `format: date-time` (RFC 3339 section 5.6, with an offset); pair it with Date.parse. */
+export const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;

@@ -3,6 +3,10 @@
 // flavor supplies `reveal` to turn it into the string (usually a token) the generated resource takes.
 // The API's naming rules come from the SDK (generated from the spec), without its HTTP stack.
 import {
+  type Backend,
+  FALLBACKS,
+  type Fallback,
+  MAX_EXPIRES_IN_DAYS,
   SCOPE_ID,
   SCOPE_TYPES,
   type ScopeType,
@@ -18,8 +22,6 @@ import { type Issues, toTimestamp } from './validate.ts';
 export interface SecretRef {
   /** What goes into the generated resource: a token (`${var.x}`) or, discouraged, a literal. */
   readonly value: string;
-  /** Problems found with the input (a non-sensitive variable); reported at `path`. */
-  readonly problem?: string;
   /** True for a literal string: it would be written into the synthesized JSON. */
   readonly literal: boolean;
 }
@@ -27,8 +29,7 @@ export interface SecretRef {
 // ----------------------------------------------------------------------------------------------------------
 // Secrets manager
 
-export const FALLBACKS = ['ENV', 'NONE'] as const;
-export type Fallback = (typeof FALLBACKS)[number];
+export type { Fallback };
 
 export interface SecretsManagerCommonOptions {
   /** In-process cache TTL of the server, seconds (server default 300; 0 disables). */
@@ -89,7 +90,7 @@ export interface AwsSecretsManagerOptions extends SecretsManagerCommonOptions {
 
 /** The generated `coffer_secrets_manager` configuration (camelCase, as both generators name it). */
 export interface SecretsManagerResourceConfig {
-  backend: string;
+  backend: Backend;
   cacheTtlSeconds?: number;
   fallback?: string;
   vault?: {
@@ -288,5 +289,5 @@ export function checkWorkspaceKeys(issues: Issues, keys: readonly string[]): key
 }
 
 export function checkExpiresInDays(issues: Issues, path: string, value: number | undefined): void {
-  issues.integer(path, value, 1, 3650);
+  issues.integer(path, value, 1, MAX_EXPIRES_IN_DAYS);
 }

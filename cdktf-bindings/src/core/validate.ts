@@ -1,6 +1,7 @@
 // Validation shared by the cdktf and cdktn constructs. Pure functions over plain values: no cdktf/cdktn import,
 // so both entry points use the same rules. Values that are unresolved tokens (variables, references to other
 // resources) are not known before `tofu plan`, so the rules skip them; the provider validates them at plan time.
+import { DATE_TIME } from '@coffer/sdk/rules';
 
 /** One problem found before synth: `path` names the construct property (`secrets.OPENAI_KEY`, `vault.address`). */
 export interface Issue {
@@ -92,8 +93,7 @@ export class Issues {
   /** Timestamps are RFC 3339 with an offset, as the API expects. */
   timestamp(path: string, value: string | undefined): void {
     this.known(value, (v) => {
-      const rfc3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-      if (typeof v !== 'string' || !rfc3339.test(v) || Number.isNaN(Date.parse(v))) {
+      if (typeof v !== 'string' || !DATE_TIME.test(v) || Number.isNaN(Date.parse(v))) {
         this.add(path, `must be an RFC 3339 timestamp such as 2027-01-31T00:00:00Z, got ${describe(v)}`);
       }
     });
