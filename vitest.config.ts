@@ -2,6 +2,15 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    projects: ['sdk', 'server', 'provider', 'cdktf-bindings', 'examples', 'cli', 'test/*/vitest.config.ts'],
+    projects: [
+      'sdk',
+      'server',
+      'provider',
+      'cdktf-bindings',
+      'examples',
+      'cli',
+      'scripts',
+      'test/*/vitest.config.ts',
+    ],
   },
 });

@@ -4,10 +4,10 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { skipUnlessAvailable } from '../../scripts/lib/ci.ts';
 import { coffer, type Home, home, waitFor } from './support.ts';
 
 const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
-const CI = Boolean(process.env.CI && process.env.CI !== 'false' && process.env.CI !== '0');
 
 let h: Home;
 let bashScript: string;
@@ -58,13 +58,10 @@ describe('bash completion', () => {
   });
 });
 
-const zshMissing = !has('zsh');
-if (zshMissing && CI)
-  throw new Error('zsh is missing in CI: scripts/setup.d/55-zsh.sh should have installed it');
-if (zshMissing)
-  console.warn(
-    '!! zsh not installed: the zsh completion test is skipped (scripts/setup.d/55-zsh.sh installs it)',
-  );
+const zshMissing = skipUnlessAvailable(
+  'the zsh completion tests',
+  has('zsh') ? [] : ['zsh (scripts/setup.d/55-zsh.sh)'],
+);
 
 function zshComplete(line: string): string[] {
   const words = line.split(' ');
@@ -99,8 +96,10 @@ describe.skipIf(zshMissing)('zsh completion', () => {
   });
 });
 
-const hasScript = has('script');
-describe.skipIf(zshMissing || !hasScript)('zsh completion in an interactive zsh', () => {
+const scriptMissing =
+  !zshMissing &&
+  skipUnlessAvailable('the interactive zsh completion test', has('script') ? [] : ['util-linux `script`']);
+describe.skipIf(zshMissing || scriptMissing)('zsh completion in an interactive zsh', () => {
   it('completes through compinit on a terminal: unique matches inline, lists with descriptions', async () => {
     const z = spawn('script', ['-qfec', 'zsh -f -i', '/dev/null'], {
       env: { PATH: process.env.PATH, HOME: h.dir, TERM: 'dumb' },

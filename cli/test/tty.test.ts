@@ -4,12 +4,13 @@ import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { type RunningServer, startServer } from '@coffer/server/launch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { skipUnlessAvailable } from '../../scripts/lib/ci.ts';
 import { COFFER_BIN, coffer, type Home, home } from './support.ts';
 
-const CI = Boolean(process.env.CI && process.env.CI !== 'false' && process.env.CI !== '0');
-const hasScript = spawnSync('sh', ['-c', 'command -v script']).status === 0;
-if (!hasScript && CI) throw new Error('util-linux `script` is missing in CI');
-if (!hasScript) console.warn('!! util-linux `script` not installed: the terminal tests are skipped');
+const skip = skipUnlessAvailable(
+  'the terminal tests',
+  spawnSync('sh', ['-c', 'command -v script']).status === 0 ? [] : ['util-linux `script`'],
+);
 
 let server: RunningServer;
 let h: Home;
@@ -41,7 +42,7 @@ function onTerminal(args: string[], e: NodeJS.ProcessEnv, typed?: string, when =
   return new Promise((resolve) => child.on('close', () => resolve(out)));
 }
 
-describe.skipIf(!hasScript)('on a terminal', () => {
+describe.skipIf(skip)('on a terminal', () => {
   it('the hidden prompt reads the value without echoing it', async () => {
     const out = await onTerminal(
       ['secrets', 'create', 'PROMPTED', '--scope', 'team:tty'],

@@ -5,8 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findTofu, runTofu, writeCliConfig } from 'terraform-provider-coffer/dev';
 import { describe, expect, it } from 'vitest';
+import { skipUnlessAvailable } from '../../scripts/lib/ci.ts';
 import { SECRET_VARIABLES } from '../cdktf-app/stacks.ts';
-import { skipUnlessAvailable } from './requirements.ts';
+import { missing } from './requirements.ts';
 
 const HCL = join(import.meta.dirname, '..', 'hcl');
 const read = (f: string) => readFileSync(join(HCL, f), 'utf8');
@@ -35,7 +36,7 @@ describe('examples/hcl', () => {
     ).toEqual([true, true, true]);
   });
 
-  const skipFmt = skipUnlessAvailable('tofu fmt of examples/hcl', { tofu: true });
+  const skipFmt = skipUnlessAvailable('tofu fmt of examples/hcl', missing({ tofu: true }));
   it.skipIf(skipFmt)('is formatted (tofu fmt -check)', async () => {
     const r = await runTofu(findTofu() as string, ['fmt', '-check', '-diff', '-no-color'], {
       cwd: HCL,
@@ -45,7 +46,10 @@ describe('examples/hcl', () => {
     expect(r.code).toBe(0);
   });
 
-  const skipValidate = skipUnlessAvailable('tofu validate of examples/hcl', { tofu: true, provider: true });
+  const skipValidate = skipUnlessAvailable(
+    'tofu validate of examples/hcl',
+    missing({ tofu: true, provider: true }),
+  );
   it.skipIf(skipValidate)(
     'is valid against the provider schema (tofu validate with dev_overrides)',
     async () => {

@@ -6,14 +6,14 @@ import { join } from 'node:path';
 import { Coffer } from '@coffer/sdk';
 import { type RunningServer, startServer } from '@coffer/server/launch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { skipUnlessAvailable } from '../../scripts/lib/ci.ts';
 import { runAll, STEPS } from '../run-all.ts';
-import { skipUnlessAvailable } from './requirements.ts';
+import { missing } from './requirements.ts';
 
-const skip = skipUnlessAvailable('examples/run-all.ts against coffer serve', {
-  tofu: true,
-  provider: true,
-  server: true,
-});
+const skip = skipUnlessAvailable(
+  'examples/run-all.ts against coffer serve',
+  missing({ tofu: true, provider: true, server: true }),
+);
 
 describe.skipIf(skip)('run-all', () => {
   let server: RunningServer;

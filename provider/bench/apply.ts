@@ -11,6 +11,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '@coffer/server/launch';
+import { skipUnlessAvailable } from '../../scripts/lib/ci.ts';
 import { findTofu, writeCliConfig } from '../src/dev/tofu.ts';
 import { arg, median, timeTofu, writeFakeLauncher } from './common.ts';
 
@@ -76,10 +77,10 @@ function builtinConfig(n: number): string {
 async function main(): Promise<void> {
   const tofu = findTofu();
   if (!tofu) {
-    console.error(
-      'bench apply: OpenTofu not found (scripts/setup.d/10-opentofu.sh builds it; or set TOFU_BIN)',
-    );
-    process.exit(process.env.CI ? 1 : 0);
+    skipUnlessAvailable('bench apply', [
+      'OpenTofu (scripts/setup.d/10-opentofu.sh builds it; or set TOFU_BIN)',
+    ]);
+    process.exit(0);
   }
   const work = mkdtempSync(join(tmpdir(), 'coffer-bench-apply-'));
   const server = await startServer({ dataDir: join(work, 'data'), env: { COFFER_LOG_LEVEL: 'warn' } });

@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { accessSync, constants, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import { skipUnlessAvailable } from '../../scripts/lib/ci.ts';
 import { findTofu } from '../src/dev/tofu.ts';
 import { arg, median, timeTofu, writeFakeLauncher } from './common.ts';
 
@@ -72,8 +73,11 @@ async function main(): Promise<void> {
   const tofu = findTofu();
   const go = findGo();
   if (!tofu || !go) {
-    console.error(`bench go-floor: skipped, ${tofu ? 'Go' : 'OpenTofu'} not found (set GO_BIN / TOFU_BIN)`);
-    process.exit(process.env.CI ? 1 : 0);
+    skipUnlessAvailable('bench go-floor', [
+      ...(tofu ? [] : ['OpenTofu (set TOFU_BIN)']),
+      ...(go ? [] : ['Go (set GO_BIN)']),
+    ]);
+    process.exit(0);
   }
   const goDir = buildGoFloor(go);
   const work = mkdtempSync(join(tmpdir(), 'coffer-bench-go-floor-'));

@@ -11,13 +11,13 @@ import { type RunningServer, startServer } from '@coffer/server/launch';
 import { findTofu } from 'terraform-provider-coffer/dev';
 import { hostPlatform, platformName, release } from 'terraform-provider-coffer/release';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { skipUnlessAvailable } from '../../scripts/lib/ci.ts';
 import { packedMirror, writeMirrorConfig } from '../e2e/lib/mirror.ts';
 import {
   CONSUMER_DEPS,
   exec,
   FIXTURES,
   findNode22,
-  IN_CI,
   makeProject,
   pack,
   type Result,
@@ -59,12 +59,7 @@ function missing(): string[] {
   return out;
 }
 
-const gone = missing();
-if (gone.length > 0) {
-  const message = `CDKTF CLI end-to-end test: missing ${gone.join(', ')}`;
-  if (IN_CI) throw new Error(`${message} (required in CI)`);
-  console.warn(`\n!!! SKIPPING ${message}. In CI this fails.\n`);
-}
+const skip = skipUnlessAvailable('CDKTF CLI end-to-end test', missing());
 
 let work: string;
 let tarballs: Tarballs;
@@ -73,7 +68,7 @@ let server: RunningServer;
 let sdk: Coffer;
 
 beforeAll(async () => {
-  if (gone.length > 0) return;
+  if (skip) return;
   work = mkdtempSync(join(tmpdir(), 'coffer-cdktf-cli-'));
   const host = hostPlatform() as NonNullable<ReturnType<typeof hostPlatform>>;
   // The provider as released (npm run release:provider), in a packed filesystem mirror: OpenTofu installs it
@@ -97,7 +92,7 @@ afterAll(async () => {
   if (work && !process.env.COFFER_KEEP_CONSUMER) rmSync(work, { recursive: true, force: true });
 });
 
-describe.skipIf(gone.length > 0).each(FLAVORS)('$flavor-cli end to end', (f) => {
+describe.skipIf(skip).each(FLAVORS)('$flavor-cli end to end', (f) => {
   let app: string;
   let home: string;
   const values = {

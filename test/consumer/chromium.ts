@@ -5,7 +5,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { exec, IN_CI, type Result } from './lib.ts';
+import { skipUnlessAvailable } from '../../scripts/lib/ci.ts';
+import { exec, type Result } from './lib.ts';
 
 /** The Chromium binary (CHROMIUM_BIN, or `chromium` on the PATH), or undefined. */
 export function findChromium(): string | undefined {
@@ -21,11 +22,10 @@ export function findChromium(): string | undefined {
 
 /** True when the browser test must skip (no Chromium outside CI); throws in CI. */
 export function chromiumMissing(): boolean {
-  if (findChromium()) return false;
-  const message = 'API reference browser test: Chromium is missing (scripts/setup.d/60-chromium.sh)';
-  if (IN_CI) throw new Error(`${message} (required in CI)`);
-  console.warn(`\n!!! SKIPPING ${message}. In CI this fails.\n`);
-  return true;
+  return skipUnlessAvailable(
+    'API reference browser test',
+    findChromium() ? [] : ['Chromium (scripts/setup.d/60-chromium.sh)'],
+  );
 }
 
 const NETWORK_OFF = [

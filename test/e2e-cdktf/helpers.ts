@@ -7,10 +7,10 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { SERVER_CLI } from '@coffer/server/launch';
 import { findTofu, providerAvailable } from 'terraform-provider-coffer/dev';
+import { skipUnlessAvailable } from '../../scripts/lib/ci.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const EXAMPLE_MAIN = join(ROOT, 'examples', 'cdktf-app', 'main.ts');
-export const IN_CI = !!process.env.CI && process.env.CI !== 'false';
 
 /** What is missing to run the suite. */
 export function missingPieces(): string[] {
@@ -23,12 +23,7 @@ export function missingPieces(): string[] {
 
 /** In CI a missing piece fails the suite; elsewhere it is skipped with a loud message. */
 export function shouldSkip(): boolean {
-  const gone = missingPieces();
-  if (gone.length === 0) return false;
-  const message = `CDKTF end-to-end suite: missing ${gone.join(', ')}`;
-  if (IN_CI) throw new Error(`${message} (required in CI)`);
-  console.warn(`\n!!! SKIPPING ${message}. In CI this fails.\n`);
-  return true;
+  return skipUnlessAvailable('CDKTF end-to-end suite', missingPieces());
 }
 
 /** Synthesizes examples/cdktf-app with its own script; answers each stack's directory. */

@@ -5,13 +5,14 @@
  * spec itself says some schema-valid inputs are refused (a cursor this server did not issue is 400, a reused
  * Idempotency-Key with another body is 422).
  *
- * Needs scripts/setup.d/30-schemathesis.sh. In CI (CI=true) a missing tool fails; elsewhere it skips loudly.
+ * Needs scripts/setup.d/30-schemathesis.sh. In CI a missing tool fails; elsewhere it skips loudly.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { skipUnlessAvailable } from '../../../scripts/lib/ci.ts';
 import { SPEC_PATH } from '../../src/http/spec.ts';
 import { call, startServer } from '../support/server.ts';
 
@@ -24,18 +25,12 @@ const ST =
     'bin',
     'st',
   );
-const CI = process.env.CI === 'true' || process.env.CI === '1';
 const MAX_TIME_S = Number(process.env.COFFER_FUZZ_SECONDS ?? 60);
 
-const available = existsSync(ST);
-if (!available && !CI) {
-  console.warn(
-    `\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n` +
-      `!! Schemathesis not found at ${ST}: the fuzz test is SKIPPED.\n` +
-      `!! Install it with scripts/setup.d/30-schemathesis.sh (CI=true makes this a failure).\n` +
-      `!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n`,
-  );
-}
+const skip = skipUnlessAvailable(
+  'the Schemathesis fuzz test',
+  existsSync(ST) ? [] : [`Schemathesis at ${ST} (scripts/setup.d/30-schemathesis.sh)`],
+);
 
 function run(cmd: string, args: string[], cwd: string): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve, reject) => {
@@ -57,11 +52,9 @@ function run(cmd: string, args: string[], cwd: string): Promise<{ code: number |
 }
 
 describe('schemathesis', () => {
-  (available || CI ? it : it.skip)(
+  it.skipIf(skip)(
     'finds no server error and no response outside the spec',
     async () => {
-      if (!available)
-        throw new Error(`CI: schemathesis missing at ${ST} (run scripts/setup.d/30-schemathesis.sh)`);
       const srv = await startServer({ env: { COFFER_LOG_LEVEL: 'warn' } });
       const cwd = mkdtempSync(join(tmpdir(), 'coffer-fuzz-'));
       try {

@@ -1,9 +1,10 @@
 /**
  * vitest globalSetup: one PostgreSQL cluster for the whole server project. Tests read its URL with
  * `inject('cofferPgUrl')` (null when PostgreSQL is unavailable outside CI) and create their own database
- * with createTestDatabase(). In CI (CI=true) a missing PostgreSQL fails the run.
+ * with createTestDatabase(). In CI a missing PostgreSQL fails the run (scripts/lib/ci.ts).
  */
 import type { TestProject } from 'vitest/node';
+import { skipUnlessAvailable } from '../../../scripts/lib/ci.ts';
 import { findPgBin, type PgCluster, startPostgres } from './postgres.ts';
 
 declare module 'vitest' {
@@ -18,15 +19,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
     project.provide('cofferPgUrl', external);
     return async () => {};
   }
-  const ci = process.env.CI === 'true' || process.env.CI === '1';
-  if (!findPgBin()) {
-    if (ci) throw new Error('CI: PostgreSQL binaries missing (run scripts/setup.d/20-postgresql.sh)');
-    console.warn(
-      '\n\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n' +
-        '!! PostgreSQL binaries not found under /usr/lib/postgresql/*/bin: PostgreSQL store tests are SKIPPED.\n' +
-        '!! Install them with scripts/setup.d/20-postgresql.sh (CI=true makes this a failure).\n' +
-        '!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n',
-    );
+  const missing = findPgBin()
+    ? []
+    : ['PostgreSQL binaries under /usr/lib/postgresql/*/bin (scripts/setup.d/20-postgresql.sh)'];
+  if (skipUnlessAvailable('the PostgreSQL store tests', missing)) {
     project.provide('cofferPgUrl', null);
     return async () => {};
   }

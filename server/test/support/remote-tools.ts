@@ -13,9 +13,10 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { createServer, type Server, type Socket, connect as tcpConnect } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { IN_CI } from '../../../scripts/lib/ci.ts';
 import { freePort } from '../../src/launch.ts';
 
-export const CI = process.env.CI === 'true' || process.env.CI === '1';
+export const CI = IN_CI;
 const TOOLS = process.env.COFFER_TOOLS_DIR ?? join(homedir(), '.cache', 'coffer-tools');
 const VAULT_VERSION = process.env.COFFER_VAULT_VERSION ?? 'v1.21.4';
 const OPENBAO_VERSION = process.env.COFFER_OPENBAO_VERSION ?? '2.7.2';

@@ -1,13 +1,12 @@
 // What the end-to-end suites need besides a CLI (./cli.ts finds OpenTofu and Terraform): the provider
-// launcher and the server CLI. In CI (CI=true) a missing piece fails the suite; elsewhere it is skipped with a
-// loud message.
+// launcher and the server CLI. In CI a missing piece fails the suite; elsewhere it is skipped with a loud
+// message (scripts/lib/ci.ts).
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { SERVER_CLI } from '@coffer/server/launch';
 import { providerAvailable } from 'terraform-provider-coffer/dev';
 
 export const ROOT = resolve(import.meta.dirname, '../../..');
-export const IN_CI = !!process.env.CI && process.env.CI !== 'false';
 
 export function missingPieces(): string[] {
   const out: string[] = [];
