@@ -14,6 +14,7 @@ import { RateLimiter } from './http/rate-limit.ts';
 import { type App, createApp } from './http/server.ts';
 import { loadSpec } from './http/spec.ts';
 import { BackendHealth } from './services/backend-health.ts';
+import { PgCacheSync } from './services/cache-sync.ts';
 import { ReadAuditWriter } from './services/read-audit.ts';
 import { ResolveCache } from './services/resolve-cache.ts';
 import { SecretValues } from './services/secret-values.ts';
@@ -166,6 +167,9 @@ export async function serve(opts: ServeOptions, env: NodeJS.ProcessEnv, log: Log
     const envBackend = new EnvBackend(opts.envBackendAllow, env);
     const backends = new BackendRegistry();
     const values = new SecretValues(store, manager, backends, envBackend);
+    const cache = new ResolveCache();
+    // Replicas on one PostgreSQL database clear each other's resolve caches on every write.
+    const cacheSync = opts.databaseUrl ? await PgCacheSync.start(opts.databaseUrl, cache, log) : null;
     const tlsFiles = opts.tls ? readTls(opts.tls) : undefined;
     const app = createApp(
       spec,
@@ -174,7 +178,7 @@ export async function serve(opts: ServeOptions, env: NodeJS.ProcessEnv, log: Log
         store,
         auth: new Authenticator(store),
         log,
-        cache: new ResolveCache(),
+        cache,
         readAudit: new ReadAuditWriter(store),
         manager,
         storeHealth: new StoreHealth(store),
@@ -220,6 +224,7 @@ export async function serve(opts: ServeOptions, env: NodeJS.ProcessEnv, log: Log
           clearInterval(purge);
           await app.drain(opts.shutdownTimeoutMs);
           await backends.close();
+          await cacheSync?.close();
           await store.close();
         })();
         return stopping;

@@ -78,6 +78,8 @@ export const resolveSecrets: Handler = async (ctx, s) => {
   const { view, settings } = await s.manager.remote();
   const ttl = view.cache.ttlSeconds;
   const now = Date.now();
+  // A clear (a write, here or on another replica) while this resolve reads: what it read is not cached.
+  const generation = s.cache.generation;
   const found = new Map<
     string,
     { entry: ResolvedEntry; cacheHit: boolean; outcome?: 'fallback'; detail?: string }
@@ -125,7 +127,7 @@ export const resolveSecrets: Handler = async (ctx, s) => {
           }
           if (r.kind === 'value') entry = fromSecret(rec, r.value);
         }
-        s.cache.set(ResolveCache.key(b.workspaceId, b.teamId, layers, name), entry, ttl, now);
+        s.cache.set(ResolveCache.key(b.workspaceId, b.teamId, layers, name), entry, ttl, now, generation);
         if (entry) found.set(name, { entry, cacheHit: false });
       }),
     );
