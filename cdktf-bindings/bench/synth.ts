@@ -33,6 +33,12 @@ const KEYS = [
   'RESEND_API_KEY',
 ] as const;
 const COUNT = WORKSPACES * KEYS.length;
+/** The provider version the generated bindings pin in required_providers (the provider's package version). */
+const PROVIDER_VERSION = (
+  JSON.parse(readFileSync(join(import.meta.dirname, '../../provider/package.json'), 'utf8')) as {
+    version: string;
+  }
+).version;
 const TARGET_RATIO = 3;
 const TARGET_MS = 3000;
 /** The same as WRITE_ONLY_TARGET_VERSIONS in src/cdktn (the floor must not load Coffer code). */
@@ -49,34 +55,20 @@ type Kind =
   | 'floor-cdktn';
 const wsId = (i: number) => `ws-${String(i).padStart(4, '0')}`;
 
-async function synthCdktf(outdir: string): Promise<string> {
-  const cdktf = await import('cdktf');
-  const { CofferProvider, WorkspaceSecrets } = await import('../src/cdktf/index.ts');
-  const app = new cdktf.App({ outdir });
-  const stack = new cdktf.TerraformStack(app, 'bench');
-  stack.addOverride('terraform.backend', undefined);
-  new CofferProvider(stack, 'coffer', {});
-  const v = new cdktf.TerraformVariable(stack, 'override_value', { type: 'string', sensitive: true });
-  for (let i = 0; i < WORKSPACES; i++) {
-    new WorkspaceSecrets(stack, wsId(i), {
-      workspaceId: wsId(i),
-      secrets: Object.fromEntries(KEYS.map((k) => [k, v])),
-    });
-  }
-  app.synth();
-  return join(outdir, 'stacks', 'bench', 'cdk.tf.json');
-}
-
-async function synthCdktn(outdir: string): Promise<string> {
-  const cdktn = await import('cdktn');
-  const { CofferProvider, WorkspaceSecrets, WRITE_ONLY_TARGET_VERSIONS } = await import(
-    '../src/cdktn/index.ts'
+/** 200 WorkspaceSecrets of five keys each through Coffer's constructs, on cdktf or cdktn. */
+async function synthCoffer(flavor: 'cdktf' | 'cdktn', outdir: string): Promise<string> {
+  // cdktn's API is cdktf's, and so are the two entry points; typed as cdktf for brevity
+  const lib = (flavor === 'cdktf' ? await import('cdktf') : await import('cdktn')) as typeof import('cdktf');
+  const { CofferProvider, WorkspaceSecrets } = (
+    flavor === 'cdktf' ? await import('../src/cdktf/index.ts') : await import('../src/cdktn/index.ts')
+  ) as typeof import('../src/cdktf/index.ts');
+  const app = new lib.App(
+    flavor === 'cdktf' ? { outdir } : { outdir, context: { targetVersions: WRITE_ONLY_TARGETS } },
   );
-  const app = new cdktn.App({ outdir, context: { targetVersions: WRITE_ONLY_TARGET_VERSIONS } });
-  const stack = new cdktn.TerraformStack(app, 'bench');
+  const stack = new lib.TerraformStack(app, 'bench');
   stack.addOverride('terraform.backend', undefined);
   new CofferProvider(stack, 'coffer', {});
-  const v = new cdktn.TerraformVariable(stack, 'override_value', { type: 'string', sensitive: true });
+  const v = new lib.TerraformVariable(stack, 'override_value', { type: 'string', sensitive: true });
   for (let i = 0; i < WORKSPACES; i++) {
     new WorkspaceSecrets(stack, wsId(i), {
       workspaceId: wsId(i),
@@ -100,7 +92,7 @@ async function synthFloor(flavor: 'cdktf' | 'cdktn', outdir: string): Promise<st
   stack.addOverride('terraform.backend', undefined);
   new PlainProvider(stack, 'coffer', {
     terraformResourceType: 'coffer',
-    terraformGeneratorMetadata: { providerName: 'coffer' },
+    terraformGeneratorMetadata: { providerName: 'coffer', providerVersion: PROVIDER_VERSION },
     terraformProviderSource: 'registry.opentofu.org/coffer/coffer',
   });
   const v = new lib.TerraformVariable(stack, 'override_value', { type: 'string', sensitive: true });
@@ -168,7 +160,11 @@ function writeJson(outdir: string, names?: Map<string, string>): string {
   const doc = {
     provider: { coffer: [{}] },
     resource: { coffer_workspace_secret: resources },
-    terraform: { required_providers: { coffer: { source: 'registry.opentofu.org/coffer/coffer' } } },
+    terraform: {
+      required_providers: {
+        coffer: { source: 'registry.opentofu.org/coffer/coffer', version: PROVIDER_VERSION },
+      },
+    },
     variable: { override_value: { sensitive: true, type: 'string' } },
   };
   mkdirSync(outdir, { recursive: true });
@@ -188,15 +184,15 @@ async function once(kind: Kind, outdir: string): Promise<string> {
     await import('../src/cdktf/index.ts');
     return '';
   }
-  if (kind === 'cdktf') return synthCdktf(outdir);
+  if (kind === 'cdktf') return synthCoffer('cdktf', outdir);
   if (kind === 'floor-cdktf') return synthFloor('cdktf', outdir);
   if (kind === 'floor-cdktn') return synthFloor('cdktn', outdir);
-  if (kind === 'cdktn') return synthCdktn(outdir);
+  if (kind === 'cdktn') return synthCoffer('cdktn', outdir);
   if (kind === 'cdktn-fast') {
     // cdktn's documented switch: no creation stack for each token (its write-only marker makes one per resource)
     process.env.CDKTN_DISABLE_CREATION_STACK = '1';
     try {
-      return await synthCdktn(outdir);
+      return await synthCoffer('cdktn', outdir);
     } finally {
       delete process.env.CDKTN_DISABLE_CREATION_STACK;
     }
@@ -310,15 +306,21 @@ async function main(): Promise<void> {
     process.stdout.write(`cpu-ms ${(cpu.user + cpu.system) / 1000}\n`);
     return;
   }
+  const { WRITE_ONLY_TARGET_VERSIONS } = await import('../src/cdktn/index.ts');
+  assert.deepStrictEqual(
+    WRITE_ONLY_TARGETS,
+    WRITE_ONLY_TARGET_VERSIONS,
+    'bench: WRITE_ONLY_TARGETS is stale',
+  );
   const root = mkdtempSync(join(tmpdir(), 'coffer-cdktf-bench-'));
   try {
     // Same configuration? (resource names differ only by cdktf's hash suffix)
-    const a = normalize(await synthCdktf(join(root, 'check-cdktf')));
+    const a = normalize(await synthCoffer('cdktf', join(root, 'check-cdktf')));
     const b = normalize(writeJson(join(root, 'check-json')));
     assert.deepStrictEqual(a, b, 'bench: cdktf and direct JSON differ');
     const floorCdktf = normalize(await synthFloor('cdktf', join(root, 'check-floor-cdktf')));
     assert.deepStrictEqual(floorCdktf, b, 'bench: the cdktf floor and direct JSON differ');
-    const cdktnFile = await synthCdktn(join(root, 'check-cdktn'));
+    const cdktnFile = await synthCoffer('cdktn', join(root, 'check-cdktn'));
     const cdktnDoc = JSON.parse(readFileSync(cdktnFile, 'utf8'));
     if (Object.keys(cdktnDoc.resource.coffer_workspace_secret).length !== COUNT)
       throw new Error('bench: cdktn count');
