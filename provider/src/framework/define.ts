@@ -2,7 +2,8 @@
 // decoded values shaped by their schema (every attribute present; UNKNOWN only where the phase allows it)
 // and the client the provider's `configure` built.
 import type { Diagnostic } from './diagnostics.ts';
-import type { BlockSchema } from './schema.ts';
+import type { Known, Planned } from './model.ts';
+import type { Attributes, BlockSchema } from './schema.ts';
 import type { ObjectValue } from './value.ts';
 
 /** Private data kept by the CLI next to the state (never shown, never in the plan JSON). */
@@ -23,12 +24,16 @@ export interface PlanArgs {
   changed: boolean;
 }
 
-export interface ApplyArgs<C> {
+/**
+ * What create and update receive. With the schema's attributes as `A` (declared `satisfies Attributes`),
+ * the values are typed models (model.ts); with the default they are plain objects.
+ */
+export interface ApplyArgs<C, A = Attributes> {
   client: C;
   /** The configuration, with write-only values (they exist nowhere else). */
-  config: ObjectValue;
-  planned: ObjectValue;
-  prior: ObjectValue | null;
+  config: Known<A>;
+  planned: Planned<A>;
+  prior: Known<A> | null;
   private: PrivateData | null;
 }
 
@@ -53,27 +58,28 @@ export interface IdentityDefinition {
   importId(identity: ObjectValue): string;
 }
 
-export interface ResourceDefinition<C> {
+export interface ResourceDefinition<C, A extends Attributes = Attributes> {
   readonly typeName: string;
-  readonly schema: BlockSchema;
+  readonly schema: BlockSchema & { readonly attributes: A };
   readonly identity?: IdentityDefinition;
   validate?(args: ValidateArgs): Diagnostic[];
   /** Resource-specific planning after the framework's: mark values that will change unknown (throw DiagnosticsError to refuse). */
   plan?(args: PlanArgs): void;
-  create(args: ApplyArgs<C>): Promise<StateResult>;
+  create(args: ApplyArgs<C, A>): Promise<StateResult>;
   /** null when the object no longer exists (it is then removed from state). */
-  read(args: { client: C; state: ObjectValue; private: PrivateData | null }): Promise<StateResult | null>;
-  update(args: ApplyArgs<C> & { prior: ObjectValue }): Promise<StateResult>;
-  delete(args: { client: C; prior: ObjectValue; private: PrivateData | null }): Promise<void>;
+  read(args: { client: C; state: Known<A>; private: PrivateData | null }): Promise<StateResult | null>;
+  update(args: ApplyArgs<C, A> & { prior: Known<A> }): Promise<StateResult>;
+  delete(args: { client: C; prior: Known<A>; private: PrivateData | null }): Promise<void>;
   /** The state of an existing object named by `id` (the framework then reads it). */
   importState?(args: { client: C; id: string }): Promise<StateResult>;
 }
 
-export interface DataSourceDefinition<C> {
+export interface DataSourceDefinition<C, A extends Attributes = Attributes> {
   readonly typeName: string;
-  readonly schema: BlockSchema;
+  readonly schema: BlockSchema & { readonly attributes: A };
   validate?(args: ValidateArgs): Diagnostic[];
-  read(args: { client: C; config: ObjectValue }): Promise<ObjectValue>;
+  /** Called once the configuration is known. */
+  read(args: { client: C; config: Known<A> }): Promise<ObjectValue>;
 }
 
 export interface EphemeralResult {
@@ -82,11 +88,12 @@ export interface EphemeralResult {
   renewAt?: Date;
 }
 
-export interface EphemeralResourceDefinition<C> {
+export interface EphemeralResourceDefinition<C, A extends Attributes = Attributes> {
   readonly typeName: string;
-  readonly schema: BlockSchema;
+  readonly schema: BlockSchema & { readonly attributes: A };
   validate?(args: ValidateArgs): Diagnostic[];
-  open(args: { client: C; config: ObjectValue }): Promise<EphemeralResult>;
+  /** Called once the configuration is wholly known (until then the result is unknown). */
+  open(args: { client: C; config: Known<A> }): Promise<EphemeralResult>;
   renew?(args: {
     client: C;
     private: PrivateData | null;

@@ -21,6 +21,7 @@ export {
   type PathStep,
   warning,
 } from './diagnostics.ts';
+export type { Known, Planned, Unknown } from './model.ts';
 export { markUnknown, plan } from './plan.ts';
 export type { Attribute, Attributes, BlockSchema, CtyType, NestedObject } from './schema.ts';
 export { goJson, type ProviderSchemas, schemaDocument } from './schema-json.ts';

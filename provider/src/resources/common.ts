@@ -9,13 +9,14 @@ import {
   isUnknown,
   type ObjectValue,
   type PrivateData,
+  type Value,
   validators as v,
 } from '../framework/index.ts';
 import type { CofferClient } from './client.ts';
 
 export { SCOPE_ID, SCOPE_TYPES, SECRET_CATEGORIES, SECRET_NAME } from '@coffer/sdk/rules';
 
-export const valueAttributes: Attributes = {
+export const valueAttributes = {
   value: {
     type: 'string',
     optional: true,
@@ -45,7 +46,7 @@ export const valueAttributes: Attributes = {
     description:
       'Version of the value on the server (starts at 1, +1 on each change). A change made outside OpenTofu shows up as drift here and the next apply writes the configured value back.',
   },
-};
+} satisfies Attributes;
 
 /** value xor value_wo, each diagnostic at the attribute. */
 export function validateValue(config: ObjectValue): Diagnostic[] {
@@ -76,7 +77,7 @@ export function validateValue(config: ObjectValue): Diagnostic[] {
 }
 
 /** The value to send, from the configuration (the only place a write-only value exists). */
-export function configuredValue(client: CofferClient, config: ObjectValue): Secret {
+export function configuredValue(client: CofferClient, config: { value?: Value; value_wo?: Value }): Secret {
   const raw = typeof config.value === 'string' ? config.value : config.value_wo;
   if (typeof raw !== 'string') throw new Error('no known value in the configuration');
   return new client.lib.Secret(raw);
@@ -93,7 +94,7 @@ export function withAppliedVersion(version: number): PrivateData {
 }
 
 /** Whether the server's version moved since this provider last wrote the value (a rotation elsewhere). */
-export function drifted(prior: ObjectValue, p: PrivateData | null): boolean {
+export function drifted(prior: { version?: Value }, p: PrivateData | null): boolean {
   const applied = appliedVersion(p);
   return applied !== null && typeof prior.version === 'number' && prior.version !== applied;
 }

@@ -1,7 +1,13 @@
 // Data sources: metadata only (the API never lists values).
 
 import { SCOPE_ID, SCOPE_TYPES, SECRET_CATEGORIES, WORKSPACE_SECRET_KEYS } from '@coffer/sdk/rules';
-import { type DataSourceDefinition, type ObjectValue, str, validators as v } from '../framework/index.ts';
+import {
+  type Attributes,
+  type DataSourceDefinition,
+  type ObjectValue,
+  str,
+  validators as v,
+} from '../framework/index.ts';
 import type { CofferClient } from './client.ts';
 import { call } from './errors.ts';
 
@@ -72,26 +78,31 @@ export const secretsDataSource: DataSourceDefinition<CofferClient> = {
   },
 };
 
-export const workspaceSecretsDataSource: DataSourceDefinition<CofferClient> = {
+const workspaceSecretsAttributes = {
+  workspace_id: {
+    type: 'string',
+    required: true,
+    description: 'The workspace.',
+    validators: [v.matches(SCOPE_ID, 'a workspace id')],
+  },
+  secrets: {
+    type: ['list', ['object', { key: 'string', version: 'number' }]],
+    computed: true,
+    description: `The overrides set: key (one of ${WORKSPACE_SECRET_KEYS.join(', ')}) and version.`,
+  },
+} satisfies Attributes;
+
+export const workspaceSecretsDataSource: DataSourceDefinition<
+  CofferClient,
+  typeof workspaceSecretsAttributes
+> = {
   typeName: 'coffer_workspace_secrets',
   schema: {
     description: "Lists a workspace's overrides (keys and versions, never values).",
-    attributes: {
-      workspace_id: {
-        type: 'string',
-        required: true,
-        description: 'The workspace.',
-        validators: [v.matches(SCOPE_ID, 'a workspace id')],
-      },
-      secrets: {
-        type: ['list', ['object', { key: 'string', version: 'number' }]],
-        computed: true,
-        description: `The overrides set: key (one of ${WORKSPACE_SECRET_KEYS.join(', ')}) and version.`,
-      },
-    },
+    attributes: workspaceSecretsAttributes,
   },
   async read({ client, config }) {
-    const ws = str(config.workspace_id) as string;
+    const ws = config.workspace_id;
     const secrets: ObjectValue[] = [];
     await call(client, `listing the overrides of workspace ${ws}`, async () => {
       for await (const o of client.sdk.workspaceSecrets.list(ws))

@@ -1,11 +1,13 @@
 // coffer_secret: a scoped secret (/v1/secrets). Import by id or by `scope_type/scope_id/name`.
 import type { ResponseBody } from '@coffer/sdk';
+import type { ScopeType, SecretCategory } from '@coffer/sdk/rules';
 import {
+  type Attributes,
   DiagnosticsError,
   error,
   isUnknown,
+  type Known,
   markUnknown,
-  type ObjectValue,
   type ResourceDefinition,
   str,
   validators as v,
@@ -40,10 +42,18 @@ const POINTERS: PointerMap = {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** What a state keeps from the configuration (the API never returns values) or the state before. */
+type Kept = Pick<
+  Known<SecretAttributes>,
+  'value' | 'value_wo' | 'value_wo_version' | 'description' | 'expires_at'
+>;
+
 /** State from the API's answer; attributes the API never returns (values) come from `base`. */
-function toState(s: Secret, base: ObjectValue): ObjectValue {
+function toState(s: Secret, base: Kept): Known<SecretAttributes> {
   return {
-    ...base,
+    value: base.value,
+    value_wo: base.value_wo,
+    value_wo_version: base.value_wo_version,
     id: s.id,
     name: s.name,
     scope_type: s.scope.type,
@@ -58,8 +68,11 @@ function toState(s: Secret, base: ObjectValue): ObjectValue {
   };
 }
 
-function label(o: ObjectValue): string {
-  return `secret ${str(o.scope_type)}/${str(o.scope_id)}/${str(o.name)}`;
+/** The attributes that name a secret, as a state or a plan has them. */
+type Named = Pick<Known<SecretAttributes>, 'scope_type' | 'scope_id' | 'name'>;
+
+function label(o: Named): string {
+  return `secret ${o.scope_type}/${o.scope_id}/${o.name}`;
 }
 
 async function findByKey(client: CofferClient, key: string): Promise<Secret> {
@@ -92,7 +105,60 @@ async function findByKey(client: CofferClient, key: string): Promise<Secret> {
   });
 }
 
-export const secretResource: ResourceDefinition<CofferClient> = {
+const attributes = {
+  id: { type: 'string', computed: true, description: 'The secret id (UUID).' },
+  scope_type: {
+    type: 'string',
+    required: true,
+    requiresReplace: true,
+    description: 'organization, team or workspace. Changing it replaces the secret.',
+    validators: [v.oneOf(SCOPE_TYPES)],
+  },
+  scope_id: {
+    type: 'string',
+    required: true,
+    requiresReplace: true,
+    description: 'The organization, team or workspace id. Changing it replaces the secret.',
+    validators: [v.matches(SCOPE_ID, 'a scope id')],
+  },
+  name: {
+    type: 'string',
+    required: true,
+    requiresReplace: true,
+    description: 'An environment-variable name, unique in its scope. Changing it replaces the secret.',
+    validators: [v.matches(SECRET_NAME, 'an environment-variable name')],
+  },
+  category: {
+    type: 'string',
+    optional: true,
+    computed: true,
+    description: 'provider, infrastructure, integration or agent (the server picks one when unset).',
+    validators: [v.oneOf(SECRET_CATEGORIES)],
+  },
+  description: {
+    type: 'string',
+    optional: true,
+    description: 'Free text (up to 1024 characters).',
+    validators: [v.lengthBetween(0, 1024)],
+  },
+  expires_at: {
+    type: 'string',
+    optional: true,
+    description: 'RFC 3339 time after which the secret no longer resolves.',
+    validators: [v.rfc3339()],
+  },
+  ...valueAttributes,
+  created_at: { type: 'string', computed: true, description: 'Creation time (RFC 3339).' },
+  updated_at: {
+    type: 'string',
+    computed: true,
+    computedPlan: 'volatile',
+    description: 'Last change time (RFC 3339).',
+  },
+} satisfies Attributes;
+type SecretAttributes = typeof attributes;
+
+export const secretResource: ResourceDefinition<CofferClient, SecretAttributes> = {
   typeName: 'coffer_secret',
   // A secret is named for good by its scope and name (changing either replaces it).
   identity: {
@@ -106,57 +172,7 @@ export const secretResource: ResourceDefinition<CofferClient> = {
   schema: {
     description:
       'A secret in an organization, team or workspace scope. Its value is write-only on the API: nothing ever reads it back.',
-    attributes: {
-      id: { type: 'string', computed: true, description: 'The secret id (UUID).' },
-      scope_type: {
-        type: 'string',
-        required: true,
-        requiresReplace: true,
-        description: 'organization, team or workspace. Changing it replaces the secret.',
-        validators: [v.oneOf(SCOPE_TYPES)],
-      },
-      scope_id: {
-        type: 'string',
-        required: true,
-        requiresReplace: true,
-        description: 'The organization, team or workspace id. Changing it replaces the secret.',
-        validators: [v.matches(SCOPE_ID, 'a scope id')],
-      },
-      name: {
-        type: 'string',
-        required: true,
-        requiresReplace: true,
-        description: 'An environment-variable name, unique in its scope. Changing it replaces the secret.',
-        validators: [v.matches(SECRET_NAME, 'an environment-variable name')],
-      },
-      category: {
-        type: 'string',
-        optional: true,
-        computed: true,
-        description: 'provider, infrastructure, integration or agent (the server picks one when unset).',
-        validators: [v.oneOf(SECRET_CATEGORIES)],
-      },
-      description: {
-        type: 'string',
-        optional: true,
-        description: 'Free text (up to 1024 characters).',
-        validators: [v.lengthBetween(0, 1024)],
-      },
-      expires_at: {
-        type: 'string',
-        optional: true,
-        description: 'RFC 3339 time after which the secret no longer resolves.',
-        validators: [v.rfc3339()],
-      },
-      ...valueAttributes,
-      created_at: { type: 'string', computed: true, description: 'Creation time (RFC 3339).' },
-      updated_at: {
-        type: 'string',
-        computed: true,
-        computedPlan: 'volatile',
-        description: 'Last change time (RFC 3339).',
-      },
-    },
+    attributes,
   },
 
   validate: ({ config }) => validateValue(config),
@@ -170,14 +186,10 @@ export const secretResource: ResourceDefinition<CofferClient> = {
     const what = `creating ${label(planned)}`;
     try {
       const s = await client.sdk.secrets.create({
-        name: str(planned.name) as string,
-        scope: {
-          type: planned.scope_type as (typeof SCOPE_TYPES)[number],
-          id: str(planned.scope_id) as string,
-        },
-        ...(typeof planned.category === 'string'
-          ? { category: planned.category as (typeof SECRET_CATEGORIES)[number] }
-          : {}),
+        name: planned.name,
+        // oneOf validators admitted only the spec's values
+        scope: { type: planned.scope_type as ScopeType, id: planned.scope_id },
+        ...(typeof planned.category === 'string' ? { category: planned.category as SecretCategory } : {}),
         ...(typeof planned.description === 'string' ? { description: planned.description } : {}),
         ...(typeof planned.expires_at === 'string' ? { expiresAt: planned.expires_at } : {}),
         value: configuredValue(client, config),
@@ -185,7 +197,7 @@ export const secretResource: ResourceDefinition<CofferClient> = {
       return { state: toState(s, planned), private: withAppliedVersion(s.version) };
     } catch (e) {
       if (client.isStatus(e, 409)) {
-        const key = `${str(planned.scope_type)}/${str(planned.scope_id)}/${str(planned.name)}`;
+        const key = `${planned.scope_type}/${planned.scope_id}/${planned.name}`;
         throw new DiagnosticsError(
           error(
             'Secret already exists',
@@ -205,7 +217,7 @@ export const secretResource: ResourceDefinition<CofferClient> = {
   },
 
   async read({ client, state }) {
-    const id = str(state.id);
+    const id = state.id;
     if (!id) return null;
     try {
       const s = await client.sdk.secrets.get(id);
@@ -217,7 +229,7 @@ export const secretResource: ResourceDefinition<CofferClient> = {
   },
 
   async update({ client, config, planned, prior }) {
-    const id = str(prior.id) as string;
+    const id = prior.id as string; // every applied state has one
     const body: Record<string, unknown> = {};
     if (planned.description !== prior.description) body.description = planned.description;
     if (typeof planned.category === 'string' && planned.category !== prior.category)
@@ -234,7 +246,7 @@ export const secretResource: ResourceDefinition<CofferClient> = {
   },
 
   async delete({ client, prior }) {
-    const id = str(prior.id);
+    const id = prior.id;
     if (!id) return;
     try {
       await client.sdk.secrets.delete(id);
@@ -258,7 +270,13 @@ export const secretResource: ResourceDefinition<CofferClient> = {
     } else {
       s = await findByKey(client, id);
     }
-    const empty: ObjectValue = { value: null, value_wo: null, value_wo_version: null, expires_at: null };
+    const empty: Kept = {
+      value: null,
+      value_wo: null,
+      value_wo_version: null,
+      description: null,
+      expires_at: null,
+    };
     return { state: toState(s, empty), private: withAppliedVersion(s.version) };
   },
 };

@@ -8,10 +8,12 @@ import {
   DiagnosticsError,
   equal,
   error,
-  isObject,
   isUnknown,
+  type Known,
   type ObjectValue,
+  type Planned,
   type ResourceDefinition,
+  type Value,
   validators as v,
 } from '../framework/index.ts';
 import type { CofferClient } from './client.ts';
@@ -39,7 +41,7 @@ const POINTERS: PointerMap = {
   '/aws/region': ['aws', 'region'],
 };
 
-const k8sAttributes: Attributes = {
+const k8sAttributes = {
   role: { type: 'string', required: true, description: 'Vault Kubernetes auth role.' },
   mount_point: {
     type: 'string',
@@ -56,9 +58,9 @@ const k8sAttributes: Attributes = {
     description: 'Service-account token file (default /var/run/secrets/kubernetes.io/serviceaccount/token).',
     default: '/var/run/secrets/kubernetes.io/serviceaccount/token',
   },
-};
+} satisfies Attributes;
 
-const vaultAwsAttributes: Attributes = {
+const vaultAwsAttributes = {
   role: { type: 'string', required: true, description: 'Vault AWS auth role.' },
   mount_point: {
     type: 'string',
@@ -83,9 +85,9 @@ const vaultAwsAttributes: Attributes = {
     validators: [v.httpUrl()],
   },
   iam_server_id: { type: 'string', optional: true, description: 'X-Vault-AWS-IAM-Server-ID header value.' },
-};
+} satisfies Attributes;
 
-const vaultAttributes: Attributes = {
+const vaultAttributes = {
   address: {
     type: 'string',
     required: true,
@@ -144,9 +146,9 @@ const vaultAttributes: Attributes = {
     optional: true,
     description: 'AWS auth settings.',
   },
-};
+} satisfies Attributes;
 
-const awsAttributes: Attributes = {
+const awsAttributes = {
   region: {
     type: 'string',
     required: true,
@@ -160,7 +162,7 @@ const awsAttributes: Attributes = {
     validators: [v.httpUrl()],
   },
   secret_prefix: { type: 'string', optional: true, description: 'Prefix of secret names in AWS.' },
-};
+} satisfies Attributes;
 
 const s = (x: unknown): string | undefined => (typeof x === 'string' ? x : undefined);
 const n = (x: unknown): number | undefined => (typeof x === 'number' ? x : undefined);
@@ -170,13 +172,17 @@ function compact<T extends Record<string, unknown>>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, x]) => x !== undefined)) as T;
 }
 
-function toInput(client: CofferClient, planned: ObjectValue, config: ObjectValue, sendToken: boolean): Input {
-  const vault = isObject(planned.vault) ? planned.vault : null;
-  const vaultConfig = isObject(config.vault) ? config.vault : null;
-  const aws = isObject(planned.aws) ? planned.aws : null;
-  const k8s = vault && isObject(vault.k8s) ? vault.k8s : null;
-  const vaws = vault && isObject(vault.aws) ? vault.aws : null;
-  const token = sendToken ? s(vaultConfig?.token_wo) : undefined;
+function toInput(
+  client: CofferClient,
+  planned: Planned<ManagerAttributes>,
+  config: Known<ManagerAttributes>,
+  sendToken: boolean,
+): Input {
+  const vault = planned.vault;
+  const aws = planned.aws;
+  const k8s = vault?.k8s ?? null;
+  const vaws = vault?.aws ?? null;
+  const token = sendToken ? s(config.vault?.token_wo) : undefined;
   return compact({
     backend: planned.backend as Input['backend'],
     cache:
@@ -184,23 +190,23 @@ function toInput(client: CofferClient, planned: ObjectValue, config: ObjectValue
     fallback: s(planned.fallback) as Input['fallback'],
     vault: vault
       ? compact({
-          address: s(vault.address) as string,
+          address: vault.address,
           namespace: s(vault.namespace),
           kvVersion: n(vault.kv_version) as 1 | 2 | undefined,
           secretPath: s(vault.secret_path),
           secretMetadataPath: s(vault.secret_metadata_path),
-          authMethod: s(vault.auth_method) as 'TOKEN' | 'K8S' | 'AWS',
+          authMethod: vault.auth_method as NonNullable<Input['vault']>['authMethod'],
           token: token !== undefined ? new client.lib.Secret(token) : undefined,
           k8s: k8s
             ? compact({
-                role: s(k8s.role) as string,
+                role: k8s.role,
                 mountPoint: s(k8s.mount_point),
                 tokenPath: s(k8s.token_path),
               })
             : undefined,
           aws: vaws
             ? compact({
-                role: s(vaws.role) as string,
+                role: vaws.role,
                 mountPoint: s(vaws.mount_point),
                 region: s(vaws.region),
                 stsEndpoint: s(vaws.sts_endpoint),
@@ -211,7 +217,7 @@ function toInput(client: CofferClient, planned: ObjectValue, config: ObjectValue
       : undefined,
     aws: aws
       ? compact({
-          region: s(aws.region) as string,
+          region: aws.region,
           endpoint: s(aws.endpoint),
           secretPrefix: s(aws.secret_prefix),
         })
@@ -219,11 +225,13 @@ function toInput(client: CofferClient, planned: ObjectValue, config: ObjectValue
   } as Input);
 }
 
-function toState(c: Config, base: ObjectValue): ObjectValue {
-  const baseVault = isObject(base.vault) ? base.vault : {};
+/** The state from the API's answer; the write-only token's version comes from `base` (the API never has it). */
+function toState(
+  c: Config,
+  base: { vault?: { token_wo_version: number | string | null } | null },
+): Known<ManagerAttributes> {
   const v = c.vault;
   return {
-    ...base,
     id: ID,
     backend: c.backend,
     effective_backend: c.effectiveBackend,
@@ -239,7 +247,7 @@ function toState(c: Config, base: ObjectValue): ObjectValue {
           secret_path: v.secretPath,
           secret_metadata_path: v.secretMetadataPath,
           token_wo: null,
-          token_wo_version: baseVault.token_wo_version ?? null,
+          token_wo_version: base.vault?.token_wo_version ?? null,
           k8s: v.k8s
             ? { role: v.k8s.role, mount_point: v.k8s.mountPoint ?? null, token_path: v.k8s.tokenPath ?? null }
             : null,
@@ -272,10 +280,10 @@ function isUntouched(c: Config): boolean {
 }
 
 /** Whether the server already has the settings `planned` would write (unknown planned values match anything). */
-function sameSettings(c: Config, planned: ObjectValue): boolean {
-  const same = (x: unknown, y: unknown) => x === y || isUnknown(y as never);
-  const vault = isObject(planned.vault) ? planned.vault : null;
-  const aws = isObject(planned.aws) ? planned.aws : null;
+function sameSettings(c: Config, planned: Planned<ManagerAttributes>): boolean {
+  const same = (x: unknown, y: Value) => x === y || isUnknown(y);
+  const vault = planned.vault;
+  const aws = planned.aws;
   return (
     c.backend === planned.backend &&
     same(c.cache.ttlSeconds, planned.cache_ttl_seconds) &&
@@ -305,58 +313,61 @@ function validate(config: ObjectValue): Diagnostic[] {
   return out;
 }
 
-export const secretsManagerResource: ResourceDefinition<CofferClient> = {
+const attributes = {
+  id: { type: 'string', computed: true, description: `Always "${ID}".` },
+  backend: {
+    type: 'string',
+    required: true,
+    description: BACKENDS.join(', '),
+    validators: [v.oneOf(BACKENDS)],
+  },
+  cache_ttl_seconds: {
+    type: 'number',
+    optional: true,
+    computed: true,
+    description: 'Server-side cache TTL for resolved values (default 300; 0 disables).',
+    default: secretsManagerDefaults.cache_ttl_seconds,
+    validators: [v.integerBetween(0, 86400)],
+  },
+  fallback: {
+    type: 'string',
+    optional: true,
+    computed: true,
+    description: 'ENV or NONE (default): what a read does when a remote backend fails.',
+    default: secretsManagerDefaults.fallback,
+    validators: [v.oneOf(['ENV', 'NONE'])],
+  },
+  effective_backend: {
+    type: 'string',
+    computed: true,
+    computedPlan: 'volatile',
+    description: 'The backend in use (DB when the chosen one lacks settings).',
+  },
+  fallback_reason: {
+    type: 'string',
+    computed: true,
+    computedPlan: 'volatile',
+    description: 'Why effective_backend differs from backend, or null.',
+  },
+  vault: {
+    nested: { nesting: 'single', attributes: vaultAttributes },
+    optional: true,
+    description: 'HashiCorp Vault / OpenBao settings (VAULT, READONLY_VAULT).',
+  },
+  aws: {
+    nested: { nesting: 'single', attributes: awsAttributes },
+    optional: true,
+    description: 'AWS Secrets Manager settings (AWS_SECRETS_MANAGER).',
+  },
+} satisfies Attributes;
+type ManagerAttributes = typeof attributes;
+
+export const secretsManagerResource: ResourceDefinition<CofferClient, ManagerAttributes> = {
   typeName: 'coffer_secrets_manager',
   schema: {
     description:
       'Where secret values live (a singleton: declare it once). Destroying it resets the server to the DB backend. Switching backends does not migrate existing secrets.',
-    attributes: {
-      id: { type: 'string', computed: true, description: `Always "${ID}".` },
-      backend: {
-        type: 'string',
-        required: true,
-        description: BACKENDS.join(', '),
-        validators: [v.oneOf(BACKENDS)],
-      },
-      cache_ttl_seconds: {
-        type: 'number',
-        optional: true,
-        computed: true,
-        description: 'Server-side cache TTL for resolved values (default 300; 0 disables).',
-        default: secretsManagerDefaults.cache_ttl_seconds,
-        validators: [v.integerBetween(0, 86400)],
-      },
-      fallback: {
-        type: 'string',
-        optional: true,
-        computed: true,
-        description: 'ENV or NONE (default): what a read does when a remote backend fails.',
-        default: secretsManagerDefaults.fallback,
-        validators: [v.oneOf(['ENV', 'NONE'])],
-      },
-      effective_backend: {
-        type: 'string',
-        computed: true,
-        computedPlan: 'volatile',
-        description: 'The backend in use (DB when the chosen one lacks settings).',
-      },
-      fallback_reason: {
-        type: 'string',
-        computed: true,
-        computedPlan: 'volatile',
-        description: 'Why effective_backend differs from backend, or null.',
-      },
-      vault: {
-        nested: { nesting: 'single', attributes: vaultAttributes },
-        optional: true,
-        description: 'HashiCorp Vault / OpenBao settings (VAULT, READONLY_VAULT).',
-      },
-      aws: {
-        nested: { nesting: 'single', attributes: awsAttributes },
-        optional: true,
-        description: 'AWS Secrets Manager settings (AWS_SECRETS_MANAGER).',
-      },
-    },
+    attributes,
   },
 
   validate: ({ config }) => validate(config),
@@ -394,10 +405,8 @@ export const secretsManagerResource: ResourceDefinition<CofferClient> = {
   },
 
   async update({ client, config, planned, prior }) {
-    const priorVault = isObject(prior.vault) ? prior.vault : null;
-    const plannedVault = isObject(planned.vault) ? planned.vault : null;
     const sendToken =
-      !priorVault || !equal(priorVault.token_wo_version ?? null, plannedVault?.token_wo_version ?? null);
+      !prior.vault || !equal(prior.vault.token_wo_version, planned.vault?.token_wo_version ?? null);
     const c = await call(
       client,
       'configuring the secrets manager',

@@ -3,10 +3,12 @@
 import type { ResponseBody } from '@coffer/sdk';
 import { WORKSPACE_SECRET_KEYS } from '@coffer/sdk/rules';
 import {
+  type Attributes,
   DiagnosticsError,
   error,
+  type Known,
   markUnknown,
-  type ObjectValue,
+  type Planned,
   type ResourceDefinition,
   str,
   validators as v,
@@ -33,9 +35,15 @@ const POINTERS: PointerMap = {
   '/expiresInDays': ['expires_in_days'],
 };
 
-function toState(o: Override, base: ObjectValue): ObjectValue {
+/** What a state keeps from the configuration (the API never returns values) or the state before. */
+type Kept = Pick<Known<OverrideAttributes>, 'value' | 'value_wo' | 'value_wo_version' | 'expires_in_days'>;
+
+function toState(o: Override, base: Kept): Known<OverrideAttributes> {
   return {
-    ...base,
+    value: base.value,
+    value_wo: base.value_wo,
+    value_wo_version: base.value_wo_version,
+    expires_in_days: base.expires_in_days,
     id: `${o.workspaceId}/${o.key}`,
     workspace_id: o.workspaceId,
     key: o.key,
@@ -47,16 +55,17 @@ function toState(o: Override, base: ObjectValue): ObjectValue {
   };
 }
 
-const label = (o: ObjectValue) => `workspace override ${str(o.workspace_id)}/${str(o.key)}`;
+const label = (o: Pick<Known<OverrideAttributes>, 'workspace_id' | 'key'>) =>
+  `workspace override ${o.workspace_id}/${o.key}`;
 
 function put(
   client: CofferClient,
-  planned: ObjectValue,
-  config: ObjectValue,
+  planned: Planned<OverrideAttributes>,
+  config: Known<OverrideAttributes>,
   createOnly = false,
 ): Promise<Override> {
-  const ws = str(planned.workspace_id) as string;
-  const key = str(planned.key) as string;
+  const ws = planned.workspace_id;
+  const key = planned.key as Key; // the oneOf validator admitted only the spec's keys
   const days = planned.expires_in_days;
   const body = {
     value: configuredValue(client, config),
@@ -86,7 +95,52 @@ function put(
   );
 }
 
-export const workspaceSecretResource: ResourceDefinition<CofferClient> = {
+const attributes = {
+  id: { type: 'string', computed: true, description: '`workspace_id/KEY`.' },
+  workspace_id: {
+    type: 'string',
+    required: true,
+    requiresReplace: true,
+    description: 'The workspace. Changing it replaces the override.',
+    validators: [v.matches(SCOPE_ID, 'a workspace id')],
+  },
+  key: {
+    type: 'string',
+    required: true,
+    requiresReplace: true,
+    description: `The override key: ${WORKSPACE_SECRET_KEYS.join(', ')}. Changing it replaces the override.`,
+    validators: [v.oneOf(WORKSPACE_SECRET_KEYS)],
+  },
+  ...valueAttributes,
+  expires_in_days: {
+    type: 'number',
+    optional: true,
+    description: 'Expire the value this many days after each write (1 to 3650).',
+    validators: [v.integerBetween(1, 3650)],
+  },
+  expires_at: {
+    type: 'string',
+    computed: true,
+    computedPlan: 'volatile',
+    description: 'When the value expires (from expires_in_days), or null.',
+  },
+  set_by: {
+    type: 'string',
+    computed: true,
+    computedPlan: 'volatile',
+    description: 'Id of the API key that last wrote the value.',
+  },
+  created_at: { type: 'string', computed: true, description: 'Creation time (RFC 3339).' },
+  updated_at: {
+    type: 'string',
+    computed: true,
+    computedPlan: 'volatile',
+    description: 'Last write time (RFC 3339).',
+  },
+} satisfies Attributes;
+type OverrideAttributes = typeof attributes;
+
+export const workspaceSecretResource: ResourceDefinition<CofferClient, OverrideAttributes> = {
   typeName: 'coffer_workspace_secret',
   identity: {
     attributes: {
@@ -98,49 +152,7 @@ export const workspaceSecretResource: ResourceDefinition<CofferClient> = {
   schema: {
     description:
       "A workspace override: the workspace's own provider key (OPENAI_API_KEY, ...), used instead of the platform's.",
-    attributes: {
-      id: { type: 'string', computed: true, description: '`workspace_id/KEY`.' },
-      workspace_id: {
-        type: 'string',
-        required: true,
-        requiresReplace: true,
-        description: 'The workspace. Changing it replaces the override.',
-        validators: [v.matches(SCOPE_ID, 'a workspace id')],
-      },
-      key: {
-        type: 'string',
-        required: true,
-        requiresReplace: true,
-        description: `The override key: ${WORKSPACE_SECRET_KEYS.join(', ')}. Changing it replaces the override.`,
-        validators: [v.oneOf(WORKSPACE_SECRET_KEYS)],
-      },
-      ...valueAttributes,
-      expires_in_days: {
-        type: 'number',
-        optional: true,
-        description: 'Expire the value this many days after each write (1 to 3650).',
-        validators: [v.integerBetween(1, 3650)],
-      },
-      expires_at: {
-        type: 'string',
-        computed: true,
-        computedPlan: 'volatile',
-        description: 'When the value expires (from expires_in_days), or null.',
-      },
-      set_by: {
-        type: 'string',
-        computed: true,
-        computedPlan: 'volatile',
-        description: 'Id of the API key that last wrote the value.',
-      },
-      created_at: { type: 'string', computed: true, description: 'Creation time (RFC 3339).' },
-      updated_at: {
-        type: 'string',
-        computed: true,
-        computedPlan: 'volatile',
-        description: 'Last write time (RFC 3339).',
-      },
-    },
+    attributes,
   },
 
   validate: ({ config }) => validateValue(config),
@@ -159,8 +171,8 @@ export const workspaceSecretResource: ResourceDefinition<CofferClient> = {
   },
 
   async read({ client, state }) {
-    const ws = str(state.workspace_id);
-    const key = str(state.key);
+    const ws = state.workspace_id;
+    const key = state.key;
     if (!ws || !key) return null;
     try {
       const o = await client.sdk.workspaceSecrets.get(ws, key as Key);
@@ -178,7 +190,7 @@ export const workspaceSecretResource: ResourceDefinition<CofferClient> = {
 
   async delete({ client, prior }) {
     try {
-      await client.sdk.workspaceSecrets.delete(str(prior.workspace_id) as string, str(prior.key) as string);
+      await client.sdk.workspaceSecrets.delete(prior.workspace_id, prior.key as Key);
     } catch (e) {
       if (client.isStatus(e, 404)) return;
       throw new DiagnosticsError(apiDiagnostics(client, e, `deleting ${label(prior)}`));
@@ -197,12 +209,7 @@ export const workspaceSecretResource: ResourceDefinition<CofferClient> = {
     }
     try {
       const o = await client.sdk.workspaceSecrets.get(ws, key);
-      const empty: ObjectValue = {
-        value: null,
-        value_wo: null,
-        value_wo_version: null,
-        expires_in_days: null,
-      };
+      const empty: Kept = { value: null, value_wo: null, value_wo_version: null, expires_in_days: null };
       return { state: toState(o, empty), private: withAppliedVersion(o.version) };
     } catch (e) {
       if (client.isStatus(e, 404)) {
