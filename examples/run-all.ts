@@ -154,7 +154,7 @@ export async function runAll(o: RunAllOptions): Promise<StepResult[]> {
   return results;
 }
 
-export function renderResults(results: StepResult[]): string {
+function renderResults(results: StepResult[]): string {
   const t = new Table({ head: ['example', 'result', 'time', 'detail'], style: { head: [], border: [] } });
   for (const r of results)
     t.push([r.step, r.status, `${(r.ms / 1000).toFixed(1)} s`, r.detail.split('\n')[0] ?? '']);

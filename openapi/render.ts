@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 
 /** Where the renderer comes from: the `redoc` package's standalone bundle (React and all included). */
-export const REDOC_BUNDLE = require.resolve('redoc/bundles/redoc.standalone.js');
+const REDOC_BUNDLE = require.resolve('redoc/bundles/redoc.standalone.js');
 
 let bundle: string | undefined;
 

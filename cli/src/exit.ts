@@ -28,8 +28,6 @@ export const EXIT = {
   commandNotFound: 127,
 } as const;
 
-export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
-
 /** An error written for the person at the terminal: `message`, then `hint` on its own line. */
 export class CliError extends Error {
   override name = 'CliError';

@@ -12,7 +12,7 @@ export interface ValueFlags {
 }
 
 /** The advice printed when a value was given on the command line (the value itself is never echoed). */
-export function argvAdvice(command: string): string {
+function argvAdvice(command: string): string {
   return [
     'a secret value on the command line is visible to every user in the process list and is saved in your shell history, so coffer refuses it.',
     'Pass it one of these ways instead:',

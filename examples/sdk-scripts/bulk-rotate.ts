@@ -31,7 +31,7 @@ export interface RotateResult {
 }
 
 /** A new value: 32 random bytes, base64url. */
-export function newValue(): Secret {
+function newValue(): Secret {
   return new Secret(randomBytes(32).toString('base64url'));
 }
 

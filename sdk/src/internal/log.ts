@@ -1,7 +1,7 @@
 // The debug logger used when none is given and COFFER_LOG=debug is set.
 import type { Logger } from '../options.ts';
 
-export function stderrLogger(): Logger {
+function stderrLogger(): Logger {
   return {
     debug(message, fields) {
       process.stderr.write(`[coffer] ${message}${fields ? ` ${JSON.stringify(fields)}` : ''}\n`);

@@ -15,7 +15,7 @@ export interface PreparedCall {
 }
 
 /** A version (3 or "3") becomes the strong ETag `"3"`; anything else (an ETag you read, `*`) is sent as is. */
-export function formatEtag(v: string | number): string {
+function formatEtag(v: string | number): string {
   return typeof v === 'number' || /^[0-9]+$/.test(v) ? `"${v}"` : v;
 }
 

@@ -25,7 +25,7 @@ export interface RetryState {
 }
 
 /** The 429 for too many failed authentications from one address (see the spec's TooManyRequests). */
-export const AUTH_FAILURES_TYPE = 'https://coffer.dev/problems/too-many-auth-failures';
+const AUTH_FAILURES_TYPE = 'https://coffer.dev/problems/too-many-auth-failures';
 
 /** Up to this share of a `Retry-After` is added at random, so callers told the same second do not all return at once. */
 const RETRY_AFTER_SPREAD = 0.2;
