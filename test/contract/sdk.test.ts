@@ -100,7 +100,7 @@ describe('health', () => {
     if (headersMocked) expect(h.requestId).toMatch(REQUEST_ID);
     const r = await coffer.readiness();
     expect(r.status).toBe('ok');
-    expect(r.checks).toEqual({ store: 'ok', backend: 'ok' });
+    expect(r.checks).toMatchObject({ store: 'ok', backend: 'ok' });
   });
 });
 
