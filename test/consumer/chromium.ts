@@ -9,7 +9,7 @@ import { skipUnlessAvailable } from '../../scripts/lib/ci.ts';
 import { exec, type Result } from './lib.ts';
 
 /** The Chromium binary (CHROMIUM_BIN, or `chromium` on the PATH), or undefined. */
-export function findChromium(): string | undefined {
+function findChromium(): string | undefined {
   const candidates = [process.env.CHROMIUM_BIN, 'chromium', 'chromium-browser'].filter(Boolean) as string[];
   for (const c of candidates) {
     try {

@@ -126,7 +126,7 @@ export async function typecheck(
   );
 }
 
-export const NODE22_VERSION = process.env.COFFER_NODE22_VERSION ?? '22.23.3';
+const NODE22_VERSION = process.env.COFFER_NODE22_VERSION ?? '22.23.3';
 
 /** Node 22 from the tools cache (scripts/setup.d/50-node22.sh), or undefined. */
 export function findNode22(): string | undefined {

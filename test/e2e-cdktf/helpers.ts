@@ -10,7 +10,7 @@ import { findTofu, providerAvailable } from 'terraform-provider-coffer/dev';
 import { skipUnlessAvailable } from '../../scripts/lib/ci.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const EXAMPLE_MAIN = join(ROOT, 'examples', 'cdktf-app', 'main.ts');
+const EXAMPLE_MAIN = join(ROOT, 'examples', 'cdktf-app', 'main.ts');
 
 /** What is missing to run the suite. */
 export function missingPieces(): string[] {

@@ -45,7 +45,7 @@ const KNOWN: Known[] = [
 ];
 
 /** The CLIs found on this machine; throws in CI when one (or another piece the suites need) is missing. */
-export function availableClis(suite: string): Cli[] {
+function availableClis(suite: string): Cli[] {
   const found: Cli[] = [];
   const gone = missingPieces();
   for (const { find, setup, ...cli } of KNOWN) {

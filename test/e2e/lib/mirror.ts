@@ -11,7 +11,7 @@ import { createServerCertificate } from 'terraform-provider-coffer/dev/cert';
 import { readZip } from 'terraform-provider-coffer/dev/zip';
 import type { Release } from 'terraform-provider-coffer/release';
 
-export const NAMESPACE = 'coffer';
+const NAMESPACE = 'coffer';
 export const TYPE = 'coffer';
 
 /** The zip's sha256 as SHA256SUMS lists it. */

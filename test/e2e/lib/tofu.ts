@@ -11,7 +11,7 @@ export interface TofuResult extends Run {
   all: string;
 }
 
-export const PROVIDER_BLOCK = `terraform {
+const PROVIDER_BLOCK = `terraform {
   required_providers {
     coffer = { source = "coffer/coffer" }
   }
