@@ -1,6 +1,6 @@
 // The API's naming rules, as the spec states them. The enumerations are generated from openapi/coffer.yaml;
-// the two patterns and the day limit are the spec's `SecretName`, `ScopeId` and `WorkspaceSecretPut.expiresInDays`
-// (test/rules.test.ts reads them from the spec).
+// the patterns and limits below are the spec's (`SecretName`, `ScopeId`, `VaultSecretPath`, the AWS region,
+// `WorkspaceSecretPut.expiresInDays`, `cache.ttlSeconds`), and test/rules.test.ts reads each from the spec.
 // Importable alone as `@coffer/sdk/rules`, without the HTTP stack.
 import {
   backendValues,
@@ -8,6 +8,8 @@ import {
   scopeTypeValues,
   secretCategoryValues,
   secretsManagerConfigInputFallbackValues,
+  vaultAuthMethodValues,
+  vaultKvVersionValues,
   workspaceSecretKeyValues,
 } from './generated/schema.ts';
 
@@ -16,7 +18,10 @@ export type ScopeType = Schemas['ScopeType'];
 export type SecretCategory = Schemas['SecretCategory'];
 export type WorkspaceSecretKey = Schemas['WorkspaceSecretKey'];
 export type Backend = Schemas['Backend'];
+export type Role = Schemas['Role'];
 export type Fallback = NonNullable<Schemas['SecretsManagerConfigInput']['fallback']>;
+export type VaultAuthMethod = Schemas['VaultAuthMethod'];
+export type VaultKvVersion = Schemas['VaultKvVersion'];
 
 export const SECRET_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
 export const SCOPE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -27,5 +32,13 @@ export const SECRET_CATEGORIES: readonly SecretCategory[] = secretCategoryValues
 export const WORKSPACE_SECRET_KEYS: readonly WorkspaceSecretKey[] = workspaceSecretKeyValues;
 export const BACKENDS: readonly Backend[] = backendValues;
 export const FALLBACKS: readonly Fallback[] = secretsManagerConfigInputFallbackValues;
+export const VAULT_AUTH_METHODS: readonly VaultAuthMethod[] = vaultAuthMethodValues;
+export const VAULT_KV_VERSIONS: readonly VaultKvVersion[] = vaultKvVersionValues;
+/** The spec's `VaultSecretPath` pattern, which mount points (`VaultK8sAuth.mountPoint`, ...) share. */
+export const VAULT_PATH = /^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/;
+/** The spec's AWS region pattern (`AwsSettings.region`, `VaultAwsAuth.region`). */
+export const AWS_REGION = /^[a-z]{2}(-[a-z]+)+-[0-9]+$/;
+/** The largest `cache.ttlSeconds` of the secrets manager. */
+export const MAX_CACHE_TTL_SECONDS = 86400;
 /** The shape of the spec's `format: date-time` (RFC 3339 section 5.6, with an offset); pair it with Date.parse. */
 export const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;

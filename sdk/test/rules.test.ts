@@ -3,14 +3,19 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import {
+  AWS_REGION,
   BACKENDS,
   DATE_TIME,
   FALLBACKS,
+  MAX_CACHE_TTL_SECONDS,
   MAX_EXPIRES_IN_DAYS,
   SCOPE_ID,
   SCOPE_TYPES,
   SECRET_CATEGORIES,
   SECRET_NAME,
+  VAULT_AUTH_METHODS,
+  VAULT_KV_VERSIONS,
+  VAULT_PATH,
   WORKSPACE_SECRET_KEYS,
 } from '../src/rules.ts';
 
@@ -27,6 +32,21 @@ describe('naming rules', () => {
     expect(BACKENDS).toEqual(schemas.Backend.enum);
     expect(FALLBACKS).toEqual(schemas.SecretsManagerConfigInput.properties.fallback.enum);
     expect(MAX_EXPIRES_IN_DAYS).toBe(schemas.WorkspaceSecretPut.properties.expiresInDays.maximum);
+  });
+
+  it('are the spec’s secrets-manager enumerations, patterns and limits', () => {
+    expect(VAULT_AUTH_METHODS).toEqual(schemas.VaultAuthMethod.enum);
+    expect(VAULT_KV_VERSIONS).toEqual(schemas.VaultKvVersion.enum);
+    const source = (p: string) => new RegExp(p).source;
+    expect(VAULT_PATH.source).toBe(source(schemas.VaultSecretPath.pattern));
+    expect(VAULT_PATH.source).toBe(source(schemas.VaultSecretMetadataPath.pattern));
+    expect(VAULT_PATH.source).toBe(source(schemas.VaultK8sAuth.properties.mountPoint.pattern));
+    expect(VAULT_PATH.source).toBe(source(schemas.VaultAwsAuth.properties.mountPoint.pattern));
+    expect(AWS_REGION.source).toBe(source(schemas.AwsSettings.properties.region.pattern));
+    expect(AWS_REGION.source).toBe(source(schemas.VaultAwsAuth.properties.region.pattern));
+    const cache = schemas.SecretsManagerConfigInput.properties.cache;
+    const ttl = (cache.$ref ? schemas[cache.$ref.split('/').pop()] : cache).properties.ttlSeconds;
+    expect(MAX_CACHE_TTL_SECONDS).toBe(ttl.maximum);
   });
 
   it('DATE_TIME is the shape of the spec’s date-time (RFC 3339, offset required)', () => {

@@ -3,6 +3,19 @@
 // on create and whenever vault.token_wo_version changes.
 import type { RequestBody, ResponseBody } from '@coffer/sdk';
 import {
+  AWS_REGION,
+  BACKENDS,
+  type Backend,
+  FALLBACKS,
+  type Fallback,
+  MAX_CACHE_TTL_SECONDS,
+  VAULT_AUTH_METHODS,
+  VAULT_KV_VERSIONS,
+  VAULT_PATH,
+  type VaultAuthMethod,
+  type VaultKvVersion,
+} from '@coffer/sdk/rules';
+import {
   type Attributes,
   type Diagnostic,
   DiagnosticsError,
@@ -22,12 +35,9 @@ import { call, type PointerMap } from './errors.ts';
 type Config = ResponseBody<'getSecretsManager'>;
 type Input = RequestBody<'putSecretsManager'>;
 
-export const BACKENDS = ['DB', 'VAULT', 'READONLY_VAULT', 'AWS_SECRETS_MANAGER', 'ENV'] as const;
 /** The spec's defaults (test/resources/defaults.test.ts checks them against openapi/coffer.yaml). */
 const secretsManagerDefaults = { cache_ttl_seconds: 300, fallback: 'NONE' } as const;
 const ID = 'secrets-manager';
-const MOUNT = /^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/;
-const REGION = /^[a-z]{2}(-[a-z]+)+-[0-9]+$/;
 
 const POINTERS: PointerMap = {
   '/backend': ['backend'],
@@ -49,7 +59,7 @@ const k8sAttributes = {
     computed: true,
     description: 'Auth mount (default kubernetes).',
     default: 'kubernetes',
-    validators: [v.matches(MOUNT, 'a mount path')],
+    validators: [v.matches(VAULT_PATH, 'a mount path')],
   },
   token_path: {
     type: 'string',
@@ -68,7 +78,7 @@ const vaultAwsAttributes = {
     computed: true,
     description: 'Auth mount (default aws).',
     default: 'aws',
-    validators: [v.matches(MOUNT, 'a mount path')],
+    validators: [v.matches(VAULT_PATH, 'a mount path')],
   },
   region: {
     type: 'string',
@@ -76,7 +86,7 @@ const vaultAwsAttributes = {
     computed: true,
     description: 'AWS region (default us-east-1).',
     default: 'us-east-1',
-    validators: [v.matches(REGION, 'an AWS region')],
+    validators: [v.matches(AWS_REGION, 'an AWS region')],
   },
   sts_endpoint: {
     type: 'string',
@@ -97,8 +107,8 @@ const vaultAttributes = {
   auth_method: {
     type: 'string',
     required: true,
-    description: 'TOKEN, K8S or AWS.',
-    validators: [v.oneOf(['TOKEN', 'K8S', 'AWS'])],
+    description: `${VAULT_AUTH_METHODS.slice(0, -1).join(', ')} or ${VAULT_AUTH_METHODS.at(-1)}.`,
+    validators: [v.oneOf(VAULT_AUTH_METHODS)],
   },
   namespace: { type: 'string', optional: true, description: 'Vault Enterprise namespace.' },
   kv_version: {
@@ -107,21 +117,21 @@ const vaultAttributes = {
     computed: true,
     description: 'KV engine version, 1 or 2 (default 2).',
     default: 2,
-    validators: [v.integerBetween(1, 2)],
+    validators: [v.integerBetween(Math.min(...VAULT_KV_VERSIONS), Math.max(...VAULT_KV_VERSIONS))],
   },
   secret_path: {
     type: 'string',
     optional: true,
     computed: true,
     description: 'Where secrets live (default secret/data/coffer for KV v2, secret/coffer for v1).',
-    validators: [v.matches(MOUNT, 'a Vault path')],
+    validators: [v.matches(VAULT_PATH, 'a Vault path')],
   },
   secret_metadata_path: {
     type: 'string',
     optional: true,
     computed: true,
     description: 'KV v2 metadata path (default: secret_path with /data/ swapped for /metadata/).',
-    validators: [v.matches(MOUNT, 'a Vault path')],
+    validators: [v.matches(VAULT_PATH, 'a Vault path')],
   },
   token_wo: {
     type: 'string',
@@ -153,7 +163,7 @@ const awsAttributes = {
     type: 'string',
     required: true,
     description: 'AWS region of Secrets Manager.',
-    validators: [v.matches(REGION, 'an AWS region')],
+    validators: [v.matches(AWS_REGION, 'an AWS region')],
   },
   endpoint: {
     type: 'string',
@@ -184,18 +194,18 @@ function toInput(
   const vaws = vault?.aws ?? null;
   const token = sendToken ? s(config.vault?.token_wo) : undefined;
   return compact({
-    backend: planned.backend as Input['backend'],
+    backend: planned.backend as Backend,
     cache:
       n(planned.cache_ttl_seconds) !== undefined ? { ttlSeconds: n(planned.cache_ttl_seconds) } : undefined,
-    fallback: s(planned.fallback) as Input['fallback'],
+    fallback: s(planned.fallback) as Fallback | undefined,
     vault: vault
       ? compact({
           address: vault.address,
           namespace: s(vault.namespace),
-          kvVersion: n(vault.kv_version) as 1 | 2 | undefined,
+          kvVersion: n(vault.kv_version) as VaultKvVersion | undefined,
           secretPath: s(vault.secret_path),
           secretMetadataPath: s(vault.secret_metadata_path),
-          authMethod: vault.auth_method as NonNullable<Input['vault']>['authMethod'],
+          authMethod: vault.auth_method as VaultAuthMethod, // the oneOf validator admitted only these
           token: token !== undefined ? new client.lib.Secret(token) : undefined,
           k8s: k8s
             ? compact({
@@ -327,7 +337,7 @@ const attributes = {
     computed: true,
     description: 'Server-side cache TTL for resolved values (default 300; 0 disables).',
     default: secretsManagerDefaults.cache_ttl_seconds,
-    validators: [v.integerBetween(0, 86400)],
+    validators: [v.integerBetween(0, MAX_CACHE_TTL_SECONDS)],
   },
   fallback: {
     type: 'string',
@@ -335,7 +345,7 @@ const attributes = {
     computed: true,
     description: 'ENV or NONE (default): what a read does when a remote backend fails.',
     default: secretsManagerDefaults.fallback,
-    validators: [v.oneOf(['ENV', 'NONE'])],
+    validators: [v.oneOf(FALLBACKS)],
   },
   effective_backend: {
     type: 'string',

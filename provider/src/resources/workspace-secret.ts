@@ -1,7 +1,7 @@
 // coffer_workspace_secret: a workspace override (/v1/workspaces/{id}/secrets/{key}). Every write is a PUT of
 // the whole override (value included), so every update bumps the version. Import as `workspace_id/KEY`.
 import type { ResponseBody } from '@coffer/sdk';
-import { WORKSPACE_SECRET_KEYS } from '@coffer/sdk/rules';
+import { MAX_EXPIRES_IN_DAYS, WORKSPACE_SECRET_KEYS } from '@coffer/sdk/rules';
 import {
   type Attributes,
   DiagnosticsError,
@@ -115,8 +115,8 @@ const attributes = {
   expires_in_days: {
     type: 'number',
     optional: true,
-    description: 'Expire the value this many days after each write (1 to 3650).',
-    validators: [v.integerBetween(1, 3650)],
+    description: `Expire the value this many days after each write (1 to ${MAX_EXPIRES_IN_DAYS}).`,
+    validators: [v.integerBetween(1, MAX_EXPIRES_IN_DAYS)],
   },
   expires_at: {
     type: 'string',
