@@ -116,6 +116,28 @@ for (const flavour of ['vault', 'openbao'] as const) {
       expect((await resolve(['STRIPE_KEY'])).json.missing).toEqual(['STRIPE_KEY']);
     });
 
+    it('concurrent creates of one name: one 201, the rest 409, and Vault holds the winner’s value only', async () => {
+      await configure(vaultConfig());
+      const tries = await Promise.all(
+        Array.from({ length: 6 }, (_, i) =>
+          api('POST', '/v1/secrets', {
+            name: 'RACE_CREATE',
+            scope: { type: 'team', id: 'platform' },
+            value: `racer-${i}`,
+          }),
+        ),
+      );
+      const won = tries.filter((r) => r.status === 201);
+      expect(won).toHaveLength(1);
+      expect(tries.filter((r) => r.status === 409)).toHaveLength(5);
+      const winner = won[0]?.json;
+      const raw = await dev.api('GET', 'secret/data/coffer/team/platform/RACE_CREATE');
+      expect(raw.json.data.data.coffer_secret_id).toBe(winner.id);
+      expect(raw.json.data.metadata.version).toBe(Number(winner.storage.remoteVersion));
+      const r = await resolve(['RACE_CREATE']);
+      expect(r.json.items[0].value).toBe(raw.json.data.data.value);
+    });
+
     it('a value changed in Vault behind Coffer: the rotation is a 409 and Vault keeps it', async () => {
       await configure(vaultConfig());
       const c = await api('POST', '/v1/secrets', {
