@@ -13,10 +13,13 @@
  *   the last page. Pass it back unchanged; an invalid cursor throws `InvalidCursorError` (answer 400).
  */
 
-export type ScopeType = 'organization' | 'team' | 'workspace';
-export type Role = 'owner' | 'admin' | 'member' | 'runtime';
-export type Category = 'provider' | 'infrastructure' | 'integration' | 'agent';
-export type StorageBackend = 'DB' | 'VAULT' | 'READONLY_VAULT' | 'AWS_SECRETS_MANAGER' | 'ENV';
+// The API's enumerations come from the spec (generated into @coffer/sdk/rules); a type-only import, so the
+// server carries no SDK code at run time.
+import type { Backend, Role, ScopeType, SecretCategory } from '@coffer/sdk/rules';
+
+export type { Role, ScopeType };
+export type Category = SecretCategory;
+export type StorageBackend = Backend;
 
 /** Opaque encrypted value (see README-store.md, "Envelope"). */
 export type Envelope = string;
