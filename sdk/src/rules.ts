@@ -19,7 +19,6 @@ export type SecretCategory = Schemas['SecretCategory'];
 export type WorkspaceSecretKey = Schemas['WorkspaceSecretKey'];
 export type Backend = Schemas['Backend'];
 export type Role = Schemas['Role'];
-export type Role = Schemas['Role'];
 export type Fallback = NonNullable<Schemas['SecretsManagerConfigInput']['fallback']>;
 export type VaultAuthMethod = Schemas['VaultAuthMethod'];
 export type VaultKvVersion = Schemas['VaultKvVersion'];
