@@ -1,5 +1,6 @@
 // What commands print: `--json` for machines (one JSON document on stdout), tables for people, notes on
-// stderr. Nothing here ever receives a secret value except `printValue`, used by the commands that reveal.
+// stderr. A secret value reaches `json` or `line` only from the commands that reveal one (`resolve --reveal`,
+// the new key of `keys create`); the tables and notes never receive one. (`export` writes its own output.)
 import { paint } from './colour.ts';
 
 export function json(data: unknown): void {

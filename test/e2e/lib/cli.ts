@@ -1,5 +1,5 @@
 // The CLIs the end-to-end suites run against: OpenTofu and HashiCorp Terraform (both built by
-// scripts/setup.d). Every suite runs once per CLI. In CI (CI=true) a missing CLI fails the suite; elsewhere
+// scripts/setup.d). Every suite runs once per CLI. In CI a missing CLI fails the suite; elsewhere
 // the suite runs with the CLIs it finds and says loudly which one it skipped.
 import { findTerraform, findTofu, TERRAFORM_VERSION, TOFU_VERSION } from 'terraform-provider-coffer/dev';
 import { describe, it } from 'vitest';
