@@ -4,6 +4,8 @@
  * own API, the AWS SDK), and an outage (a TCP gate in front of Vault, closed and reopened) answers 503 with
  * Retry-After, writes nothing, and recovers.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -290,6 +292,24 @@ for (const flavour of ['vault', 'openbao'] as const) {
       expect((await dev.api('GET', 'secret/data/coffer/team/platform/STAYS')).json.data.data.value).toBe(
         'rotated-in-vault',
       );
+    });
+
+    it('values kept in Vault are not in Coffer’s store files or its log', async () => {
+      await configure(vaultConfig());
+      const marker = `only-in-vault-${Date.now()}`;
+      const c = await api('POST', '/v1/secrets', {
+        name: 'NOT_IN_STORE',
+        scope: { type: 'team', id: 'platform' },
+        value: marker,
+      });
+      expect(c.status).toBe(201);
+      expect(c.json.storage.backend).toBe('VAULT');
+      expect((await resolve(['NOT_IN_STORE'])).json.items[0].value).toBe(marker);
+      // The database files (and the WAL) hold the reference, not the value.
+      const files = readdirSync(srv.dataDir).filter((f) => f.startsWith('coffer.db'));
+      expect(files.length).toBeGreaterThan(0);
+      for (const f of files) expect(readFileSync(join(srv.dataDir, f)).includes(marker), f).toBe(false);
+      expectNoValues(srv.output(), [marker]);
     });
 
     it('READONLY_VAULT: references are checked on create (422 on /vaultRef), resolve live, and say why when gone', async () => {
