@@ -62,6 +62,12 @@ const CASES: Case[] = [
     paths: ['cacheTtlSeconds'],
   },
   {
+    name: 'db: cacheTtlSeconds over the spec maximum (86400)',
+    run: (c) => c.api.SecretsManager.db(c.stack, 'sm', { cacheTtlSeconds: 86_401 }),
+    paths: ['cacheTtlSeconds'],
+    message: 'from 0 to 86400',
+  },
+  {
     name: 'env: unknown fallback',
     run: (c) => c.api.SecretsManager.env(c.stack, 'sm', { fallback: 'STALE' as never }),
     paths: ['fallback'],
@@ -92,6 +98,11 @@ const CASES: Case[] = [
     name: 'vault: secretMetadataPath with a trailing slash',
     run: (c) => vault(c, { secretMetadataPath: 'secret/metadata/coffer/' }),
     paths: ['secretMetadataPath'],
+  },
+  {
+    name: 'vault: secretPath with a space (the spec allows A-Z a-z 0-9 _ . - between slashes)',
+    run: (c) => vault(c, { secretPath: 'secret/data/my coffer' }),
+    paths: ['secretPath'],
   },
   {
     name: 'vault: secretMetadataPath on KV v1',
@@ -133,6 +144,12 @@ const CASES: Case[] = [
     name: 'kubernetes: empty mountPoint',
     run: (c) => k8s(c, { mountPoint: '' }),
     paths: ['auth.mountPoint'],
+  },
+  {
+    name: 'kubernetes: mountPoint with a trailing slash',
+    run: (c) => k8s(c, { mountPoint: 'kubernetes/' }),
+    paths: ['auth.mountPoint'],
+    message: 'Vault mount path',
   },
   { name: 'aws auth: no role', run: (c) => awsAuth(c, { role: undefined }), paths: ['auth.role'] },
   {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import {
   AWS_REGION,
+  AWS_SECRET_PREFIX,
   BACKENDS,
   DATE_TIME,
   FALLBACKS,
@@ -44,6 +45,7 @@ describe('naming rules', () => {
     expect(VAULT_PATH.source).toBe(source(schemas.VaultAwsAuth.properties.mountPoint.pattern));
     expect(AWS_REGION.source).toBe(source(schemas.AwsSettings.properties.region.pattern));
     expect(AWS_REGION.source).toBe(source(schemas.VaultAwsAuth.properties.region.pattern));
+    expect(AWS_SECRET_PREFIX.source).toBe(source(schemas.AwsSettings.properties.secretPrefix.pattern));
     const cache = schemas.SecretsManagerConfigInput.properties.cache;
     const ttl = (cache.$ref ? schemas[cache.$ref.split('/').pop()] : cache).properties.ttlSeconds;
     expect(MAX_CACHE_TTL_SECONDS).toBe(ttl.maximum);

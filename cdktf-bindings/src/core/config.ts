@@ -3,9 +3,12 @@
 // flavor supplies `reveal` to turn it into the string (usually a token) the generated resource takes.
 // The API's naming rules come from the SDK (generated from the spec), without its HTTP stack.
 import {
+  AWS_REGION,
+  AWS_SECRET_PREFIX,
   type Backend,
   FALLBACKS,
   type Fallback,
+  MAX_CACHE_TTL_SECONDS,
   MAX_EXPIRES_IN_DAYS,
   SCOPE_ID,
   SCOPE_TYPES,
@@ -13,6 +16,8 @@ import {
   SECRET_CATEGORIES,
   SECRET_NAME,
   type SecretCategory,
+  VAULT_KV_VERSIONS,
+  VAULT_PATH,
   WORKSPACE_SECRET_KEYS,
   type WorkspaceSecretKey,
 } from '@coffer/sdk/rules';
@@ -108,12 +113,8 @@ export interface SecretsManagerResourceConfig {
   aws?: { region: string; endpoint?: string; secretPrefix?: string };
 }
 
-const AWS_REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
-const AWS_SECRET_PREFIX = /^[A-Za-z0-9/_+=.@-]{1,256}$/;
-const VAULT_PATH = /^[^/\s](.*[^/\s])?$/;
-
 function checkCommon(issues: Issues, o: SecretsManagerCommonOptions): void {
-  issues.integer('cacheTtlSeconds', o.cacheTtlSeconds, 0, 2_147_483_647);
+  issues.integer('cacheTtlSeconds', o.cacheTtlSeconds, 0, MAX_CACHE_TTL_SECONDS);
   issues.oneOf('fallback', o.fallback, FALLBACKS);
 }
 
@@ -143,7 +144,7 @@ export function vaultConfig<V>(
   checkCommon(issues, o);
   if (issues.required('address', o.address)) issues.url('address', o.address);
   issues.nonEmpty('namespace', o.namespace);
-  issues.oneOf('kvVersion', o.kvVersion, [1, 2]);
+  issues.oneOf('kvVersion', o.kvVersion, VAULT_KV_VERSIONS);
   issues.pattern('secretPath', o.secretPath, VAULT_PATH, 'a Vault path without leading or trailing slashes');
   issues.pattern(
     'secretMetadataPath',
@@ -179,7 +180,7 @@ export function vaultConfig<V>(
       if (!p.startsWith('/'))
         issues.add('auth.tokenPath', `must be an absolute file path, got ${JSON.stringify(p)}`);
     });
-    issues.nonEmpty('auth.mountPoint', auth.mountPoint);
+    issues.pattern('auth.mountPoint', auth.mountPoint, VAULT_PATH, 'a Vault mount path such as kubernetes');
     vault.k8S = {
       role: auth.role,
       ...(auth.tokenPath !== undefined ? { tokenPath: auth.tokenPath } : {}),
@@ -188,7 +189,7 @@ export function vaultConfig<V>(
   } else if (auth.method === 'aws') {
     vault.authMethod = 'AWS';
     issues.required('auth.role', auth.role);
-    issues.nonEmpty('auth.mountPoint', auth.mountPoint);
+    issues.pattern('auth.mountPoint', auth.mountPoint, VAULT_PATH, 'a Vault mount path such as kubernetes');
     issues.pattern('auth.region', auth.region, AWS_REGION, 'an AWS region such as eu-west-1');
     issues.url('auth.stsEndpoint', auth.stsEndpoint);
     issues.nonEmpty('auth.iamServerId', auth.iamServerId);
