@@ -208,7 +208,10 @@ export class AwsIamAuth implements VaultAuthMethod {
   }
 }
 
-/** Renew or log in again once this share of the lease has passed (or 30 s before its end, if earlier). */
+/**
+ * Renew or log in again once 75 % of the lease has passed, or 30 s before its end if that is earlier, but
+ * never before half of it (short leases would otherwise renew on every call).
+ */
 const REFRESH_SHARE = 0.75;
 
 export class VaultSession {
@@ -227,7 +230,7 @@ export class VaultSession {
   #fresh(l: VaultLogin, now: number): boolean {
     if (l.leaseSeconds <= 0) return true;
     const lease = l.leaseSeconds * 1000;
-    const refreshAt = l.obtainedAt + Math.min(lease * REFRESH_SHARE, Math.max(lease - 30_000, 0));
+    const refreshAt = l.obtainedAt + Math.max(lease / 2, Math.min(lease * REFRESH_SHARE, lease - 30_000));
     return now < refreshAt;
   }
 
