@@ -6,13 +6,15 @@
  *
  * - Rotation puts a new version. Secrets Manager has no check-and-set, so Coffer first checks that
  *   AWSCURRENT is the version it recorded (a version put behind its back is a conflict, not overwritten);
- *   the check and the put are two calls, so a writer between them is not detected.
+ *   the check and the put are two calls, so a writer between them is not detected. Coffer's version ids
+ *   name the secret they belong to (versionTokenFor), so a version Coffer wrote for this secret but could
+ *   not record (a lost record update) is superseded by the next rotation instead of blocking it.
  * - Delete schedules the deletion with `recoveryWindowDays` (default 30, AWS's own default; 0 deletes at
  *   once, without recovery). A create of the same name meanwhile restores the scheduled secret and puts the
  *   new value in it, as it does with a Coffer secret no record owns (a create that crashed half-way).
  * - Credentials come from the standard AWS chain (environment, shared files, web identity, ECS, EC2).
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import {
   CreateSecretCommand,
   DeleteSecretCommand,
@@ -48,6 +50,20 @@ export const DEFAULT_SECRET_PREFIX = 'coffer/';
 export const DEFAULT_RECOVERY_WINDOW_DAYS = 30;
 export const OWNER_TAG = 'coffer-secret-id';
 const ORPHAN_AGE_MS = 60_000;
+
+/** Coffer's version ids (ClientRequestToken, 32-64 characters): `coffer-<sha256(secret id), 16 hex>-<random>`. */
+export function versionTokenFor(secretId: string): string {
+  return `coffer-${ownerHash(secretId)}-${randomBytes(12).toString('hex')}`;
+}
+
+function ownerHash(secretId: string): string {
+  return createHash('sha256').update(secretId).digest('hex').slice(0, 16);
+}
+
+/** Whether `versionId` is one Coffer wrote for the secret `secretId`. */
+export function isOwnVersion(versionId: string | undefined, secretId: string): boolean {
+  return versionId?.startsWith(`coffer-${ownerHash(secretId)}-`) === true;
+}
 const MAX_COUNT_PAGES = 200;
 
 interface AwsError {
@@ -110,7 +126,7 @@ export class AwsSecretsManagerBackend implements RemoteBackend {
   }
 
   async write(loc: SecretLocation, value: SecretValue, previous?: StoredRef): Promise<StoredRef> {
-    if (previous) return this.#rotate(previous, value);
+    if (previous) return this.#rotate(loc, previous, value);
     const name = this.nameOf(loc);
     const created = await this.#send(
       'CreateSecret',
@@ -120,7 +136,7 @@ export class AwsSecretsManagerBackend implements RemoteBackend {
           new CreateSecretCommand({
             Name: name,
             SecretString: value.reveal(),
-            ClientRequestToken: randomUUID(),
+            ClientRequestToken: versionTokenFor(loc.id),
             Tags: [{ Key: OWNER_TAG, Value: loc.id }],
           }),
         ),
@@ -168,7 +184,7 @@ export class AwsSecretsManagerBackend implements RemoteBackend {
         new PutSecretValueCommand({
           SecretId: d.ARN,
           SecretString: value.reveal(),
-          ClientRequestToken: randomUUID(),
+          ClientRequestToken: versionTokenFor(loc.id),
         }),
       ),
     );
@@ -176,7 +192,7 @@ export class AwsSecretsManagerBackend implements RemoteBackend {
     return { reference: d.ARN, remoteVersion: put.VersionId };
   }
 
-  async #rotate(previous: StoredRef, value: SecretValue): Promise<StoredRef> {
+  async #rotate(loc: SecretLocation, previous: StoredRef, value: SecretValue): Promise<StoredRef> {
     const arn = previous.reference;
     const d = await this.#send('DescribeSecret', arn, () =>
       this.#client.send(new DescribeSecretCommand({ SecretId: arn })),
@@ -185,7 +201,11 @@ export class AwsSecretsManagerBackend implements RemoteBackend {
     const current = Object.entries(d.VersionIdsToStages ?? {}).find(([, stages]) =>
       stages.includes('AWSCURRENT'),
     )?.[0];
-    if (previous.remoteVersion !== null && current !== previous.remoteVersion) {
+    if (
+      previous.remoteVersion !== null &&
+      current !== previous.remoteVersion &&
+      !isOwnVersion(current, loc.id)
+    ) {
       throw new BackendConflictError(
         this.label,
         `${arn} is at version ${current ?? 'none'}, not the version ${previous.remoteVersion} Coffer wrote: someone else changed it; Coffer did not overwrite it`,
@@ -196,7 +216,7 @@ export class AwsSecretsManagerBackend implements RemoteBackend {
         new PutSecretValueCommand({
           SecretId: arn,
           SecretString: value.reveal(),
-          ClientRequestToken: randomUUID(),
+          ClientRequestToken: versionTokenFor(loc.id),
         }),
       ),
     );

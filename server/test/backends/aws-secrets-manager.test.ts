@@ -10,7 +10,7 @@ import {
   SecretsManagerClient,
 } from '@aws-sdk/client-secrets-manager';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AwsSecretsManagerBackend, OWNER_TAG } from '../../src/backends/aws-secrets-manager.ts';
+import { AwsSecretsManagerBackend, isOwnVersion, OWNER_TAG } from '../../src/backends/aws-secrets-manager.ts';
 import {
   BackendConflictError,
   BackendUnavailableError,
@@ -61,7 +61,10 @@ describe.skipIf(!requireTool('moto'))('AWS_SECRETS_MANAGER backend on moto', () 
     expect(ref.reference).toMatch(
       /^arn:aws:secretsmanager:eu-west-1:123456789012:secret:coffer\/team\/platform\/STRIPE_API_KEY-/,
     );
-    expect(ref.remoteVersion).toMatch(/^[0-9a-f-]{36}$/);
+    // Coffer's version ids name the secret they belong to.
+    expect(ref.remoteVersion).toMatch(/^coffer-[0-9a-f]{16}-[0-9a-f]{24}$/);
+    expect(isOwnVersion(ref.remoteVersion ?? '', l.id)).toBe(true);
+    expect(isOwnVersion(ref.remoteVersion ?? '', randomUUID())).toBe(false);
     const d = await sm.send(new DescribeSecretCommand({ SecretId: ref.reference }));
     expect(d.Name).toBe('coffer/team/platform/STRIPE_API_KEY');
     expect(d.Tags).toContainEqual({ Key: OWNER_TAG, Value: l.id });
@@ -92,6 +95,16 @@ describe.skipIf(!requireTool('moto'))('AWS_SECRETS_MANAGER backend on moto', () 
     expect(err).toBeInstanceOf(BackendConflictError);
     expect(err.message).not.toMatch(/coffer-2|human/);
     expect((await sm.send(new GetSecretValueCommand({ SecretId: v1.reference }))).SecretString).toBe('human');
+  });
+
+  it('a rotation whose record update was lost supersedes Coffer’s own unrecorded version', async () => {
+    const b = backend();
+    const l = loc('LOST_UPDATE');
+    const v1 = await b.write(l, new SecretValue('one'));
+    await b.write(l, new SecretValue('two'), v1); // AWSCURRENT moves on, never recorded
+    const v3 = await b.write(l, new SecretValue('three'), v1);
+    const cur = await sm.send(new GetSecretValueCommand({ SecretId: v1.reference }));
+    expect(cur).toMatchObject({ SecretString: 'three', VersionId: v3.remoteVersion });
   });
 
   it('a create refuses a secret Coffer did not create', async () => {
