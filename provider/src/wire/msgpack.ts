@@ -19,6 +19,13 @@ export class MsgpackError extends Error {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const utf8Encoder = new TextEncoder();
+/** Strings up to this many bytes are decoded without TextDecoder when they are ASCII. */
+const SHORT = 64;
+
+function isAscii(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if ((bytes[i] as number) > 0x7f) return false;
+  return true;
+}
 
 export class Reader {
   private pos = 0;
@@ -122,8 +129,13 @@ export class Reader {
   }
 
   private str(length: number): Token {
+    const bytes = this.take(length);
+    // Attribute names and most values are short ASCII: skip TextDecoder's call overhead for them.
+    if (length <= SHORT && isAscii(bytes)) {
+      return { kind: 'str', value: String.fromCharCode.apply(null, bytes as unknown as number[]) };
+    }
     try {
-      return { kind: 'str', value: utf8.decode(this.take(length)) };
+      return { kind: 'str', value: utf8.decode(bytes) };
     } catch (e) {
       if (e instanceof MsgpackError) throw e;
       throw new MsgpackError(`invalid UTF-8 in a msgpack string ending at offset ${this.pos}`);
@@ -220,6 +232,23 @@ export class Writer {
   }
 
   str(v: string): void {
+    const len = v.length;
+    if (len < 32) {
+      // fixstr of ASCII (attribute names, most values): one byte per UTF-16 unit, written in place.
+      this.ensure(1 + len);
+      const start = this.pos + 1;
+      let i = 0;
+      for (; i < len; i++) {
+        const c = v.charCodeAt(i);
+        if (c > 0x7f) break;
+        this.buf[start + i] = c;
+      }
+      if (i === len) {
+        this.buf[this.pos] = 0xa0 | len;
+        this.pos = start + len;
+        return;
+      }
+    }
     const data = utf8Encoder.encode(v);
     const n = data.length;
     if (n < 32) this.u8(0xa0 | n);

@@ -73,6 +73,17 @@ describe('primitives', () => {
     expect(decodeValue(hex(`da 0003 ${str('abc')}`), 'string')).toBe('abc');
   });
 
+  it('strings at the edges of the short ASCII paths, and non-ASCII beside them', () => {
+    for (const s of ['x'.repeat(31), 'x'.repeat(32), 'x'.repeat(64), 'x'.repeat(65), `${'x'.repeat(30)}é`]) {
+      const bytes = Buffer.from(s);
+      const head = bytes.length < 32 ? (0xa0 | bytes.length).toString(16) : `d9 ${bytes.length.toString(16)}`;
+      roundTrip('string', s, `${head} ${bytes.toString('hex')}`);
+    }
+    roundTrip('string', '\u007f\u0000', 'a2 7f00');
+    expect(() => decodeValue(hex('a2 c328'), 'string')).toThrow('invalid UTF-8');
+    expect(() => decodeValue(hex('a4 6162'), 'string')).toThrow('ends early');
+  });
+
   it('bools', () => {
     roundTrip('bool', true, 'c3');
     roundTrip('bool', false, 'c2');
