@@ -276,6 +276,29 @@ export class AwsSecretsManagerBackend implements RemoteBackend {
     );
   }
 
+  async discard(loc: SecretLocation, ref: StoredRef): Promise<void> {
+    const d = await this.#send(
+      'DescribeSecret',
+      ref.reference,
+      () => this.#client.send(new DescribeSecretCommand({ SecretId: ref.reference })),
+      ['ResourceNotFoundException'],
+    );
+    if (!('ARN' in d)) return;
+    const owner = d.Tags?.find((t) => t.Key === OWNER_TAG)?.Value;
+    const current = Object.entries(d.VersionIdsToStages ?? {}).find(([, s]) => s.includes('AWSCURRENT'))?.[0];
+    if (owner !== loc.id || current !== ref.remoteVersion) return;
+    // No recovery window: nothing was ever recorded for it, and a retry can create the name again at once.
+    await this.#send(
+      'DeleteSecret',
+      ref.reference,
+      () =>
+        this.#client.send(
+          new DeleteSecretCommand({ SecretId: ref.reference, ForceDeleteWithoutRecovery: true }),
+        ),
+      ['ResourceNotFoundException'],
+    );
+  }
+
   async check(): Promise<CheckResult> {
     let count = 0;
     let next: string | undefined;

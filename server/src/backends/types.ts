@@ -47,6 +47,11 @@ export interface RemoteBackend {
   read(ref: StoredRef): Promise<ReadResult>;
   /** Removes the value and every version of it; a value already gone is not an error. */
   delete(ref: StoredRef): Promise<void>;
+  /**
+   * Takes back what a create wrote when its record could not be written: removes the value at `ref` only
+   * if it is still the one this create wrote for `loc` (a concurrent create that won keeps its value).
+   */
+  discard(loc: SecretLocation, ref: StoredRef): Promise<void>;
   /** Connects and authenticates; counts Coffer's secrets where it can. */
   check(): Promise<CheckResult>;
 }

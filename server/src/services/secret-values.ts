@@ -108,7 +108,8 @@ export class SecretValues {
       storageRemoteVersion: ref.remoteVersion,
       valueEnvelope: null,
       vaultRef: null,
-      undo: () => b.delete(ref).catch(() => {}),
+      // Only if it is still this create's value: a concurrent create of the same name that won keeps its own.
+      undo: () => b.discard(row, ref).catch(() => {}),
     };
   }
 

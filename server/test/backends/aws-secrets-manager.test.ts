@@ -107,6 +107,18 @@ describe.skipIf(!requireTool('moto'))('AWS_SECRETS_MANAGER backend on moto', () 
     expect(cur).toMatchObject({ SecretString: 'three', VersionId: v3.remoteVersion });
   });
 
+  it('discard takes back only what this create wrote, without a recovery window', async () => {
+    const b = backend();
+    const mine = loc('DISCARDED');
+    const ref = await b.write(mine, new SecretValue('x'));
+    await b.discard(loc('DISCARDED'), ref);
+    expect((await b.read(ref)).found).toBe(true);
+    await b.discard(mine, ref);
+    await expect(sm.send(new DescribeSecretCommand({ SecretId: ref.reference }))).rejects.toMatchObject({
+      name: 'ResourceNotFoundException',
+    });
+  });
+
   it('a create refuses a secret Coffer did not create', async () => {
     await sm.send(
       new (await import('@aws-sdk/client-secrets-manager')).CreateSecretCommand({

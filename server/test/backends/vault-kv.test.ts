@@ -125,6 +125,19 @@ for (const flavour of ['vault', 'openbao'] as const) {
       expect(raw.json.data.data).toEqual({ value: 'again', [MARKER]: l.id });
     });
 
+    it('discard takes back only what this create wrote (KV v2 and v1)', async () => {
+      for (const settings of [{}, { kvVersion: 1 as const, secretPath: 'kv1/coffer' }]) {
+        const b = backend(dev, settings);
+        const mine = loc('DISCARDED');
+        const ref = await b.write(mine, new SecretValue('x'));
+        // Someone else's create (another id) cannot take it back; its own can.
+        await b.discard(loc('DISCARDED'), ref);
+        expect((await b.read(ref)).found).toBe(true);
+        await b.discard(mine, ref);
+        expect((await b.read(ref)).found).toBe(false);
+      }
+    });
+
     it('KV v2: delete removes every version through the metadata path; a second delete is fine', async () => {
       const b = backend(dev);
       const l = loc('TO_DELETE', 'organization', 'acme');

@@ -239,6 +239,19 @@ export class VaultKvBackend implements RemoteBackend {
     );
   }
 
+  async discard(loc: SecretLocation, ref: StoredRef): Promise<void> {
+    if (ref.remoteVersion !== null) {
+      const cur = await this.#currentV2(ref.reference);
+      if (cur.marker !== loc.id || String(cur.version) !== ref.remoteVersion) return;
+    } else {
+      const a = await this.#session.withToken((token) =>
+        this.#session.http.call('GET', ref.reference, { token, accept: [404] }),
+      );
+      if ((a.json?.data as Record<string, unknown> | undefined)?.[MARKER] !== loc.id) return;
+    }
+    await this.delete(ref);
+  }
+
   async check(): Promise<CheckResult> {
     await this.#session.token();
     const base =

@@ -96,6 +96,8 @@ export class ReadonlyVaultBackend implements RemoteBackend {
   /** Forgetting a reference never touches Vault. */
   async delete(): Promise<void> {}
 
+  async discard(): Promise<void> {}
+
   async check(): Promise<CheckResult> {
     await this.#session.token();
     return { secretCount: null };
