@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isCi, skipUnlessAvailable } from '../lib/ci.ts';
 
@@ -5,6 +7,18 @@ describe('isCi', () => {
   it('is true for any CI value but empty, false and 0', () => {
     for (const v of ['true', '1', 'yes', 'woodpecker']) expect(isCi(v)).toBe(true);
     for (const v of [undefined, '', 'false', '0']) expect(isCi(v)).toBe(false);
+  });
+});
+
+describe('in_ci (scripts/lib/ci.sh, for the setup steps)', () => {
+  it('agrees with isCi on every value', () => {
+    const lib = join(import.meta.dirname, '..', 'lib', 'ci.sh');
+    for (const v of [undefined, '', 'false', '0', 'true', '1', 'yes']) {
+      const env: NodeJS.ProcessEnv = { PATH: process.env.PATH };
+      if (v !== undefined) env.CI = v;
+      const r = spawnSync('bash', ['-c', `. '${lib}'; in_ci`], { env });
+      expect(r.status === 0, `CI=${v}`).toBe(isCi(v));
+    }
   });
 });
 
