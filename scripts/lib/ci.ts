@@ -4,6 +4,7 @@
 // It lives here, imported by relative path, because it belongs to no package: the test/ and examples/
 // workspaces, the server's and the CLI's tests and the provider's benchmarks all use it without depending on
 // one another, and it has no dependencies (plain Node, so `node provider/bench/x.ts` can import it too).
+// scripts/lib/ci.sh is the same CI rule for the setup steps.
 
 /** True under CI: `CI` set to anything but '', 'false' or '0' (GitHub, GitLab and .ci/run set CI=true). */
 export const IN_CI = isCi(process.env.CI);
