@@ -16,7 +16,7 @@ export const ENV_ALLOW_SETTING = 'COFFER_ENV_BACKEND_ALLOW';
 const RESERVED: RegExp[] = [/^COFFER_/, /^AWS_/, /^VAULT_/, /^BAO_/, /^PG/, /DATABASE_URL/];
 const ENTRY = /^(?:\*|[A-Za-z_][A-Za-z0-9_]{0,127}\*?)$/;
 
-export class EnvBackendSettingsError extends Error {
+class EnvBackendSettingsError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'SettingsError';

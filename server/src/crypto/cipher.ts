@@ -24,7 +24,7 @@ import { SecretValue } from './secret-value.ts';
 export const ENVELOPE_VERSION = 'v1';
 export const HKDF_SALT = 'coffer/db-backend/salt/v1';
 export const HKDF_INFO = 'coffer/db-backend/v1';
-export const HKDF_KEY_ID_INFO = 'coffer/key-id/v1';
+const HKDF_KEY_ID_INFO = 'coffer/key-id/v1';
 export const MIN_SECRET_LENGTH = 32;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;

@@ -30,7 +30,7 @@ export function covers(p: Principal, target: Scope): boolean {
   return p.scope.type === target.type && p.scope.id === target.id;
 }
 
-export function isWriter(p: Principal): boolean {
+function isWriter(p: Principal): boolean {
   return p.role === 'owner' || p.role === 'admin';
 }
 

@@ -18,7 +18,7 @@ export function newToken(): { token: string; prefix: string } {
  * token shaped like ours was chosen by the operator, and any characters of it shown to every member key
  * would be characters of a secret.
  */
-export const OPERATOR_TOKEN_PREFIX = '';
+const OPERATOR_TOKEN_PREFIX = '';
 
 const CACHE_MS = 5_000;
 const CACHE_MAX = 10_000;

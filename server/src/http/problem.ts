@@ -18,7 +18,7 @@ const TYPES: Record<number, [string, string]> = {
 };
 
 /** Problem kinds that share a status with another but call for a different reaction from a client. */
-export const SPECIFIC_TYPES: Record<string, [number, string]> = {
+const SPECIFIC_TYPES: Record<string, [number, string]> = {
   // Waiting does not make a wrong key right: clients should not retry this 429 as they retry a rate limit.
   'too-many-auth-failures': [429, 'Too many failed authentications'],
 };

@@ -119,7 +119,7 @@ function detailOf(e: ErrorObject): FieldError['detail'] {
   return e.message ?? 'is invalid';
 }
 
-export function toFieldErrors(errors: ErrorObject[] | null | undefined, prefix = ''): FieldError[] {
+function toFieldErrors(errors: ErrorObject[] | null | undefined, prefix = ''): FieldError[] {
   const seen = new Set<string>();
   const out: FieldError[] = [];
   for (const e of errors ?? []) {

@@ -155,5 +155,3 @@ CREATE TABLE IF NOT EXISTS schema_migrations (
   name ${t.text} NOT NULL,
   applied_at ${t.ts} NOT NULL
 )`;
-
-export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -8,7 +8,7 @@ import { toPgPlaceholders } from './dialect.ts';
 import type { SqlDriver, SqlExecutor } from './executor.ts';
 
 /** Arbitrary constant: "coffer" in ASCII, used as the advisory lock key for migrations. */
-export const MIGRATION_LOCK_KEY = 0x636f66666572;
+const MIGRATION_LOCK_KEY = 0x636f66666572;
 
 type Queryable = pg.Pool | pg.PoolClient;
 

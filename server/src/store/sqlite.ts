@@ -20,7 +20,7 @@ import { Worker } from 'node:worker_threads';
 import type { SqlDriver, SqlExecutor } from './executor.ts';
 import { StoreStartupError } from './types.ts';
 
-export const SQLITE_FILE_NAME = 'coffer.db';
+const SQLITE_FILE_NAME = 'coffer.db';
 
 type Sync = 'NORMAL' | 'FULL';
 

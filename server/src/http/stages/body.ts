@@ -116,7 +116,7 @@ const wellFormed = (s: string) => (s as unknown as { isWellFormed(): boolean }).
 const escapePointer = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /** JSON pointer of the first string (or key) with an unpaired surrogate, or null; no recursion. */
-export function loneSurrogatePointer(value: unknown): string | null {
+function loneSurrogatePointer(value: unknown): string | null {
   const stack: Array<[unknown, string]> = [[value, '']];
   while (stack.length > 0) {
     const [v, at] = stack.pop() as [unknown, string];
