@@ -61,16 +61,19 @@ export class BackendUnavailableError extends Error {
   readonly backend: string;
   readonly retryAfterSeconds: number;
   readonly status: number | null;
+  /** Logged in, but the policy does not allow the path (not a failed login, not an outage). */
+  readonly denied: boolean;
   constructor(
     backend: string,
     message: string,
-    opts: { status?: number | null; retryAfterSeconds?: number } = {},
+    opts: { status?: number | null; retryAfterSeconds?: number; denied?: boolean } = {},
   ) {
     super(`${backend}: ${message}`);
     this.name = 'BackendUnavailableError';
     this.backend = backend;
     this.status = opts.status ?? null;
     this.retryAfterSeconds = opts.retryAfterSeconds ?? 5;
+    this.denied = opts.denied ?? false;
   }
 }
 

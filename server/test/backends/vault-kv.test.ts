@@ -233,6 +233,8 @@ for (const flavour of ['vault', 'openbao'] as const) {
       expect(err.message).toMatch(/token is not valid/);
       expect(err.message).not.toContain(token);
       expect(b.session.logins).toBe(2);
+      // check() says so too (a revoked token is not a policy that cannot list).
+      expect(await rejection(b.check())).toBeInstanceOf(BackendUnavailableError);
     });
 
     it('a policy that does not allow the path: permission denied after one fresh login', async () => {
@@ -247,6 +249,8 @@ for (const flavour of ['vault', 'openbao'] as const) {
       expect((err as BackendUnavailableError).status).toBe(403);
       const ok = await b.write(loc('MINE', 'team', 'other'), new SecretValue('y'));
       expect(ok.remoteVersion).toBe('1');
+      // A prefix-only policy cannot list the roots: check still passes (logged in), without a count.
+      expect(await b.check()).toEqual({ secretCount: null });
     });
 
     it('check logs in and counts the secrets under the prefix', async () => {

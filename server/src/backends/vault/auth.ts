@@ -278,6 +278,7 @@ export class VaultSession {
             `${again.message} (after a fresh ${this.method.name} login)`,
             {
               status: 403,
+              denied: true,
             },
           );
         }

@@ -279,7 +279,8 @@ export class VaultKvBackend implements RemoteBackend {
       }
       return { secretCount: count };
     } catch (err) {
-      if (err instanceof BackendUnavailableError) throw err;
+      // A policy that grants one team's prefix only may not list the roots: logged in is what counts.
+      if (err instanceof BackendUnavailableError && !err.denied) throw err;
       return { secretCount: null };
     }
   }
