@@ -2,7 +2,7 @@
  * Real remote backends for the tests: HashiCorp Vault and OpenBao dev servers and moto (the AWS emulator),
  * started on free loopback ports and stopped after. The binaries come from the tools cache
  * (scripts/setup.d/50-vault.sh, 51-openbao.sh, 52-moto.sh). A missing tool skips its suites loudly; under CI
- * (CI=true) it fails them instead (`requireTool`).
+ * (CI set, as scripts/lib/ci.ts defines it) it fails them instead (`requireTool`).
  *
  * Also a TCP gate (`startGate`): a loopback proxy in front of a server that can be closed and reopened, to
  * take a backend away and bring it back without losing a dev server's in-memory data.
@@ -68,7 +68,7 @@ export function requireTool(tool: ToolName): boolean {
     console.warn(
       '\n\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n' +
         `!! ${tool} is not installed in ${TOOLS}: the tests that need it are SKIPPED.\n` +
-        `!! Install it with ${SETUP[tool]} (CI=true makes this a failure).\n` +
+        `!! Install it with ${SETUP[tool]} (under CI this is a failure).\n` +
         '!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n',
     );
   }
