@@ -3,23 +3,16 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseEnv } from 'node:util';
-import { type RunningServer, startServer } from '@coffer/server/launch';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '@coffer/server/launch';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildProgram } from '../src/program.ts';
-import { COFFER_BIN, coffer, type Home, home } from './support.ts';
+import { COFFER_BIN, coffer, type Home, home, withSession } from './support.ts';
 
 let server: RunningServer;
 let h: Home;
 let env: NodeJS.ProcessEnv;
-
-beforeAll(async () => {
-  server = await startServer();
-  h = home();
-  env = { ...h.env, COFFER_BASE_URL: server.baseUrl, COFFER_API_KEY: server.apiKey };
-});
-afterAll(async () => {
-  await server?.stop();
-  h?.remove();
+withSession((s) => {
+  ({ server, h, env } = s);
 });
 
 const UUID = expect.stringMatching(/^[0-9a-f-]{36}$/);

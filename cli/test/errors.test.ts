@@ -1,21 +1,14 @@
 // Failures: each has its exit code, a message that says what happened (with the request id when the server
 // answered) and a hint; with --json the same as one JSON object on stderr.
-import { freePort, type RunningServer, startServer } from '@coffer/server/launch';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { coffer, type Home, home } from './support.ts';
+import { freePort, type RunningServer } from '@coffer/server/launch';
+import { describe, expect, it } from 'vitest';
+import { coffer, type Home, withSession } from './support.ts';
 
 let server: RunningServer;
 let h: Home;
 let env: NodeJS.ProcessEnv;
-
-beforeAll(async () => {
-  server = await startServer();
-  h = home();
-  env = { ...h.env, COFFER_BASE_URL: server.baseUrl, COFFER_API_KEY: server.apiKey };
-});
-afterAll(async () => {
-  await server?.stop();
-  h?.remove();
+withSession((s) => {
+  ({ server, h, env } = s);
 });
 
 describe('errors and exit codes', () => {

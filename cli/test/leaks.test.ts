@@ -2,9 +2,9 @@
 // stdout and stderr of every command (except an explicit --reveal / export), the advice on a refused value.
 import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type RunningServer, startServer } from '@coffer/server/launch';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { coffer, collect, type Home, home, type Result, start, waitFor } from './support.ts';
+import type { RunningServer } from '@coffer/server/launch';
+import { describe, expect, it } from 'vitest';
+import { coffer, collect, type Home, home, type Result, start, waitFor, withSession } from './support.ts';
 
 const FIX = join(import.meta.dirname, 'fixtures');
 const V = {
@@ -19,15 +19,8 @@ const ALL = Object.values(V);
 let server: RunningServer;
 let h: Home;
 let env: NodeJS.ProcessEnv;
-
-beforeAll(async () => {
-  server = await startServer();
-  h = home();
-  env = { ...h.env, COFFER_BASE_URL: server.baseUrl, COFFER_API_KEY: server.apiKey };
-});
-afterAll(async () => {
-  await server?.stop();
-  h?.remove();
+withSession((s) => {
+  ({ server, h, env } = s);
 });
 
 function cmdline(pid: number): string {

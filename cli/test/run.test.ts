@@ -2,9 +2,8 @@
 // child, and the exit code is the child's.
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { type RunningServer, startServer } from '@coffer/server/launch';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { coffer, collect, type Home, home, start, waitFor } from './support.ts';
+import { describe, expect, it } from 'vitest';
+import { coffer, collect, start, waitFor, withSession } from './support.ts';
 
 const FIX = join(import.meta.dirname, 'fixtures');
 const VALUES = {
@@ -17,14 +16,9 @@ const hashOf = (names: string[], vals: Record<string, string>) =>
     .update(names.map((n) => `${n}=${vals[n] ?? '<unset>'}`).join('\n'))
     .digest('hex');
 
-let server: RunningServer;
-let h: Home;
 let env: NodeJS.ProcessEnv;
-
-beforeAll(async () => {
-  server = await startServer();
-  h = home();
-  env = { ...h.env, COFFER_BASE_URL: server.baseUrl, COFFER_API_KEY: server.apiKey };
+withSession(async (s) => {
+  ({ env } = s);
   await coffer(
     ['secrets', 'create', 'RUN_DB_URL', '--scope', 'organization:default', '--stdin'],
     env,
@@ -40,10 +34,6 @@ beforeAll(async () => {
     env,
     VALUES.OPENAI_API_KEY,
   );
-});
-afterAll(async () => {
-  await server?.stop();
-  h?.remove();
 });
 
 const names = Object.keys(VALUES);

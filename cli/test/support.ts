@@ -4,6 +4,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
+import { type RunningServer, startServer } from '@coffer/server/launch';
+import { afterAll, beforeAll } from 'vitest';
 
 export const CLI_DIR = join(import.meta.dirname, '..');
 export const COFFER_BIN = join(CLI_DIR, 'bin', 'coffer.js');
@@ -35,6 +37,35 @@ export function home(extra: NodeJS.ProcessEnv = {}): Home {
     ...extra,
   };
   return { dir, configPath, env, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export interface Session {
+  server: RunningServer;
+  h: Home;
+  /** The environment that points the CLI at `server` with its owner key. */
+  env: NodeJS.ProcessEnv;
+}
+
+/**
+ * A real `coffer serve` and a fresh home for one test file: started before its tests (`use` gets them), stopped and
+ * removed after. `extra` is added to the CLI's environment.
+ */
+export function withSession(use: (s: Session) => void | Promise<void>, extra: NodeJS.ProcessEnv = {}): void {
+  let session: Session | undefined;
+  beforeAll(async () => {
+    const server = await startServer();
+    const h = home();
+    session = {
+      server,
+      h,
+      env: { ...h.env, COFFER_BASE_URL: server.baseUrl, COFFER_API_KEY: server.apiKey, ...extra },
+    };
+    await use(session);
+  });
+  afterAll(async () => {
+    await session?.server.stop();
+    session?.h.remove();
+  });
 }
 
 /** Starts `coffer ...args`; stdin gets `input` and is closed, unless `input` is `'keep-open'`. */

@@ -2,28 +2,22 @@
 // unless NO_COLOR; off a terminal there is no colour at all.
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { type RunningServer, startServer } from '@coffer/server/launch';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { skipUnlessAvailable } from '../../scripts/lib/ci.ts';
-import { COFFER_BIN, coffer, type Home, home } from './support.ts';
+import { COFFER_BIN, coffer, withSession } from './support.ts';
 
 const skip = skipUnlessAvailable(
   'the terminal tests',
   spawnSync('sh', ['-c', 'command -v script']).status === 0 ? [] : ['util-linux `script`'],
 );
 
-let server: RunningServer;
-let h: Home;
 let env: NodeJS.ProcessEnv;
-beforeAll(async () => {
-  server = await startServer();
-  h = home();
-  env = { ...h.env, COFFER_BASE_URL: server.baseUrl, COFFER_API_KEY: server.apiKey, TERM: 'xterm' };
-});
-afterAll(async () => {
-  await server?.stop();
-  h?.remove();
-});
+withSession(
+  (s) => {
+    ({ env } = s);
+  },
+  { TERM: 'xterm' },
+);
 
 const ESC = '\u001b[';
 
