@@ -18,9 +18,10 @@ const TYPES: Record<number, [string, string]> = {
 };
 
 /** Problem kinds that share a status with another but call for a different reaction from a client. */
-const SPECIFIC_TYPES: Record<string, [number, string]> = {
-  // Waiting does not make a wrong key right: clients should not retry this 429 as they retry a rate limit.
-  'too-many-auth-failures': [429, 'Too many failed authentications'],
+/** kind → title. */
+const SPECIFIC_TYPES: Record<string, string> = {
+  // A 429: waiting does not make a wrong key right, so clients should not retry it as they retry a rate limit.
+  'too-many-auth-failures': 'Too many failed authentications',
 };
 
 /** Thrown by handlers; the server turns it into a problem+json response. Details must never hold values. */
@@ -65,7 +66,7 @@ export function problem(
   kind?: string,
 ): Problem {
   const specific = kind ? SPECIFIC_TYPES[kind] : undefined;
-  const [slug, title] = specific ? [kind as string, specific[1]] : (TYPES[status] ?? ['error', 'Error']);
+  const [slug, title] = specific ? [kind as string, specific] : (TYPES[status] ?? ['error', 'Error']);
   const p: Problem = {
     type: `https://coffer.dev/problems/${slug}`,
     title,

@@ -94,13 +94,12 @@ export function decodeJsonBody(raw: Buffer, contentType: string | undefined, req
     // The parser's message quotes the input, which may hold a value: never pass it on.
     throw new HttpError(400, 'The body is not valid JSON.', [{ pointer: '', detail: 'is not valid JSON' }]);
   }
-  const depth = nestingDepth(value, MAX_BODY_DEPTH);
+  const { depth, lone } = scanBody(value, MAX_BODY_DEPTH);
   if (depth > MAX_BODY_DEPTH) {
     throw new HttpError(400, `The body is nested deeper than ${MAX_BODY_DEPTH} levels.`, [
       { pointer: '', detail: `is nested deeper than ${MAX_BODY_DEPTH} levels` },
     ]);
   }
-  const lone = loneSurrogatePointer(value);
   if (lone !== null) {
     // "\ud800" is valid JSON but no Unicode text: stored as UTF-8 it would silently become U+FFFD.
     throw new HttpError(400, 'The body holds a string that is not valid Unicode.', [
@@ -115,44 +114,58 @@ const wellFormed = (s: string) => (s as unknown as { isWellFormed(): boolean }).
 
 const escapePointer = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
-/** JSON pointer of the first string (or key) with an unpaired surrogate, or null; no recursion. */
-function loneSurrogatePointer(value: unknown): string | null {
-  const stack: Array<[unknown, string]> = [[value, '']];
+interface Visit {
+  v: unknown;
+  depth: number;
+  /** The key or index under the parent; null at the root. The pointer is built only when it is needed. */
+  key: string | null;
+  parent: Visit | null;
+}
+
+function pointerOf(at: Visit): string {
+  const keys: string[] = [];
+  for (let n: Visit | null = at; n && n.key !== null; n = n.parent) keys.push(escapePointer(n.key));
+  return keys
+    .reverse()
+    .map((k) => `/${k}`)
+    .join('');
+}
+
+/**
+ * One pass over a parsed body, without recursion: its nesting depth (counting stops once past `limit`) and the
+ * JSON pointer of the first string or key holding an unpaired surrogate (null when there is none).
+ */
+function scanBody(value: unknown, limit: number): { depth: number; lone: string | null } {
+  let depth = 0;
+  let lone: string | null = null;
+  const stack: Visit[] = [{ v: value, depth: 0, key: null, parent: null }];
   while (stack.length > 0) {
-    const [v, at] = stack.pop() as [unknown, string];
-    if (typeof v === 'string') {
-      if (!wellFormed(v)) return at;
+    const n = stack.pop() as Visit;
+    if (typeof n.v === 'string') {
+      if (lone === null && !wellFormed(n.v)) lone = pointerOf(n);
       continue;
     }
-    if (v === null || typeof v !== 'object') continue;
-    if (Array.isArray(v)) {
-      for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], `${at}/${i}`]);
+    if (n.v === null || typeof n.v !== 'object') continue;
+    const d = n.depth + 1;
+    if (d > depth) depth = d;
+    if (depth > limit) return { depth, lone };
+    if (Array.isArray(n.v)) {
+      for (let i = n.v.length - 1; i >= 0; i--)
+        stack.push({ v: n.v[i], depth: d, key: String(i), parent: n });
       continue;
     }
-    for (const [k, child] of Object.entries(v)) {
-      const here = `${at}/${escapePointer(k)}`;
-      if (!wellFormed(k)) return here;
-      stack.push([child, here]);
+    for (const [k, child] of Object.entries(n.v)) {
+      const at: Visit = { v: child, depth: d, key: k, parent: n };
+      if (lone === null && !wellFormed(k)) lone = pointerOf(at);
+      stack.push(at);
     }
   }
-  return null;
+  return { depth, lone };
 }
 
 /** Nesting depth of a parsed JSON value, without recursion; stops counting once past `limit`. */
 export function nestingDepth(value: unknown, limit: number): number {
-  let max = 0;
-  const stack: Array<[unknown, number]> = [[value, 0]];
-  while (stack.length > 0) {
-    const [v, d] = stack.pop() as [unknown, number];
-    if (v === null || typeof v !== 'object') continue;
-    const depth = d + 1;
-    if (depth > max) max = depth;
-    if (max > limit) return max;
-    for (const child of Array.isArray(v) ? v : Object.values(v)) {
-      if (child !== null && typeof child === 'object') stack.push([child, depth]);
-    }
-  }
-  return max;
+  return scanBody(value, limit).depth;
 }
 
 /** Byte offset of the first byte that does not start or continue a valid UTF-8 sequence. */
