@@ -2,30 +2,18 @@
 // rotation made elsewhere, import by id and by natural key, delete, 404 on refresh, 409 on create, on the
 // provider handler against a real `coffer serve`. The value never appears in any response.
 import { randomBytes } from 'node:crypto';
-import { Coffer, Secret } from '@coffer/sdk';
-import { type RunningServer, startServer } from '@coffer/server/launch';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Instance, MiniCli, summaries, UNKNOWN } from './support/cli.ts';
+import { type Coffer, Secret } from '@coffer/sdk';
+import { describe, expect, it } from 'vitest';
+import { type Instance, type MiniCli, summaries, UNKNOWN, withSession } from './support/cli.ts';
 
 const VALUE = `v-${randomBytes(12).toString('hex')}`;
 const ROTATED = `r-${randomBytes(12).toString('hex')}`;
 const UUID = /^[0-9a-f-]{36}$/;
 
-let server: RunningServer;
 let cli: MiniCli;
 let sdk: Coffer;
-
-beforeAll(async () => {
-  server = await startServer();
-  cli = new MiniCli({ COFFER_BASE_URL: server.baseUrl, COFFER_API_KEY: server.apiKey });
-  await cli.configure();
-  sdk = new Coffer({ baseUrl: server.baseUrl, apiKey: new Secret(server.apiKey) });
-}, 30_000);
-
-afterAll(async () => {
-  await cli?.p.stopProvider({});
-  await sdk?.close();
-  await server?.stop();
+withSession((s) => {
+  ({ cli, sdk } = s);
 });
 
 const config = (o: Record<string, unknown> = {}) => ({

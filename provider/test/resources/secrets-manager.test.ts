@@ -1,26 +1,14 @@
 // coffer_secrets_manager in process: create over untouched defaults, read, update, an optional setting
 // removed returns to the spec's default, import, delete (reset to DB), and the refusal to create over
 // settings this state did not make, against a real `coffer serve`.
-import { Coffer, Secret } from '@coffer/sdk';
-import { type RunningServer, startServer } from '@coffer/server/launch';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Instance, MiniCli, summaries } from './support/cli.ts';
+import type { Coffer } from '@coffer/sdk';
+import { describe, expect, it } from 'vitest';
+import { type Instance, type MiniCli, summaries, withSession } from './support/cli.ts';
 
-let server: RunningServer;
 let cli: MiniCli;
 let sdk: Coffer;
-
-beforeAll(async () => {
-  server = await startServer();
-  cli = new MiniCli({ COFFER_BASE_URL: server.baseUrl, COFFER_API_KEY: server.apiKey });
-  await cli.configure();
-  sdk = new Coffer({ baseUrl: server.baseUrl, apiKey: new Secret(server.apiKey) });
-}, 30_000);
-
-afterAll(async () => {
-  await cli?.p.stopProvider({});
-  await sdk?.close();
-  await server?.stop();
+withSession((s) => {
+  ({ cli, sdk } = s);
 });
 
 describe('coffer_secrets_manager', () => {

@@ -1,6 +1,10 @@
 // A CLI in miniature for in-process resource tests: the RPC sequence OpenTofu runs for plan and apply
 // (ValidateResourceConfig, PlanResourceChange on the proposed new state, ApplyResourceChange), ReadResource,
 // ImportResourceState, on the real provider handler with msgpack values, against a real `coffer serve`.
+
+import { Coffer, Secret } from '@coffer/sdk';
+import { type RunningServer, startServer } from '@coffer/server/launch';
+import { afterAll, beforeAll } from 'vitest';
 import type { Attributes } from '../../../src/framework/schema.ts';
 import { objectType } from '../../../src/framework/schema.ts';
 import { isObject, type ObjectValue, UNKNOWN, type Value } from '../../../src/framework/value.ts';
@@ -189,3 +193,29 @@ export class Resource {
 
 export const summaries = (d: readonly W.Diagnostic[]) => d.map((x) => x.summary);
 export { UNKNOWN };
+
+export interface Session {
+  server: RunningServer;
+  /** The provider handler, configured against `server`. */
+  cli: MiniCli;
+  /** The SDK on the same server, for changes made outside Terraform and for checks. */
+  sdk: Coffer;
+}
+
+/** A real `coffer serve`, a configured provider and an SDK client for one test file: `use` gets them. */
+export function withSession(use: (s: Session) => void): void {
+  let session: Session | undefined;
+  beforeAll(async () => {
+    const server = await startServer();
+    const cli = new MiniCli({ COFFER_BASE_URL: server.baseUrl, COFFER_API_KEY: server.apiKey });
+    await cli.configure();
+    const sdk = new Coffer({ baseUrl: server.baseUrl, apiKey: new Secret(server.apiKey) });
+    session = { server, cli, sdk };
+    use(session);
+  }, 30_000);
+  afterAll(async () => {
+    await session?.cli.p.stopProvider({});
+    await session?.sdk.close();
+    await session?.server.stop();
+  });
+}
