@@ -25,6 +25,9 @@ export type VaultKvVersion = Schemas['VaultKvVersion'];
 
 export const SECRET_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
 export const SCOPE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+/** The spec's `DisplayName` (organization, team and workspace names): 1..128 characters, no outer spaces. */
+export const DISPLAY_NAME = /^\S(.*\S)?$/;
+export const MAX_DISPLAY_NAME_LENGTH = 128;
 /** The largest `expiresInDays` of a workspace override. */
 export const MAX_EXPIRES_IN_DAYS = 3650;
 export const SCOPE_TYPES: readonly ScopeType[] = scopeTypeValues;

@@ -106,6 +106,176 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List organizations
+         * @description A deployment key lists every organization; any other key lists the one it belongs to.
+         */
+        get: operations["listOrganizations"];
+        put?: never;
+        /**
+         * Create an organization
+         * @description Deployment keys only (`deployment: true`): an organization is a hard boundary, and creating one is an
+         *     act of whoever runs the deployment. The id is chosen by the caller and is unique in the deployment.
+         *     Give the new organization its first owner key with `POST /v1/api-keys`.
+         */
+        post: operations["createOrganization"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/organizations/{organizationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization's id. */
+                organizationId: components["parameters"]["OrganizationId"];
+            };
+            cookie?: never;
+        };
+        /** Read an organization */
+        get: operations["getOrganization"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an organization
+         * @description Deployment keys only. An organization that still holds teams, workspaces or secrets answers 409 naming
+         *     what is left, unless `cascade=true`: then its secrets (and their values in remote backends),
+         *     overrides, workspaces and teams are deleted and its API keys revoked, in one audited act. An
+         *     organization that holds a deployment key cannot be deleted (409).
+         */
+        delete: operations["deleteOrganization"];
+        options?: never;
+        head?: never;
+        /**
+         * Rename an organization
+         * @description Send `If-Match` with the ETag you read to make the change conditional (412 on a lost race).
+         */
+        patch: operations["updateOrganization"];
+        trace?: never;
+    };
+    "/v1/teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List teams
+         * @description The teams the key covers: every team of an organization key's organization, a team key's own team, a
+         *     workspace key's workspace's team.
+         */
+        get: operations["listTeams"];
+        put?: never;
+        /**
+         * Create a team
+         * @description Organization owners and admins. The team belongs to `organizationId` (by default the caller's own
+         *     organization) for good. Ids are unique in the deployment.
+         */
+        post: operations["createTeam"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/teams/{teamId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The team's id. */
+                teamId: components["parameters"]["TeamId"];
+            };
+            cookie?: never;
+        };
+        /** Read a team */
+        get: operations["getTeam"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a team
+         * @description Organization owners and admins. A team that still holds secrets or workspaces answers 409 naming what is
+         *     left, unless `cascade=true`: then its secrets, its workspaces (with their secrets and overrides) are
+         *     deleted and the API keys on them revoked. Keys on the team itself are always revoked.
+         */
+        delete: operations["deleteTeam"];
+        options?: never;
+        head?: never;
+        /**
+         * Rename a team
+         * @description Send `If-Match` with the ETag you read to make the change conditional (412 on a lost race).
+         */
+        patch: operations["updateTeam"];
+        trace?: never;
+    };
+    "/v1/workspaces": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List workspaces
+         * @description The workspaces the key covers: an organization key's whole organization, a team key's team, a
+         *     workspace key's own workspace.
+         */
+        get: operations["listWorkspaces"];
+        put?: never;
+        /**
+         * Create a workspace
+         * @description Organization owners and admins, or a team owner or admin for a workspace in their team. A workspace
+         *     belongs to one team (`teamId`) or directly to its organization (`teamId: null`, the default).
+         */
+        post: operations["createWorkspace"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/workspaces/{workspaceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace's id. */
+                workspaceId: components["parameters"]["WorkspaceId"];
+            };
+            cookie?: never;
+        };
+        /** Read a workspace */
+        get: operations["getWorkspace"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a workspace
+         * @description A workspace that still holds secrets or overrides answers 409 naming what is left, unless
+         *     `cascade=true`: then they are deleted with it. API keys on the workspace are always revoked.
+         */
+        delete: operations["deleteWorkspace"];
+        options?: never;
+        head?: never;
+        /**
+         * Rename a workspace or move it to another team
+         * @description Renames the workspace or moves it to another team of its organization (`teamId`, or `null` for directly
+         *     in the organization). A move is audited as `workspace.moved` and needs an organization owner or admin:
+         *     from then on the workspace resolves its new team's secrets.
+         */
+        patch: operations["updateWorkspace"];
+        trace?: never;
+    };
     "/v1/secrets-manager": {
         parameters: {
             query?: never;
@@ -117,7 +287,8 @@ export interface paths {
         get: operations["getSecretsManager"];
         /**
          * Replace the secrets-manager configuration
-         * @description Replaces the whole configuration (owner or admin of the organization). Switching backends does not
+         * @description Replaces the whole configuration (an owner or admin deployment key: the configuration is
+         *     deployment-wide). Switching backends does not
          *     migrate existing secrets; the response says so in `warnings`. A backend whose required settings are
          *     missing falls back to `DB`, and `fallbackReason` says why. When `vault.token` is omitted on an
          *     update that keeps `authMethod: TOKEN`, the stored token is kept.
@@ -159,8 +330,9 @@ export interface paths {
         put?: never;
         /**
          * Create a secret
-         * @description Creates a secret in one scope. `(scope.type, scope.id, name)` is unique: a second create answers
-         *     409. Give `value` for the `DB`, `VAULT` and `AWS_SECRETS_MANAGER` backends, or `vaultRef` under
+         * @description Creates a secret in one scope, which must exist in the caller's organization: an unknown
+         *     organization, team or workspace answers 422 on `/scope/id`, one in another organization 403.
+         *     `(scope.type, scope.id, name)` is unique: a second create answers 409. Give `value` for the `DB`, `VAULT` and `AWS_SECRETS_MANAGER` backends, or `vaultRef` under
          *     `READONLY_VAULT`.
          */
         post: operations["createSecret"];
@@ -211,10 +383,12 @@ export interface paths {
         put?: never;
         /**
          * Resolve secret values for a workspace
-         * @description Returns, for each requested name, the value of the narrowest scope that has it: a workspace
-         *     override, then a workspace secret, then a team secret, then an organization secret. Expired
-         *     secrets never resolve; names that resolve nowhere are listed in `missing`. Needs the `runtime`
-         *     role or higher on the workspace, and every value read is written to the read audit log.
+         * @description Returns, for each requested name, the value of the narrowest scope that has it along the
+         *     workspace's own chain: a workspace override, then a workspace secret, then a secret of the
+         *     workspace's team, then a secret of its organization. Expired secrets never resolve; names that
+         *     resolve nowhere are listed in `missing`. Needs the `runtime` role or higher on the workspace, its
+         *     team or its organization; a workspace in another organization (or none) answers 404. Every value
+         *     read is written to the read audit log.
          */
         post: operations["resolveSecrets"];
         delete?: never;
@@ -331,7 +505,8 @@ export interface paths {
         /**
          * Create an API key
          * @description Returns the token once; Coffer keeps only its hash. A key can only create keys with a role and a
-         *     scope it covers itself.
+         *     scope it covers itself, in its own organization; a deployment key may create keys in any
+         *     organization (the first owner of a new one). The scope must exist (422 on `/scope/id`).
          */
         post: operations["createApiKey"];
         delete?: never;
@@ -429,6 +604,79 @@ export interface components {
                 backend: "ok" | "unavailable";
             };
         };
+        /** @description A human-readable name (by default the id); no leading or trailing spaces. */
+        DisplayName: string;
+        Organization: {
+            id: components["schemas"]["ScopeId"];
+            name: components["schemas"]["DisplayName"];
+            /** Format: date-time */
+            readonly createdAt: string;
+            /** Format: date-time */
+            readonly updatedAt: string;
+            /** @description Increments on every change; the `ETag` is this number, quoted. */
+            readonly revision: number;
+        };
+        OrganizationCreate: {
+            id: components["schemas"]["ScopeId"];
+            name?: components["schemas"]["DisplayName"];
+        };
+        OrganizationUpdate: {
+            name?: components["schemas"]["DisplayName"];
+        };
+        OrganizationList: {
+            items: components["schemas"]["Organization"][];
+            nextCursor: components["schemas"]["NextCursor"];
+        };
+        Team: {
+            id: components["schemas"]["ScopeId"];
+            organizationId: components["schemas"]["ScopeId"];
+            name: components["schemas"]["DisplayName"];
+            /** Format: date-time */
+            readonly createdAt: string;
+            /** Format: date-time */
+            readonly updatedAt: string;
+            /** @description Increments on every change; the `ETag` is this number, quoted. */
+            readonly revision: number;
+        };
+        TeamCreate: {
+            id: components["schemas"]["ScopeId"];
+            organizationId?: components["schemas"]["ScopeId"];
+            name?: components["schemas"]["DisplayName"];
+        };
+        TeamUpdate: {
+            name?: components["schemas"]["DisplayName"];
+        };
+        TeamList: {
+            items: components["schemas"]["Team"][];
+            nextCursor: components["schemas"]["NextCursor"];
+        };
+        Workspace: {
+            id: components["schemas"]["ScopeId"];
+            organizationId: components["schemas"]["ScopeId"];
+            /** @description The team the workspace belongs to; null when it belongs directly to its organization. */
+            teamId: components["schemas"]["ScopeId"] | null;
+            name: components["schemas"]["DisplayName"];
+            /** Format: date-time */
+            readonly createdAt: string;
+            /** Format: date-time */
+            readonly updatedAt: string;
+            /** @description Increments on every change; the `ETag` is this number, quoted. */
+            readonly revision: number;
+        };
+        WorkspaceCreate: {
+            id: components["schemas"]["ScopeId"];
+            organizationId?: components["schemas"]["ScopeId"];
+            teamId?: components["schemas"]["ScopeId"] | null;
+            name?: components["schemas"]["DisplayName"];
+        };
+        WorkspaceUpdate: {
+            name?: components["schemas"]["DisplayName"];
+            teamId?: components["schemas"]["ScopeId"] | null;
+        };
+        WorkspaceList: {
+            items: components["schemas"]["Workspace"][];
+            nextCursor: components["schemas"]["NextCursor"];
+        };
         /** @enum {string} */
         ScopeType: "organization" | "team" | "workspace";
         /** @description An organization, team or workspace id. */
@@ -517,6 +765,11 @@ export interface components {
         NextCursor: string | null;
         ResolveRequest: {
             workspaceId: components["schemas"]["ScopeId"];
+            /**
+             * @deprecated
+             * @description Deprecated: the team layer is the workspace's own team. Accepted only when it names that team
+             *     (422 on `/teamId` otherwise); leave it out.
+             */
             teamId?: components["schemas"]["ScopeId"];
             names: components["schemas"]["SecretName"][];
         };
@@ -711,10 +964,10 @@ export interface components {
             nextCursor: components["schemas"]["NextCursor"];
         };
         /** @enum {string} */
-        AuditEventType: "secret.created" | "secret.updated" | "secret.deleted" | "workspace_secret.put" | "workspace_secret.deleted" | "secrets_manager.updated" | "api_key.created" | "api_key.revoked" | "auth.failed";
+        AuditEventType: "secret.created" | "secret.updated" | "secret.deleted" | "workspace_secret.put" | "workspace_secret.deleted" | "secrets_manager.updated" | "api_key.created" | "api_key.revoked" | "auth.failed" | "organization.created" | "organization.updated" | "organization.deleted" | "team.created" | "team.updated" | "team.deleted" | "workspace.created" | "workspace.updated" | "workspace.moved" | "workspace.deleted";
         AuditTarget: {
             /** @enum {string} */
-            kind: "secret" | "workspace_secret" | "secrets_manager" | "api_key" | "request";
+            kind: "secret" | "workspace_secret" | "secrets_manager" | "api_key" | "request" | "organization" | "team" | "workspace";
             id?: string | null;
             name?: string | null;
             scope?: components["schemas"]["Scope"] | null;
@@ -747,6 +1000,13 @@ export interface components {
             scope: components["schemas"]["Scope"];
             /** Format: date-time */
             expiresAt?: string | null;
+            /**
+             * @description Also a deployment key: it may create and delete organizations, change the secrets-manager
+             *     configuration and mint keys in any organization. Only a deployment key can create one, and only
+             *     on an organization scope.
+             * @default false
+             */
+            deployment?: boolean;
         };
         ApiKey: {
             /** Format: uuid */
@@ -754,6 +1014,10 @@ export interface components {
             name: string;
             role: components["schemas"]["Role"];
             scope: components["schemas"]["Scope"];
+            /** @description The organization the key belongs to (null only for a key whose scope no longer exists). */
+            readonly organizationId: string | null;
+            /** @description A deployment key (organizations, the secrets-manager configuration, keys in any organization). */
+            readonly deployment: boolean;
             /**
              * @description The first characters of a token the server minted (`cof_` and 8 hex characters), to recognise it;
              *     empty for a token the operator chose (the bootstrap key from `COFFER_BOOTSTRAP_API_KEY`), of which
@@ -775,6 +1039,10 @@ export interface components {
             name: string;
             role: components["schemas"]["Role"];
             scope: components["schemas"]["Scope"];
+            /** @description The organization the key belongs to (null only for a key whose scope no longer exists). */
+            readonly organizationId: string | null;
+            /** @description A deployment key (organizations, the secrets-manager configuration, keys in any organization). */
+            readonly deployment: boolean;
             readonly prefix: string;
             /** Format: date-time */
             readonly createdAt: string;
@@ -948,6 +1216,26 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description The team, workspace or organization still holds something; `detail` names what is left. */
+        NotEmpty: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://coffer.dev/problems/conflict",
+                 *       "title": "Conflict",
+                 *       "status": 409,
+                 *       "detail": "Team payments still holds 2 secrets and 1 workspace (ws-checkout); delete them first or pass cascade=true.",
+                 *       "instance": "/v1/teams/payments",
+                 *       "requestId": "01JD2Q3R4S5T6V7W8X9Y0Z1A2R"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description The request is well formed but a field is invalid. */
         Unprocessable: {
             headers: {
@@ -1068,6 +1356,12 @@ export interface components {
         };
     };
     parameters: {
+        /** @description The organization's id. */
+        OrganizationId: components["schemas"]["ScopeId"];
+        /** @description The team's id. */
+        TeamId: components["schemas"]["ScopeId"];
+        /** @description Also delete everything beneath (secrets, overrides, workspaces, teams) and revoke its keys. */
+        Cascade: boolean;
         /** @description The secret's id. */
         SecretId: string;
         /** @description The workspace's id. */
@@ -1290,6 +1584,705 @@ export interface operations {
                     "text/html": string;
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listOrganizations: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of organizations. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "acme",
+                     *           "name": "Acme Corp",
+                     *           "createdAt": "2026-11-01T09:00:00Z",
+                     *           "updatedAt": "2026-11-01T09:00:00Z",
+                     *           "revision": 1
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrganizationList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createOrganization: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a POST safe to retry: the same key with the same body replays the first answer; the same key
+                 *     with another body answers 422. Keys are kept for 24 hours.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "acme",
+                 *       "name": "Acme Corp"
+                 *     }
+                 */
+                "application/json": components["schemas"]["OrganizationCreate"];
+            };
+        };
+        responses: {
+            /** @description The organization was created. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "acme",
+                     *       "name": "Acme Corp",
+                     *       "createdAt": "2026-11-01T09:00:00Z",
+                     *       "updatedAt": "2026-11-01T09:00:00Z",
+                     *       "revision": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Organization"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getOrganization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization's id. */
+                organizationId: components["parameters"]["OrganizationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The organization. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "acme",
+                     *       "name": "Acme Corp",
+                     *       "createdAt": "2026-11-01T09:00:00Z",
+                     *       "updatedAt": "2026-11-01T09:00:00Z",
+                     *       "revision": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Organization"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deleteOrganization: {
+        parameters: {
+            query?: {
+                /** @description Also delete everything beneath (secrets, overrides, workspaces, teams) and revoke its keys. */
+                cascade?: components["parameters"]["Cascade"];
+            };
+            header?: never;
+            path: {
+                /** @description The organization's id. */
+                organizationId: components["parameters"]["OrganizationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["NotEmpty"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updateOrganization: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; the update happens only if the secret is still at that revision. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                /** @description The organization's id. */
+                organizationId: components["parameters"]["OrganizationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Acme Corporation"
+                 *     }
+                 */
+                "application/json": components["schemas"]["OrganizationUpdate"];
+            };
+        };
+        responses: {
+            /** @description The organization. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "acme",
+                     *       "name": "Acme Corp",
+                     *       "createdAt": "2026-11-01T09:00:00Z",
+                     *       "updatedAt": "2026-11-01T09:00:00Z",
+                     *       "revision": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Organization"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listTeams: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of teams. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "payments",
+                     *           "organizationId": "acme",
+                     *           "name": "Payments",
+                     *           "createdAt": "2026-11-01T09:05:00Z",
+                     *           "updatedAt": "2026-11-01T09:05:00Z",
+                     *           "revision": 1
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TeamList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createTeam: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a POST safe to retry: the same key with the same body replays the first answer; the same key
+                 *     with another body answers 422. Keys are kept for 24 hours.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "payments",
+                 *       "name": "Payments"
+                 *     }
+                 */
+                "application/json": components["schemas"]["TeamCreate"];
+            };
+        };
+        responses: {
+            /** @description The team was created. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "payments",
+                     *       "organizationId": "acme",
+                     *       "name": "Payments",
+                     *       "createdAt": "2026-11-01T09:05:00Z",
+                     *       "updatedAt": "2026-11-01T09:05:00Z",
+                     *       "revision": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Team"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The team's id. */
+                teamId: components["parameters"]["TeamId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The team. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "payments",
+                     *       "organizationId": "acme",
+                     *       "name": "Payments",
+                     *       "createdAt": "2026-11-01T09:05:00Z",
+                     *       "updatedAt": "2026-11-01T09:05:00Z",
+                     *       "revision": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Team"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deleteTeam: {
+        parameters: {
+            query?: {
+                /** @description Also delete everything beneath (secrets, overrides, workspaces, teams) and revoke its keys. */
+                cascade?: components["parameters"]["Cascade"];
+            };
+            header?: never;
+            path: {
+                /** @description The team's id. */
+                teamId: components["parameters"]["TeamId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["NotEmpty"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updateTeam: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; the update happens only if the secret is still at that revision. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                /** @description The team's id. */
+                teamId: components["parameters"]["TeamId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Payments platform"
+                 *     }
+                 */
+                "application/json": components["schemas"]["TeamUpdate"];
+            };
+        };
+        responses: {
+            /** @description The team. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "payments",
+                     *       "organizationId": "acme",
+                     *       "name": "Payments",
+                     *       "createdAt": "2026-11-01T09:05:00Z",
+                     *       "updatedAt": "2026-11-01T09:05:00Z",
+                     *       "revision": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Team"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listWorkspaces: {
+        parameters: {
+            query?: {
+                /** @description Only workspaces of this team. */
+                teamId?: components["schemas"]["ScopeId"];
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of workspaces. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "ws-checkout",
+                     *           "organizationId": "acme",
+                     *           "teamId": "payments",
+                     *           "name": "Checkout agents",
+                     *           "createdAt": "2026-11-01T09:10:00Z",
+                     *           "updatedAt": "2026-11-01T09:10:00Z",
+                     *           "revision": 1
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WorkspaceList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createWorkspace: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a POST safe to retry: the same key with the same body replays the first answer; the same key
+                 *     with another body answers 422. Keys are kept for 24 hours.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "ws-checkout",
+                 *       "teamId": "payments",
+                 *       "name": "Checkout agents"
+                 *     }
+                 */
+                "application/json": components["schemas"]["WorkspaceCreate"];
+            };
+        };
+        responses: {
+            /** @description The workspace was created. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "ws-checkout",
+                     *       "organizationId": "acme",
+                     *       "teamId": "payments",
+                     *       "name": "Checkout agents",
+                     *       "createdAt": "2026-11-01T09:10:00Z",
+                     *       "updatedAt": "2026-11-01T09:10:00Z",
+                     *       "revision": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Workspace"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getWorkspace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace's id. */
+                workspaceId: components["parameters"]["WorkspaceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workspace. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "ws-checkout",
+                     *       "organizationId": "acme",
+                     *       "teamId": "payments",
+                     *       "name": "Checkout agents",
+                     *       "createdAt": "2026-11-01T09:10:00Z",
+                     *       "updatedAt": "2026-11-01T09:10:00Z",
+                     *       "revision": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Workspace"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deleteWorkspace: {
+        parameters: {
+            query?: {
+                /** @description Also delete everything beneath (secrets, overrides, workspaces, teams) and revoke its keys. */
+                cascade?: components["parameters"]["Cascade"];
+            };
+            header?: never;
+            path: {
+                /** @description The workspace's id. */
+                workspaceId: components["parameters"]["WorkspaceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["NotEmpty"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updateWorkspace: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; the update happens only if the secret is still at that revision. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                /** @description The workspace's id. */
+                workspaceId: components["parameters"]["WorkspaceId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "teamId": "risk"
+                 *     }
+                 */
+                "application/json": components["schemas"]["WorkspaceUpdate"];
+            };
+        };
+        responses: {
+            /** @description The workspace. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "ws-checkout",
+                     *       "organizationId": "acme",
+                     *       "teamId": "payments",
+                     *       "name": "Checkout agents",
+                     *       "createdAt": "2026-11-01T09:10:00Z",
+                     *       "updatedAt": "2026-11-01T09:10:00Z",
+                     *       "revision": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Workspace"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
         };
@@ -1598,7 +2591,6 @@ export interface operations {
                 /**
                  * @example {
                  *       "workspaceId": "ws-checkout",
-                 *       "teamId": "payments",
                  *       "names": [
                  *         "STRIPE_API_KEY",
                  *         "OPENAI_API_KEY",
@@ -2005,6 +2997,8 @@ export interface operations {
                      *             "type": "workspace",
                      *             "id": "ws-checkout"
                      *           },
+                     *           "organizationId": "acme",
+                     *           "deployment": false,
                      *           "prefix": "cof_5f2d8a9b",
                      *           "createdAt": "2026-11-01T09:00:00Z",
                      *           "expiresAt": "2027-11-01T00:00:00Z",
@@ -2071,6 +3065,8 @@ export interface operations {
                      *         "type": "workspace",
                      *         "id": "ws-checkout"
                      *       },
+                     *       "organizationId": "acme",
+                     *       "deployment": false,
                      *       "prefix": "cof_5f2d8a9b",
                      *       "createdAt": "2026-11-01T09:00:00Z",
                      *       "expiresAt": "2027-11-01T00:00:00Z",
@@ -2119,6 +3115,8 @@ export interface operations {
                      *         "type": "workspace",
                      *         "id": "ws-checkout"
                      *       },
+                     *       "organizationId": "acme",
+                     *       "deployment": false,
                      *       "prefix": "cof_5f2d8a9b",
                      *       "createdAt": "2026-11-01T09:00:00Z",
                      *       "expiresAt": "2027-11-01T00:00:00Z",
@@ -2188,6 +3186,6 @@ export const vaultAuthMethodValues: ReadonlyArray<FlattenedDeepRequired<componen
 export const secretsManagerConfigInputFallbackValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SecretsManagerConfigInput"]["fallback"]> = ["ENV", "NONE"];
 export const secretsManagerConfigFallbackValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SecretsManagerConfig"]["fallback"]> = ["ENV", "NONE"];
 export const secretReadOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SecretRead"]["outcome"]> = ["value", "fallback", "missing"];
-export const auditEventTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditEventType"]> = ["secret.created", "secret.updated", "secret.deleted", "workspace_secret.put", "workspace_secret.deleted", "secrets_manager.updated", "api_key.created", "api_key.revoked", "auth.failed"];
-export const auditTargetKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditTarget"]["kind"]> = ["secret", "workspace_secret", "secrets_manager", "api_key", "request"];
+export const auditEventTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditEventType"]> = ["secret.created", "secret.updated", "secret.deleted", "workspace_secret.put", "workspace_secret.deleted", "secrets_manager.updated", "api_key.created", "api_key.revoked", "auth.failed", "organization.created", "organization.updated", "organization.deleted", "team.created", "team.updated", "team.deleted", "workspace.created", "workspace.updated", "workspace.moved", "workspace.deleted"];
+export const auditTargetKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditTarget"]["kind"]> = ["secret", "workspace_secret", "secrets_manager", "api_key", "request", "organization", "team", "workspace"];
 export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["owner", "admin", "member", "runtime"];
