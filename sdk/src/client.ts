@@ -4,9 +4,12 @@ import { HttpClient } from './internal/http-client.ts';
 import type { CofferOptions, HttpMethod, RequestOptions } from './options.ts';
 import { ApiKeys } from './resources/api-keys.ts';
 import { Audit } from './resources/audit.ts';
+import { Organizations } from './resources/organizations.ts';
 import { Secrets } from './resources/secrets.ts';
 import { SecretsManager } from './resources/secrets-manager.ts';
+import { Teams } from './resources/teams.ts';
 import { WorkspaceSecrets } from './resources/workspace-secrets.ts';
+import { Workspaces } from './resources/workspaces.ts';
 import { REDACTED } from './secret.ts';
 import type { Schema } from './types.ts';
 
@@ -31,6 +34,9 @@ export interface RawRequestInit {
  */
 export class Coffer {
   readonly #http: HttpClient;
+  readonly organizations: Organizations;
+  readonly teams: Teams;
+  readonly workspaces: Workspaces;
   readonly secrets: Secrets;
   readonly workspaceSecrets: WorkspaceSecrets;
   readonly secretsManager: SecretsManager;
@@ -40,6 +46,9 @@ export class Coffer {
   constructor(options: CofferOptions = {}) {
     const http = new HttpClient(options);
     this.#http = http;
+    this.organizations = new Organizations(http);
+    this.teams = new Teams(http);
+    this.workspaces = new Workspaces(http);
     this.secrets = new Secrets(http);
     this.workspaceSecrets = new WorkspaceSecrets(http);
     this.secretsManager = new SecretsManager(http);

@@ -38,6 +38,14 @@ export type {
   SecretReadListParams,
 } from './resources/audit.ts';
 export type {
+  Organization,
+  OrganizationCreateParams,
+  OrganizationDeleteParams,
+  OrganizationListParams,
+  Organizations,
+  OrganizationUpdateParams,
+} from './resources/organizations.ts';
+export type {
   ResolvedSecret,
   ResolveParams,
   ResolveResult,
@@ -54,12 +62,30 @@ export type {
   SecretsManagerPutParams,
 } from './resources/secrets-manager.ts';
 export type {
+  Team,
+  TeamCreateParams,
+  TeamDeleteParams,
+  TeamListParams,
+  Teams,
+  TeamUpdateParams,
+} from './resources/teams.ts';
+export type {
   WorkspaceSecret,
   WorkspaceSecretListParams,
   WorkspaceSecretPutParams,
   WorkspaceSecrets,
 } from './resources/workspace-secrets.ts';
+export type {
+  Workspace,
+  WorkspaceCreateParams,
+  WorkspaceDeleteParams,
+  WorkspaceListParams,
+  Workspaces,
+  WorkspaceUpdateParams,
+} from './resources/workspaces.ts';
 export {
+  DISPLAY_NAME,
+  MAX_DISPLAY_NAME_LENGTH,
   MAX_EXPIRES_IN_DAYS,
   SCOPE_ID,
   SCOPE_TYPES,

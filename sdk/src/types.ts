@@ -50,7 +50,15 @@ export type SecretOutput<T> = T extends readonly (infer E)[]
 /** Items of a paginated list response. */
 export type ItemOf<K extends keyof operations> = ResponseBody<K> extends { items: (infer I)[] } ? I : never;
 
-type ListOp = 'listSecrets' | 'listWorkspaceSecrets' | 'listSecretReads' | 'listAuditEvents' | 'listApiKeys';
+type ListOp =
+  | 'listSecrets'
+  | 'listWorkspaceSecrets'
+  | 'listSecretReads'
+  | 'listAuditEvents'
+  | 'listApiKeys'
+  | 'listOrganizations'
+  | 'listTeams'
+  | 'listWorkspaces';
 /** Filters of a list operation; `cursor` starts from a given page. */
 export type ListQuery<K extends ListOp> = Omit<QueryParams<K>, 'cursor'> & { cursor?: string };
 

@@ -5,10 +5,13 @@ import {
   type APIPromise,
   type ApiKeyCreated,
   Coffer,
+  type Organization,
   type PageIterable,
   type ResolveResult,
   Secret,
   type SecretMetadata,
+  type Team,
+  type Workspace,
   type WorkspaceSecret,
   type WorkspaceSecretKey,
 } from '../src/index.ts';
@@ -62,6 +65,26 @@ describe('named types', () => {
     expectTypeOf<ResolveResult['items'][number]['value']>().toEqualTypeOf<Secret>();
     expectTypeOf<ApiKeyCreated['token']>().toEqualTypeOf<Secret>();
     expectTypeOf<WorkspaceSecret['key']>().toEqualTypeOf<WorkspaceSecretKey>();
+    expectTypeOf(coffer.organizations.get).returns.toEqualTypeOf<APIPromise<Organization>>();
+    expectTypeOf(coffer.teams.list).returns.toEqualTypeOf<PageIterable<Team>>();
+    expectTypeOf(coffer.workspaces.update).returns.toEqualTypeOf<APIPromise<Workspace>>();
+    expectTypeOf(coffer.workspaces.delete).returns.toEqualTypeOf<APIPromise<void>>();
+    expectTypeOf<Workspace['teamId']>().toEqualTypeOf<string | null>();
+  });
+
+  it("tenancy bodies are the spec's: a workspace move takes a team id or null; unknown fields do not compile", () => {
+    const calls = () => {
+      coffer.workspaces.update('ws', { teamId: null });
+      coffer.workspaces.update('ws', { teamId: 'risk', name: 'Risk agents' });
+      coffer.teams.delete('payments', { cascade: true });
+      // @ts-expect-error: a team has no teamId to move
+      coffer.teams.update('payments', { teamId: 'risk' });
+      // @ts-expect-error: the id is required
+      coffer.workspaces.create({ teamId: 'payments' });
+      // @ts-expect-error: cascade is a boolean
+      coffer.organizations.delete('acme', { cascade: 'yes' });
+    };
+    expectTypeOf(calls).toBeFunction();
   });
 
   it('workspaceSecrets.put takes the allowed keys; a misspelt literal does not compile', () => {

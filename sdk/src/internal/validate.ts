@@ -2,6 +2,8 @@
 // these only refuse input that the spec says can never be valid, with the same JSON pointers it uses.
 import { type FieldError, ValidationError } from '../errors.ts';
 import {
+  DISPLAY_NAME,
+  MAX_DISPLAY_NAME_LENGTH,
   MAX_EXPIRES_IN_DAYS,
   SCOPE_ID,
   SCOPE_TYPES,
@@ -36,6 +38,23 @@ export class Checks {
     if (typeof value !== 'string' || !SCOPE_ID.test(value))
       this.add(pointer, `must match ${SCOPE_ID.source}`);
     return this;
+  }
+
+  /** An organization's, team's or workspace's `name` (the spec's `DisplayName`). */
+  displayName(pointer: string, value: unknown): this {
+    if (value === undefined) return this;
+    if (typeof value !== 'string' || value.length > MAX_DISPLAY_NAME_LENGTH || !DISPLAY_NAME.test(value)) {
+      this.add(
+        pointer,
+        `must be 1 to ${MAX_DISPLAY_NAME_LENGTH} characters without leading or trailing spaces`,
+      );
+    }
+    return this;
+  }
+
+  /** A workspace's `teamId`: a team id, or null for a workspace directly in its organization. */
+  teamRef(pointer: string, value: unknown): this {
+    return value === null ? this : this.scopeId(pointer, value);
   }
 
   scope(pointer: string, value: unknown, required: boolean): this {

@@ -17,8 +17,17 @@ export interface SecretCreateParams extends SecretInput<Schema<'SecretCreate'>> 
 export interface SecretUpdateParams extends SecretInput<Schema<'SecretUpdate'>> {}
 /** Filters of `secrets.list`; `cursor` starts from a given page. */
 export interface SecretListParams extends ListQuery<'listSecrets'> {}
-/** Body of `secrets.resolve`: the workspace (and optionally team) to resolve for, and the names. */
-export interface ResolveParams extends Schema<'ResolveRequest'> {}
+/**
+ * Body of `secrets.resolve`: the workspace to resolve for, and the names. The chain is the workspace's own:
+ * override > workspace > the workspace's team > its organization.
+ */
+export interface ResolveParams extends Omit<Schema<'ResolveRequest'>, 'teamId'> {
+  /**
+   * @deprecated The team layer is the workspace's own team (from the workspace record); leave this out. Still
+   * accepted when it names that team; any other team answers 422 on `/teamId`.
+   */
+  teamId?: Schema<'ResolveRequest'>['teamId'];
+}
 /** One resolved secret; its value arrives wrapped in a {@link Secret}. */
 export interface ResolvedSecret extends Omit<Schemas['ResolvedSecret'], 'value'> {
   value: Secret;
@@ -67,7 +76,10 @@ export class Secrets extends APIResource {
     return this._client.call('DELETE', '/v1/secrets/{secretId}', { path: { secretId } }, options);
   }
 
-  /** resolveSecrets: POST /v1/secrets:resolve. Values come back wrapped in {@link Secret}. */
+  /**
+   * resolveSecrets: POST /v1/secrets:resolve, through the workspace's chain (override > workspace > its team > its
+   * organization). Values come back wrapped in {@link Secret}.
+   */
   resolve(params: ResolveParams, options?: RequestOptions): APIPromise<ResolveResult> {
     const b: Partial<ResolveParams> | undefined = params;
     const c = check().required('/workspaceId', b?.workspaceId).scopeId('/workspaceId', b?.workspaceId);
