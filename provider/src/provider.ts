@@ -15,12 +15,16 @@ import { CofferClient, type SdkModule } from './resources/client.ts';
 import {
   secretsDataSource,
   secretsManagerDataSource,
+  teamDataSource,
+  workspaceDataSource,
   workspaceSecretsDataSource,
 } from './resources/data-sources.ts';
 import { apiDiagnostics } from './resources/errors.ts';
 import { secretResource } from './resources/secret.ts';
 import { secretValueEphemeral } from './resources/secret-value.ts';
 import { secretsManagerResource } from './resources/secrets-manager.ts';
+import { teamResource } from './resources/team.ts';
+import { workspaceResource } from './resources/workspace.ts';
 import { workspaceSecretResource } from './resources/workspace-secret.ts';
 import { VERSION } from './version.ts';
 import type { ProviderHandler } from './wire/handler.ts';
@@ -128,8 +132,20 @@ export function cofferProvider(env: NodeJS.ProcessEnv = process.env): ProviderDe
     // The SDK (and its HTTP stack) loads here, not at start-up: processes that only validate never need it.
     configure: async ({ config }) => configure(await import('@coffer/sdk'), config, env),
     stop: (client) => client?.close(),
-    resources: [secretsManagerResource, secretResource, workspaceSecretResource],
-    dataSources: [secretsDataSource, workspaceSecretsDataSource, secretsManagerDataSource],
+    resources: [
+      secretsManagerResource,
+      teamResource,
+      workspaceResource,
+      secretResource,
+      workspaceSecretResource,
+    ],
+    dataSources: [
+      teamDataSource,
+      workspaceDataSource,
+      secretsDataSource,
+      workspaceSecretsDataSource,
+      secretsManagerDataSource,
+    ],
     ephemeralResources: [secretValueEphemeral],
   };
 }

@@ -2,14 +2,17 @@
 
 import { SCOPE_ID, SCOPE_TYPES, SECRET_CATEGORIES, WORKSPACE_SECRET_KEYS } from '@coffer/sdk/rules';
 import {
+  type Attribute,
   type Attributes,
   type DataSourceDefinition,
+  DiagnosticsError,
   type ObjectValue,
   str,
   validators as v,
 } from '../framework/index.ts';
 import type { CofferClient } from './client.ts';
-import { call } from './errors.ts';
+import { apiDiagnostics, call } from './errors.ts';
+import { notFound } from './scopes.ts';
 
 export const secretsDataSource: DataSourceDefinition<CofferClient> = {
   typeName: 'coffer_secrets',
@@ -128,5 +131,87 @@ export const secretsManagerDataSource: DataSourceDefinition<CofferClient> = {
   async read({ client }) {
     const c = await call(client, 'reading the secrets manager', () => client.sdk.secretsManager.get());
     return { backend: c.backend, effective_backend: c.effectiveBackend };
+  },
+};
+
+const lookupId = (kind: 'team' | 'workspace') =>
+  ({
+    type: 'string',
+    required: true,
+    description: `The ${kind} id.`,
+    validators: [v.matches(SCOPE_ID, `a ${kind} id`)],
+  }) satisfies Attribute;
+
+const teamAttributes = {
+  id: lookupId('team'),
+  name: { type: 'string', computed: true, description: 'Display name.' },
+  organization_id: { type: 'string', computed: true, description: 'The organization the team belongs to.' },
+  created_at: { type: 'string', computed: true, description: 'Creation time (RFC 3339).' },
+  updated_at: { type: 'string', computed: true, description: 'Last change time (RFC 3339).' },
+} satisfies Attributes;
+
+export const teamDataSource: DataSourceDefinition<CofferClient, typeof teamAttributes> = {
+  typeName: 'coffer_team',
+  schema: {
+    description:
+      "A team, by id (one the API key can see: another organization's teams answer as missing). Fails when there is no such team.",
+    attributes: teamAttributes,
+  },
+  async read({ client, config }) {
+    const id = config.id;
+    try {
+      const t = await client.sdk.teams.get(id);
+      return {
+        name: t.name,
+        organization_id: t.organizationId,
+        created_at: t.createdAt,
+        updated_at: t.updatedAt,
+      };
+    } catch (e) {
+      if (client.isStatus(e, 404)) throw notFound('team', id, 'No such team', true);
+      throw new DiagnosticsError(apiDiagnostics(client, e, `reading team ${id}`));
+    }
+  },
+};
+
+const workspaceAttributes = {
+  id: lookupId('workspace'),
+  name: { type: 'string', computed: true, description: 'Display name.' },
+  team_id: {
+    type: 'string',
+    computed: true,
+    description: 'The team the workspace belongs to; null when it belongs directly to its organization.',
+  },
+  organization_id: {
+    type: 'string',
+    computed: true,
+    description: 'The organization the workspace belongs to.',
+  },
+  created_at: { type: 'string', computed: true, description: 'Creation time (RFC 3339).' },
+  updated_at: { type: 'string', computed: true, description: 'Last change time (RFC 3339).' },
+} satisfies Attributes;
+
+export const workspaceDataSource: DataSourceDefinition<CofferClient, typeof workspaceAttributes> = {
+  typeName: 'coffer_workspace',
+  schema: {
+    description:
+      "A workspace, by id (one the API key can see: another organization's workspaces answer as missing). Fails when there is no such workspace.",
+    attributes: workspaceAttributes,
+  },
+  async read({ client, config }) {
+    const id = config.id;
+    try {
+      const w = await client.sdk.workspaces.get(id);
+      return {
+        name: w.name,
+        team_id: w.teamId ?? null,
+        organization_id: w.organizationId,
+        created_at: w.createdAt,
+        updated_at: w.updatedAt,
+      };
+    } catch (e) {
+      if (client.isStatus(e, 404)) throw notFound('workspace', id, 'No such workspace', true);
+      throw new DiagnosticsError(apiDiagnostics(client, e, `reading workspace ${id}`));
+    }
   },
 };

@@ -1,6 +1,8 @@
 // ephemeral coffer_secret_value: resolves one secret for a workspace (POST /v1/secrets:resolve) during a
-// run. The value is handed to OpenTofu for ephemeral contexts (write-only attributes, provider blocks) and is
-// never stored in the state or the plan. Needs a key with the runtime role or higher; every read is audited.
+// run, through the workspace's own chain (override > workspace > its team > its organization; team_id is
+// deprecated and sent only when set). The value is handed to OpenTofu for ephemeral contexts (write-only
+// attributes, provider blocks) and is never stored in the state or the plan. Needs a key with the runtime
+// role or higher; every read is audited.
 
 import { SCOPE_ID, SECRET_NAME } from '@coffer/sdk/rules';
 import {
@@ -9,9 +11,21 @@ import {
   type EphemeralResourceDefinition,
   error,
   validators as v,
+  warning,
 } from '../framework/index.ts';
 import type { CofferClient } from './client.ts';
-import { call } from './errors.ts';
+import { call, type PointerMap } from './errors.ts';
+
+const POINTERS: PointerMap = {
+  '/workspaceId': ['workspace_id'],
+  '/teamId': ['team_id'],
+  '/names': ['name'],
+};
+
+const TEAM_ID_DEPRECATED =
+  "Deprecated: leave it out. The team layer is the workspace's own team (from the workspace record), so " +
+  'team secrets take part without it. Still accepted and sent when set, and then it must name that team ' +
+  '(the API refuses any other team).';
 
 const attributes = {
   workspace_id: {
@@ -23,7 +37,8 @@ const attributes = {
   team_id: {
     type: 'string',
     optional: true,
-    description: "The workspace's team, so team secrets take part.",
+    deprecated: true,
+    description: TEAM_ID_DEPRECATED,
     validators: [v.matches(SCOPE_ID, 'a team id')],
   },
   name: {
@@ -54,24 +69,44 @@ const attributes = {
 
 export const secretValueEphemeral: EphemeralResourceDefinition<CofferClient, typeof attributes> = {
   typeName: 'coffer_secret_value',
+  validate({ config }) {
+    if ((config.team_id ?? null) === null) return [];
+    return [warning('Deprecated attribute', `team_id: ${TEAM_ID_DEPRECATED}`, ['team_id'])];
+  },
   schema: {
     description:
-      'The value a workspace resolves for a secret name (override > workspace > team > organization). Ephemeral: never stored.',
+      "The value a workspace resolves for a secret name (override > workspace > the workspace's team > its organization). Ephemeral: never stored.",
     attributes,
   },
   async open({ client, config }) {
     const workspaceId = config.workspace_id;
     const teamId = config.team_id;
     const name = config.name;
-    const res = await call(client, `resolving ${name} for workspace ${workspaceId}`, () =>
-      client.sdk.secrets.resolve({ workspaceId, ...(teamId ? { teamId } : {}), names: [name] }),
+    const res = await call(
+      client,
+      `resolving ${name} for workspace ${workspaceId}`,
+      () =>
+        client.sdk.secrets
+          .resolve({ workspaceId, ...(teamId ? { teamId } : {}), names: [name] })
+          .catch((e: unknown) => {
+            if (!client.isStatus(e, 404)) throw e;
+            throw new DiagnosticsError(
+              error(
+                'No such workspace',
+                `Resolving ${name}: no workspace ${workspaceId} that the API key can see. It does not exist (create it ` +
+                  "first, e.g. with a coffer_workspace resource), or it belongs to another organization than the key's.",
+                ['workspace_id'],
+              ),
+            );
+          }),
+      POINTERS,
     );
     const item = res.items.find((i) => i.name === name);
     if (!item) {
       throw new DiagnosticsError(
         error(
           'Secret does not resolve',
-          `${name} resolves in no scope for workspace ${workspaceId}${teamId ? ` (team ${teamId})` : ''}: it does not exist, or it expired. ` +
+          `${name} resolves in no scope for workspace ${workspaceId} (its overrides, the workspace, its team, its organization): it does not exist, or it expired. ` +
             "If this configuration creates it, set after_version to that coffer_secret's version, so the value is read after it is written.",
           ['name'],
         ),

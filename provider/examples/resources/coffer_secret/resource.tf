@@ -4,9 +4,14 @@ variable "db_password" {
   ephemeral = true # never stored in a plan file either
 }
 
+# Secrets live on scopes that exist: the organization (the API key's), a team or a workspace.
+resource "coffer_team" "payments" {
+  id = "payments"
+}
+
 resource "coffer_secret" "db" {
   scope_type       = "team"
-  scope_id         = "payments"
+  scope_id         = coffer_team.payments.id
   name             = "DB_PASSWORD"
   category         = "infrastructure"
   description      = "Primary database"

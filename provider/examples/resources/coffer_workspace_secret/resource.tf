@@ -4,8 +4,12 @@ variable "openai_key" {
   ephemeral = true
 }
 
+resource "coffer_workspace" "checkout" {
+  id = "ws-checkout"
+}
+
 resource "coffer_workspace_secret" "openai" {
-  workspace_id     = "ws-checkout"
+  workspace_id     = coffer_workspace.checkout.id
   key              = "OPENAI_API_KEY"
   value_wo         = var.openai_key
   value_wo_version = 1

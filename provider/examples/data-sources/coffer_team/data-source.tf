@@ -1,0 +1,7 @@
+data "coffer_team" "payments" {
+  id = "payments"
+}
+
+output "payments_organization" {
+  value = data.coffer_team.payments.organization_id
+}

@@ -1,0 +1,2 @@
+# By id
+terraform import coffer_team.payments payments
