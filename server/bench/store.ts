@@ -99,7 +99,10 @@ export async function benchStore(store: Store, opts: StoreBenchOptions = {}): Pr
   });
   const resolveLookups = await run(reads, concurrency, (i) => {
     const r = pick(i);
-    return store.secrets.findForResolve(r.scopeId, 'team-x', [r.name, 'MISSING_NAME']);
+    return store.secrets.findForResolve(
+      { workspaceId: r.scopeId, teamId: 'team-x', organizationId: 'org-x' },
+      [r.name, 'MISSING_NAME'],
+    );
   });
   return {
     kind: store.kind,

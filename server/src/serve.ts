@@ -15,6 +15,7 @@ import { type App, createApp } from './http/server.ts';
 import { loadSpec } from './http/spec.ts';
 import { BackendHealth } from './services/backend-health.ts';
 import { PgCacheSync } from './services/cache-sync.ts';
+import { Directory } from './services/directory.ts';
 import { ReadAuditWriter } from './services/read-audit.ts';
 import { ResolveCache } from './services/resolve-cache.ts';
 import { SecretValues } from './services/secret-values.ts';
@@ -179,6 +180,7 @@ export async function serve(opts: ServeOptions, env: NodeJS.ProcessEnv, log: Log
         auth: new Authenticator(store),
         log,
         cache,
+        directory: new Directory(store, cache),
         readAudit: new ReadAuditWriter(store),
         manager,
         storeHealth: new StoreHealth(store),

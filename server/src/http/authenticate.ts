@@ -87,7 +87,10 @@ export interface BootstrapResult {
 
 export const MIN_BOOTSTRAP_KEY_LENGTH = 24;
 
-/** On an empty key table, creates the owner key (from COFFER_BOOTSTRAP_API_KEY or freshly minted). */
+/**
+ * On an empty key table, creates the bootstrap key (from COFFER_BOOTSTRAP_API_KEY or freshly minted): owner of
+ * the bootstrap organization (created with it) and a deployment key.
+ */
 export async function bootstrapOwnerKey(
   store: Store,
   opts: { envKey: string | undefined; organizationId: string },
@@ -98,11 +101,16 @@ export async function bootstrapOwnerKey(
   const minted = opts.envKey ? null : newToken();
   const token = opts.envKey ?? (minted as { token: string }).token;
   try {
+    if (!(await store.organizations.get(opts.organizationId))) {
+      await store.organizations.create({ id: opts.organizationId, name: opts.organizationId });
+    }
     await store.apiKeys.create({
       name: 'bootstrap-owner',
       role: 'owner',
       scopeType: 'organization',
       scopeId: opts.organizationId,
+      organizationId: opts.organizationId,
+      deployment: true,
       prefix: minted ? minted.prefix : OPERATOR_TOKEN_PREFIX,
       tokenHash: hashToken(token),
       expiresAt: null,

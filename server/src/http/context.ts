@@ -2,6 +2,7 @@
 import type { EnvBackend } from '../backends/env.ts';
 import type { BackendRegistry } from '../backends/registry.ts';
 import type { BackendHealth } from '../services/backend-health.ts';
+import type { Directory } from '../services/directory.ts';
 import type { ReadAuditWriter } from '../services/read-audit.ts';
 import type { ResolveCache } from '../services/resolve-cache.ts';
 import type { SecretValues } from '../services/secret-values.ts';
@@ -18,6 +19,8 @@ export interface Services {
   auth: Authenticator;
   log: Logger;
   cache: ResolveCache;
+  /** Where a scope sits (its organization and team), for every authorization decision. */
+  directory: Directory;
   readAudit: ReadAuditWriter;
   manager: SecretsManagerState;
   /** What readiness reports about the store beyond a ping (a disk that filled up). */

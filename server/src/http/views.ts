@@ -48,6 +48,8 @@ export function apiKeyView(r: ApiKeyRecord) {
     name: r.name,
     role: r.role,
     scope: { type: r.scopeType, id: r.scopeId },
+    organizationId: r.organizationId,
+    deployment: r.deployment,
     prefix: r.prefix,
     createdAt: r.createdAt,
     expiresAt: r.expiresAt,

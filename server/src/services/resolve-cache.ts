@@ -31,8 +31,9 @@ export class ResolveCache {
     return this.#generation;
   }
 
-  static key(workspaceId: string, teamId: string | undefined, layers: string, name: string): string {
-    return `${layers}\u0000${workspaceId}\u0000${teamId ?? ''}\u0000${name}`;
+  /** A workspace resolves one chain (its own), so the workspace and the name are the whole key. */
+  static key(workspaceId: string, name: string): string {
+    return `${workspaceId}\u0000${name}`;
   }
 
   /** undefined: not cached; null: cached as missing. */

@@ -140,6 +140,7 @@ export async function migrate(tx: SqlExecutor): Promise<number[]> {
   for (const m of MIGRATIONS) {
     if (done.has(m.version)) continue;
     await tx.script(m.sql(types));
+    await m.data?.(tx);
     await tx.execute('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [
       m.version,
       m.name,

@@ -11,17 +11,25 @@ import { apiKeysRepo } from './repos/api-keys.ts';
 import { auditRepo } from './repos/audit.ts';
 import { configRepo } from './repos/config.ts';
 import { idempotencyRepo } from './repos/idempotency.ts';
+import { organizationsRepo } from './repos/organizations.ts';
+import { scopesRepo } from './repos/scopes.ts';
 import { secretsRepo } from './repos/secrets.ts';
+import { teamsRepo } from './repos/teams.ts';
 import { workspaceSecretsRepo } from './repos/workspace-secrets.ts';
+import { workspacesRepo } from './repos/workspaces.ts';
 import type {
   ApiKeysRepo,
   AuditRepo,
   ConfigRepo,
   IdempotencyRepo,
+  OrganizationsRepo,
+  ScopesRepo,
   SecretsRepo,
   Store,
   StoreCrypto,
+  TeamsRepo,
   WorkspaceSecretsRepo,
+  WorkspacesRepo,
 } from './types.ts';
 
 export { AAD, makeStoreCrypto } from '../crypto/bindings.ts';
@@ -39,6 +47,10 @@ interface Shared {
 
 export class SqlStore implements Store {
   readonly kind: 'sqlite' | 'postgres';
+  readonly organizations: OrganizationsRepo;
+  readonly teams: TeamsRepo;
+  readonly workspaces: WorkspacesRepo;
+  readonly scopes: ScopesRepo;
   readonly secrets: SecretsRepo;
   readonly workspaceSecrets: WorkspaceSecretsRepo;
   readonly apiKeys: ApiKeysRepo;
@@ -54,6 +66,10 @@ export class SqlStore implements Store {
     this.#shared = shared;
     this.kind = shared.kind;
     this.crypto = makeStoreCrypto(shared.keyring, shared.macKey);
+    this.organizations = organizationsRepo(ex);
+    this.teams = teamsRepo(ex);
+    this.workspaces = workspacesRepo(ex);
+    this.scopes = scopesRepo(ex);
     this.secrets = secretsRepo(ex);
     this.workspaceSecrets = workspaceSecretsRepo(ex);
     this.apiKeys = apiKeysRepo(ex, shared.touched);

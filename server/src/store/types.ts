@@ -38,6 +38,43 @@ export interface PageRequest {
 // ---------------------------------------------------------------------------------------------------------
 // Records
 
+/** An organization: a hard boundary. Every team, workspace, secret and API key belongs to exactly one. */
+export interface OrganizationRecord {
+  id: string;
+  name: string;
+  createdAt: string;
+  updatedAt: string;
+  /** Starts at 1; +1 on every update: the ETag. */
+  revision: number;
+}
+
+export interface TeamRecord extends OrganizationRecord {
+  organizationId: string;
+}
+
+export interface WorkspaceRecord extends OrganizationRecord {
+  organizationId: string;
+  /** Null: the workspace belongs directly to its organization. */
+  teamId: string | null;
+}
+
+/**
+ * What a key reaches, as the store filters by it: an organization, one team of it (the team and its
+ * workspaces) or one workspace of it.
+ */
+export type Reach =
+  | { organizationId: string; teamId?: undefined; workspaceId?: undefined }
+  | { organizationId: string; teamId: string; workspaceId?: undefined }
+  | { organizationId: string; teamId?: undefined; workspaceId: string };
+
+/** What is left beneath a team, workspace or organization (a delete without cascade refuses while any is not 0). */
+export interface ScopeContents {
+  secrets: number;
+  overrides: number;
+  teams: number;
+  workspaces: string[];
+}
+
 export interface SecretRecord {
   id: string; // uuid
   scopeType: ScopeType;
@@ -94,6 +131,8 @@ export interface SecretPatch {
 }
 
 export interface SecretFilter extends PageRequest {
+  /** Only secrets on scopes within this reach. */
+  within?: Reach;
   scopeType?: ScopeType;
   scopeId?: string;
   namePrefix?: string;
@@ -137,17 +176,27 @@ export interface ApiKeyRecord {
    * indexed lookup by hash (a per-row salt or a slow KDF would force a scan or a second identifier).
    */
   tokenHash: string;
+  /** The organization the key belongs to; null only for a key made before its scope existed (it covers nothing). */
+  organizationId: string | null;
+  /** A deployment key: organizations, the secrets-manager configuration, keys in any organization. */
+  deployment: boolean;
   createdAt: string;
   expiresAt: string | null;
   lastUsedAt: string | null;
   revokedAt: string | null;
 }
 
-export type NewApiKey = Omit<ApiKeyRecord, 'createdAt' | 'lastUsedAt' | 'revokedAt' | 'id'> & {
+export type NewApiKey = Omit<
+  ApiKeyRecord,
+  'createdAt' | 'lastUsedAt' | 'revokedAt' | 'id' | 'organizationId' | 'deployment'
+> & {
   id?: string;
+  organizationId?: string | null;
+  deployment?: boolean;
 };
 
 export interface ApiKeyFilter extends PageRequest {
+  within?: Reach;
   scopeType?: ScopeType;
   scopeId?: string;
   includeRevoked?: boolean;
@@ -165,6 +214,8 @@ export interface SecretReadAuditRecord {
   /** API key id (or "bootstrap", ...). */
   principalId: string | null;
   requestId: string | null;
+  /** The organization the read happened in (the workspace's). */
+  organizationId: string | null;
   /** 'resolve' | 'backend-fetch' | ... */
   kind: string;
   /**
@@ -176,7 +227,11 @@ export interface SecretReadAuditRecord {
   detail: string | null;
 }
 
-export type NewSecretReadAudit = Omit<SecretReadAuditRecord, 'id' | 'at' | 'outcome' | 'detail'> & {
+export type NewSecretReadAudit = Omit<
+  SecretReadAuditRecord,
+  'id' | 'at' | 'outcome' | 'detail' | 'organizationId'
+> & {
+  organizationId?: string | null;
   at?: string;
   outcome?: SecretReadAuditRecord['outcome'];
   detail?: string | null;
@@ -194,11 +249,16 @@ export interface AuditEventRecord {
   name: string | null;
   scopeType: ScopeType | null;
   scopeId: string | null;
+  /** The organization the event belongs to; null for deployment-level events (organizations, configuration, failed logins). */
+  organizationId: string | null;
   /** Non-secret details (never values). */
   details: Record<string, unknown> | null;
 }
 
-export type NewAuditEvent = Omit<AuditEventRecord, 'id' | 'at'> & { at?: string };
+export type NewAuditEvent = Omit<AuditEventRecord, 'id' | 'at' | 'organizationId'> & {
+  at?: string;
+  organizationId?: string | null;
+};
 
 export interface AuditFilter extends PageRequest {
   /** Inclusive lower bound (ISO). */
@@ -209,6 +269,10 @@ export interface AuditFilter extends PageRequest {
   type?: string;
   /** Order by (at, id) descending; the cursor then walks towards older records. */
   newestFirst?: boolean;
+  /** Only records within this reach. */
+  within?: Reach;
+  /** Also deployment-level records (organization_id null). */
+  deploymentLevel?: boolean;
 }
 
 export interface SecretsManagerConfigRecord {
@@ -246,9 +310,9 @@ export type UpdateResult<T> =
 export interface ResolveCandidates {
   /** Rows with scopeType 'workspace' and scopeId = workspaceId, name in names. */
   workspace: SecretRecord[];
-  /** Rows with scopeType 'team' and scopeId = teamId (empty when teamId is undefined). */
+  /** Rows of the workspace's team (empty when it has none). */
   team: SecretRecord[];
-  /** Rows with scopeType 'organization' (one organization tree per deployment), name in names. */
+  /** Rows of the workspace's organization. */
   organization: SecretRecord[];
   /** Workspace overrides for workspaceId whose key is in names. */
   overrides: WorkspaceSecretRecord[];
@@ -326,12 +390,67 @@ export interface SecretsRepo {
   /** True when a row was deleted (false: 404). */
   delete(id: string): Promise<boolean>;
   /** Candidates per layer, expired rows included (the caller applies expiry and precedence). */
-  findForResolve(
-    workspaceId: string,
-    teamId: string | undefined,
-    names: string[],
-  ): Promise<ResolveCandidates>;
+  findForResolve(chain: ResolveChain, names: string[]): Promise<ResolveCandidates>;
+  /** Secrets on one scope, for a cascade delete (every one, no paging). */
+  listOnScope(scopeType: ScopeType, scopeId: string): Promise<SecretRecord[]>;
   count(): Promise<number>;
+}
+
+/** The scopes a workspace resolves through, narrowest first. */
+export interface ResolveChain {
+  workspaceId: string;
+  teamId: string | null;
+  organizationId: string;
+}
+
+export interface OrganizationsRepo {
+  /** Throws DuplicateError when the id is taken. */
+  create(input: { id: string; name: string }): Promise<OrganizationRecord>;
+  get(id: string): Promise<OrganizationRecord | null>;
+  /** Every organization, or only `only`. Ordered by (createdAt, id). */
+  list(filter: PageRequest & { only?: string }): Promise<Page<OrganizationRecord>>;
+  update(
+    id: string,
+    patch: { name?: string },
+    expectedRevision?: number,
+  ): Promise<UpdateResult<OrganizationRecord>>;
+  delete(id: string): Promise<boolean>;
+}
+
+export interface TeamsRepo {
+  create(input: { id: string; organizationId: string; name: string }): Promise<TeamRecord>;
+  get(id: string): Promise<TeamRecord | null>;
+  list(filter: PageRequest & { organizationId: string; only?: string }): Promise<Page<TeamRecord>>;
+  update(id: string, patch: { name?: string }, expectedRevision?: number): Promise<UpdateResult<TeamRecord>>;
+  delete(id: string): Promise<boolean>;
+}
+
+export interface WorkspacesRepo {
+  create(input: {
+    id: string;
+    organizationId: string;
+    teamId: string | null;
+    name: string;
+  }): Promise<WorkspaceRecord>;
+  get(id: string): Promise<WorkspaceRecord | null>;
+  list(
+    filter: PageRequest & { organizationId: string; teamId?: string; only?: string },
+  ): Promise<Page<WorkspaceRecord>>;
+  update(
+    id: string,
+    patch: { name?: string; teamId?: string | null },
+    expectedRevision?: number,
+  ): Promise<UpdateResult<WorkspaceRecord>>;
+  delete(id: string): Promise<boolean>;
+}
+
+export interface ScopesRepo {
+  /** What is left on a scope and beneath it. */
+  contents(scopeType: ScopeType, scopeId: string): Promise<ScopeContents>;
+  /** Revokes every unrevoked key on the scope; returns their ids. */
+  revokeKeysOn(scopeType: ScopeType, scopeId: string): Promise<string[]>;
+  /** Deletes a workspace's overrides; returns how many. */
+  deleteOverrides(workspaceId: string): Promise<number>;
 }
 
 export interface WorkspaceSecretsRepo {
@@ -392,6 +511,10 @@ export interface IdempotencyRepo {
 
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
+  readonly organizations: OrganizationsRepo;
+  readonly teams: TeamsRepo;
+  readonly workspaces: WorkspacesRepo;
+  readonly scopes: ScopesRepo;
   readonly secrets: SecretsRepo;
   readonly workspaceSecrets: WorkspaceSecretsRepo;
   readonly apiKeys: ApiKeysRepo;

@@ -17,7 +17,7 @@ const entry = (v: string): ResolvedEntry => ({
 describe('ResolveCache', () => {
   it('a value read before a clear is not cached after it (a rotation elsewhere wins)', () => {
     const c = new ResolveCache();
-    const key = ResolveCache.key('w', 't', 'all', 'A');
+    const key = ResolveCache.key('w', 'A');
     const before = c.generation;
     c.clearLocal(); // another replica rotated while this resolve was reading
     c.set(key, entry('old'), 300, Date.now(), before);

@@ -225,6 +225,7 @@ describe.each(STORE_KINDS)('store (%s)', (kind) => {
         store.secrets.create(newSecret(store, { scopeType, scopeId, name }));
       await mk('organization', 'acme', 'R_ONE');
       await mk('organization', 'acme', 'R_TWO');
+      await mk('organization', 'globex', 'R_THREE');
       await mk('team', 'red', 'R_ONE');
       await mk('team', 'blue', 'R_ONE');
       await mk('workspace', 'ws1', 'R_ONE');
@@ -237,16 +238,24 @@ describe.each(STORE_KINDS)('store (%s)', (kind) => {
         expiresAt: null,
         valueEnvelope: store.crypto.encryptWorkspaceValue('o', { workspaceId: 'ws1', key: 'R_TWO' }),
       });
-      const c = await store.secrets.findForResolve('ws1', 'red', [...names, 'R_ONE']);
+      const c = await store.secrets.findForResolve(
+        { workspaceId: 'ws1', teamId: 'red', organizationId: 'acme' },
+        [...names, 'R_ONE'],
+      );
       expect(c.workspace.map((s) => [s.scopeId, s.name])).toEqual([['ws1', 'R_ONE']]);
       expect(c.team.map((s) => [s.scopeId, s.name])).toEqual([['red', 'R_ONE']]);
       expect(c.organization.map((s) => s.name).sort()).toEqual(['R_ONE', 'R_TWO']);
       expect(c.overrides.map((o) => o.key)).toEqual(['R_TWO']);
-      const noTeam = await store.secrets.findForResolve('ws2', undefined, names);
+      const noTeam = await store.secrets.findForResolve(
+        { workspaceId: 'ws2', teamId: null, organizationId: 'acme' },
+        names,
+      );
       expect(noTeam.team).toEqual([]);
       expect(noTeam.workspace.map((s) => s.name)).toEqual(['R_TWO']);
       expect(noTeam.overrides).toEqual([]);
-      expect(await store.secrets.findForResolve('ws1', 'red', [])).toEqual({
+      expect(
+        await store.secrets.findForResolve({ workspaceId: 'ws1', teamId: 'red', organizationId: 'acme' }, []),
+      ).toEqual({
         workspace: [],
         team: [],
         organization: [],

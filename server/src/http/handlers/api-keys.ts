@@ -1,11 +1,12 @@
 /** /v1/api-keys: keys with one role on one scope; the token is shown once, only its hash is kept. */
 import type { ApiKeyRecord, Page, Role, Store } from '../../store/types.ts';
-import { canGrant, covers, requireCovers, requireReader, requireWriter, type Scope } from '../access.ts';
+import { canGrant, covers, reachOf, requireReader, requireWriter, type Scope } from '../access.ts';
 import { hashToken, newToken } from '../authenticate.ts';
 import type { Handler } from '../context.ts';
 import { HttpError } from '../problem.ts';
 import { apiKeyView } from '../views.ts';
 import { dateField, event, page } from './common.ts';
+import { scopeForWrite } from './scopes.ts';
 
 const RANK: Record<Role, number> = { owner: 3, admin: 2, member: 1, runtime: 0 };
 
@@ -14,12 +15,14 @@ const RANK: Record<Role, number> = { owner: 3, admin: 2, member: 1, runtime: 0 }
  * must leave one: an owner key that expires cannot be the last, or the organization has no owner the day
  * it does.
  */
-async function otherPermanentOwners(store: Store, except: string): Promise<number> {
+async function otherPermanentOwners(store: Store, key: ApiKeyRecord): Promise<number> {
+  const except = key.id;
   let n = 0;
   let cursor: string | null = null;
   do {
     const page: Page<ApiKeyRecord> = await store.apiKeys.list({
       scopeType: 'organization',
+      scopeId: key.scopeId,
       limit: 500,
       cursor,
     });
@@ -33,10 +36,32 @@ async function otherPermanentOwners(store: Store, except: string): Promise<numbe
 
 export const createApiKey: Handler = async (ctx, s) => {
   const p = ctx.principal;
-  const b = ctx.body as { name: string; role: Role; scope: Scope; expiresAt?: string | null };
+  const b = ctx.body as {
+    name: string;
+    role: Role;
+    scope: Scope;
+    expiresAt?: string | null;
+    deployment?: boolean;
+  };
   requireWriter(p, 'create API keys');
-  requireCovers(p, b.scope);
+  // A deployment key mints keys in any organization (the first owner of a new one); others in their own.
+  const at = p.deployment
+    ? await s.directory.locate(b.scope.type, b.scope.id)
+    : await scopeForWrite(p, s, b.scope.type, b.scope.id, '/scope/id');
+  if (!at) {
+    throw new HttpError(422, `There is no ${b.scope.type} ${b.scope.id}: create it first.`, [
+      { pointer: '/scope/id', detail: `names no ${b.scope.type} that exists` },
+    ]);
+  }
   if (!canGrant(p, b.role)) throw new HttpError(403, `A ${p.role} key cannot create ${b.role} keys.`);
+  if (b.deployment) {
+    if (!p.deployment) throw new HttpError(403, 'Only a deployment key can create deployment keys.');
+    if (b.scope.type !== 'organization') {
+      throw new HttpError(422, 'A deployment key is an organization key.', [
+        { pointer: '/deployment', detail: 'needs an organization scope' },
+      ]);
+    }
+  }
   const expiresAt = dateField(b.expiresAt, '/expiresAt') ?? null;
   const { token, prefix } = newToken();
   const rec = await s.store.transaction(async (tx) => {
@@ -48,14 +73,16 @@ export const createApiKey: Handler = async (ctx, s) => {
       prefix,
       tokenHash: hashToken(token),
       expiresAt,
+      organizationId: at.organizationId,
+      deployment: b.deployment === true,
     });
     await tx.audit.appendEvent(
       event(
         p,
         ctx,
         'api_key.created',
-        { kind: 'api_key', id: r.id, name: r.name, scope: b.scope },
-        { role: b.role },
+        { kind: 'api_key', id: r.id, name: r.name, scope: b.scope, organizationId: at.organizationId },
+        { role: b.role, deployment: r.deployment },
       ),
     );
     return r;
@@ -66,15 +93,30 @@ export const createApiKey: Handler = async (ctx, s) => {
 export const listApiKeys: Handler = async (ctx, s) => {
   const p = ctx.principal;
   requireReader(p, 'list API keys');
-  const filter = p.scope.type === 'organization' ? {} : { scopeType: p.scope.type, scopeId: p.scope.id };
-  const r = await s.store.apiKeys.list({ ...page(ctx.query), ...filter });
+  if (p.organizationId === null) return { status: 200, body: { items: [], nextCursor: null } };
+  const r = await s.store.apiKeys.list({
+    ...page(ctx.query),
+    within: reachOf({ ...p, organizationId: p.organizationId }),
+  });
   return { status: 200, body: { items: r.items.map(apiKeyView), nextCursor: r.nextCursor } };
 };
 
 async function coveredKey(ctx: Parameters<Handler>[0], s: Parameters<Handler>[1]) {
   const id = ctx.path.apiKeyId as string;
   const rec = await s.store.apiKeys.get(id);
-  if (!rec || !covers(ctx.principal, { type: rec.scopeType, id: rec.scopeId })) {
+  // A key on a scope that was deleted still belongs to its organization (and its team, for a team key).
+  const at =
+    rec &&
+    ((await s.directory.locate(rec.scopeType, rec.scopeId)) ??
+      (rec.organizationId
+        ? {
+            type: rec.scopeType,
+            id: rec.scopeId,
+            organizationId: rec.organizationId,
+            teamId: rec.scopeType === 'team' ? rec.scopeId : null,
+          }
+        : null));
+  if (!rec || !at || !covers(ctx.principal, at)) {
     throw new HttpError(404, `No API key with id ${id}.`);
   }
   return rec;
@@ -96,7 +138,7 @@ export const revokeApiKey: Handler = async (ctx, s) => {
     rec.role === 'owner' &&
     rec.scopeType === 'organization' &&
     !rec.expiresAt &&
-    (await otherPermanentOwners(s.store, rec.id)) === 0
+    (await otherPermanentOwners(s.store, rec)) === 0
   ) {
     throw new HttpError(
       403,

@@ -39,6 +39,8 @@ export function event(
     id?: string | null;
     name?: string | null;
     scope?: { type: ScopeType; id: string } | null;
+    /** The organization the event belongs to: by default the key's own when there is a scope, else none. */
+    organizationId?: string | null;
   },
   details: Record<string, unknown> = {},
 ): NewAuditEvent {
@@ -49,6 +51,12 @@ export function event(
     name: target.name ?? null,
     scopeType: target.scope?.type ?? null,
     scopeId: target.scope?.id ?? null,
+    organizationId:
+      target.organizationId !== undefined
+        ? target.organizationId
+        : target.scope
+          ? principal.organizationId
+          : null,
     details: {
       kind: target.kind,
       id: target.id ?? null,
@@ -56,4 +64,17 @@ export function event(
       ...(ids.clientRequestId ? { clientRequestId: ids.clientRequestId } : {}),
     },
   };
+}
+
+/** If-Match: `*` or one strong ETag `"N"` (a revision). A weak tag never matches (RFC 9110 strong comparison). */
+export function expectedRevision(header: unknown): number | undefined | 'never' {
+  if (header === undefined) return undefined;
+  const v = String(header).trim();
+  if (v === '*') return undefined;
+  const m = /^"(\d{1,15})"$/.exec(v);
+  if (m) return Number(m[1]);
+  if (/^W\/"\d{1,15}"$/.test(v)) return 'never';
+  throw new HttpError(400, 'If-Match must be an ETag like "3" or *.', [
+    { pointer: '/header/If-Match', detail: 'must be a strong ETag such as "3", or *' },
+  ]);
 }

@@ -1,14 +1,14 @@
 /**
- * POST /v1/secrets:resolve: per name, the narrowest unexpired value (override > workspace > team >
- * organization), every value read audited. The only route that returns values.
+ * POST /v1/secrets:resolve: per name, the narrowest unexpired value along the workspace's own chain
+ * (override > workspace > its team > its organization), every value read audited. The only route that
+ * returns values.
  */
 import type { SecretValue } from '../../crypto/secret-value.ts';
 import { ResolveCache, type ResolvedEntry } from '../../services/resolve-cache.ts';
 import type { NewSecretReadAudit, SecretRecord, WorkspaceSecretRecord } from '../../store/types.ts';
+import { covers, sameOrganization } from '../access.ts';
 import type { Handler, Services } from '../context.ts';
 import { HttpError } from '../problem.ts';
-
-type Layers = 'all' | 'team-up';
 
 function live(expiresAt: string | null, now: number): boolean {
   return expiresAt === null || Date.parse(expiresAt) > now;
@@ -56,25 +56,21 @@ export const resolveSecrets: Handler = async (ctx, s) => {
       403,
       'A member key reads metadata only; resolving values needs runtime, admin or owner.',
     );
-  let layers: Layers = 'all';
-  if (p.scope.type === 'workspace' && p.scope.id !== b.workspaceId) {
-    throw new HttpError(403, `This key's workspace scope does not cover workspace ${b.workspaceId}.`);
+  // Another organization's workspace answers like one that does not exist.
+  const ws = await s.directory.locate('workspace', b.workspaceId);
+  if (!ws || !sameOrganization(p, ws.organizationId)) {
+    throw new HttpError(404, `No workspace with id ${b.workspaceId}.`);
   }
-  // The API has no team membership, so a workspace key naming a team could read any team's secrets.
-  if (p.scope.type === 'workspace' && b.teamId !== undefined) {
-    throw new HttpError(
-      403,
-      'A workspace key cannot choose a team: the team layer resolves only for organization or team keys.',
-      [{ pointer: '/teamId', detail: 'is not accepted from a workspace-scoped key' }],
-    );
+  if (!covers(p, ws)) {
+    throw new HttpError(403, `This key's ${p.scope.type} scope does not cover workspace ${b.workspaceId}.`);
   }
-  if (p.scope.type === 'team') {
-    if (b.teamId !== p.scope.id) {
-      throw new HttpError(403, `A team key resolves only for its own team (teamId ${p.scope.id}).`);
-    }
-    // A team key does not reach workspaces: only team and organization secrets resolve for it.
-    layers = 'team-up';
+  // Deprecated: the team layer is the workspace's own team; a caller may still name it, but only that one.
+  if (b.teamId !== undefined && b.teamId !== ws.teamId) {
+    throw new HttpError(422, `Workspace ${ws.id} is ${ws.teamId ? `in team ${ws.teamId}` : 'in no team'}.`, [
+      { pointer: '/teamId', detail: "is not the workspace's team (teamId is deprecated: leave it out)" },
+    ]);
   }
+  const chain = { workspaceId: ws.id, teamId: ws.teamId, organizationId: ws.organizationId };
   const { view, settings } = await s.manager.remote();
   const ttl = view.cache.ttlSeconds;
   const now = Date.now();
@@ -88,23 +84,20 @@ export const resolveSecrets: Handler = async (ctx, s) => {
   const gone: Array<{ rec: SecretRecord; detail: string | null }> = [];
   const toFetch: string[] = [];
   for (const name of b.names) {
-    const hit = s.cache.get(ResolveCache.key(b.workspaceId, b.teamId, layers, name), now);
+    const hit = s.cache.get(ResolveCache.key(ws.id, name), now);
     if (hit === undefined) toFetch.push(name);
     else if (hit && live(hit.expiresAt, now)) found.set(name, { entry: hit, cacheHit: true });
   }
   if (toFetch.length > 0) {
-    const c = await s.store.secrets.findForResolve(b.workspaceId, b.teamId, toFetch);
+    const c = await s.store.secrets.findForResolve(chain, toFetch);
     // Names are read in parallel (each may be a remote call); any backend failure fails the resolve (503).
     await Promise.all(
       toFetch.map(async (name) => {
         let entry: ResolvedEntry | null = null;
-        if (layers === 'all') {
-          const o = firstLive(c.overrides, (r) => r.key === name, now);
-          if (o) entry = fromOverride(s, o);
-        }
-        const chain = layers === 'all' ? [c.workspace, c.team, c.organization] : [c.team, c.organization];
+        const o = firstLive(c.overrides, (r) => r.key === name, now);
+        if (o) entry = fromOverride(s, o);
         let rec: SecretRecord | undefined;
-        for (const rows of chain) {
+        for (const rows of [c.workspace, c.team, c.organization]) {
           if (entry) break;
           rec = firstLive(rows, (r) => r.name === name, now);
           if (rec) break;
@@ -127,7 +120,7 @@ export const resolveSecrets: Handler = async (ctx, s) => {
           }
           if (r.kind === 'value') entry = fromSecret(rec, r.value);
         }
-        s.cache.set(ResolveCache.key(b.workspaceId, b.teamId, layers, name), entry, ttl, now, generation);
+        s.cache.set(ResolveCache.key(ws.id, name), entry, ttl, now, generation);
         if (entry) found.set(name, { entry, cacheHit: false });
       }),
     );
@@ -159,6 +152,7 @@ export const resolveSecrets: Handler = async (ctx, s) => {
       cacheHit: f.cacheHit,
       principalId: p.keyId,
       requestId: ctx.requestId,
+      organizationId: ws.organizationId,
       kind: `resolve:${e.source}`,
       ...(f.outcome ? { outcome: f.outcome, detail: f.detail ?? null } : {}),
     });
@@ -173,6 +167,7 @@ export const resolveSecrets: Handler = async (ctx, s) => {
       cacheHit: false,
       principalId: p.keyId,
       requestId: ctx.requestId,
+      organizationId: ws.organizationId,
       kind: `resolve:${rec.scopeType}`,
       outcome: 'missing',
       detail,

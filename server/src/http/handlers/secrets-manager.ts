@@ -1,5 +1,5 @@
 /** /v1/secrets-manager: the deployment-wide backend configuration. */
-import { requireOrganizationWriter, requireReader } from '../access.ts';
+import { requireDeployment, requireReader } from '../access.ts';
 import type { Handler } from '../context.ts';
 import { event } from './common.ts';
 
@@ -9,7 +9,7 @@ export const getSecretsManager: Handler = async (ctx, s) => {
 };
 
 export const putSecretsManager: Handler = async (ctx, s) => {
-  requireOrganizationWriter(ctx.principal, 'change the secrets-manager configuration');
+  requireDeployment(ctx.principal, 'change the secrets-manager configuration');
   const view = await s.manager.replace(ctx.body as Record<string, unknown>);
   await s.store.audit.appendEvent(
     event(
@@ -25,7 +25,7 @@ export const putSecretsManager: Handler = async (ctx, s) => {
 };
 
 export const checkSecretsManager: Handler = async (ctx, s) => {
-  requireOrganizationWriter(ctx.principal, 'check the secrets backend');
+  requireDeployment(ctx.principal, 'check the secrets backend');
   // Really connects: a remote backend logs in and counts Coffer's secrets there.
   const { backend: _backend, ...body } = await s.backendHealth.check();
   return { status: 200, body };

@@ -3,11 +3,12 @@ import { randomUUID } from 'node:crypto';
 import { ENV_ALLOW_SETTING } from '../../backends/env.ts';
 import { isRemote, type Placement } from '../../services/secret-values.ts';
 import { type Category, DuplicateError, type ScopeType, type SecretPatch } from '../../store/types.ts';
-import { covers, requireCovers, requireReader, requireWriter, type Scope } from '../access.ts';
+import { covers, reachOf, requireReader, requireWriter, type Scope } from '../access.ts';
 import type { Handler } from '../context.ts';
 import { HttpError } from '../problem.ts';
 import { etag, secretView } from '../views.ts';
-import { type Body, dateField, event, page } from './common.ts';
+import { type Body, dateField, event, expectedRevision, page } from './common.ts';
+import { scopeForWrite } from './scopes.ts';
 
 const DEFAULT_CATEGORY: Category = 'integration';
 
@@ -19,7 +20,7 @@ export const createSecret: Handler = async (ctx, s) => {
   const b = ctx.body as Body;
   const scope = b.scope as Scope;
   requireWriter(ctx.principal, 'write secrets');
-  requireCovers(ctx.principal, scope);
+  await scopeForWrite(ctx.principal, s, scope.type, scope.id, '/scope/id');
   const { effectiveBackend } = await s.manager.current();
   const name = b.name as string;
   const id = randomUUID();
@@ -123,17 +124,18 @@ export const listSecrets: Handler = async (ctx, s) => {
   const p = ctx.principal;
   requireReader(p, 'list secrets');
   const q = ctx.query;
-  let scopeType = q.scopeType as ScopeType | undefined;
-  let scopeId = q.scopeId as string | undefined;
-  if (p.scope.type !== 'organization') {
-    if ((scopeType && scopeType !== p.scope.type) || (scopeId && scopeId !== p.scope.id)) {
+  const scopeType = q.scopeType as ScopeType | undefined;
+  const scopeId = q.scopeId as string | undefined;
+  if (p.organizationId === null) return { status: 200, body: { items: [], nextCursor: null } };
+  if (p.scope.type !== 'organization' && scopeType && scopeId) {
+    const at = await s.directory.locate(scopeType, scopeId);
+    if (!at || !covers(p, at)) {
       throw new HttpError(403, `This key's ${p.scope.type} scope does not cover that filter.`);
     }
-    scopeType = p.scope.type;
-    scopeId = p.scope.id;
   }
   const result = await s.store.secrets.list({
     ...page(q),
+    within: reachOf({ ...p, organizationId: p.organizationId }),
     ...(scopeType ? { scopeType } : {}),
     ...(scopeId ? { scopeId } : {}),
     ...(typeof q.namePrefix === 'string' ? { namePrefix: q.namePrefix } : {}),
@@ -146,7 +148,8 @@ async function coveredSecret(ctx: Parameters<Handler>[0], s: Parameters<Handler>
   const id = ctx.path.secretId as string;
   const rec = await s.store.secrets.get(id);
   // Out-of-scope secrets answer 404 like missing ones: a key learns nothing about other scopes.
-  if (!rec || !covers(ctx.principal, { type: rec.scopeType, id: rec.scopeId })) throw notFound(id);
+  const at = rec ? await s.directory.locate(rec.scopeType, rec.scopeId) : null;
+  if (!rec || !at || !covers(ctx.principal, at)) throw notFound(id);
   return rec;
 }
 
@@ -155,19 +158,6 @@ export const getSecret: Handler = async (ctx, s) => {
   const rec = await coveredSecret(ctx, s);
   return { status: 200, body: secretView(rec), headers: { etag: etag(rec.revision) } };
 };
-
-/** If-Match: `*` or one strong ETag `"N"` (a revision). A weak tag never matches (RFC 9110 strong comparison). */
-function expectedRevision(header: unknown): number | undefined | 'never' {
-  if (header === undefined) return undefined;
-  const v = String(header).trim();
-  if (v === '*') return undefined;
-  const m = /^"(\d{1,15})"$/.exec(v);
-  if (m) return Number(m[1]);
-  if (/^W\/"\d{1,15}"$/.test(v)) return 'never';
-  throw new HttpError(400, 'If-Match must be an ETag like "3" or *.', [
-    { pointer: '/header/If-Match', detail: 'must be a strong ETag such as "3", or *' },
-  ]);
-}
 
 export const updateSecret: Handler = async (ctx, s) => {
   requireWriter(ctx.principal, 'write secrets');

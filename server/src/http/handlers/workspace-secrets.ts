@@ -1,24 +1,34 @@
 /** /v1/workspaces/{workspaceId}/secrets: provider keys a workspace owner or admin brings. */
 
 import { DuplicateError } from '../../store/types.ts';
-import { requireCovers, requireReader, requireWriter } from '../access.ts';
+import { requireReader, requireWriter } from '../access.ts';
 import type { Handler } from '../context.ts';
 import { HttpError } from '../problem.ts';
 import { workspaceSecretView } from '../views.ts';
 import { event, page } from './common.ts';
+import { scopeForRead, scopeForWrite } from './scopes.ts';
 
 const DAY_MS = 86_400_000;
 
-function target(ctx: Parameters<Handler>[0]) {
+const noWorkspace = (id: string) => () => new HttpError(404, `No workspace with id ${id}.`);
+
+/** A write: the workspace must exist (422 on /path/workspaceId) and be covered (403). */
+async function writeTarget(ctx: Parameters<Handler>[0], s: Parameters<Handler>[1]) {
   const workspaceId = ctx.path.workspaceId as string;
-  const key = ctx.path.key as string;
-  requireCovers(ctx.principal, { type: 'workspace', id: workspaceId });
-  return { workspaceId, key };
+  await scopeForWrite(ctx.principal, s, 'workspace', workspaceId, '/path/workspaceId');
+  return { workspaceId, key: ctx.path.key as string };
+}
+
+/** A read: a workspace that does not exist, or is another organization's, answers 404. */
+async function readTarget(ctx: Parameters<Handler>[0], s: Parameters<Handler>[1]) {
+  const workspaceId = ctx.path.workspaceId as string;
+  await scopeForRead(ctx.principal, s, 'workspace', workspaceId, noWorkspace(workspaceId));
+  return { workspaceId, key: ctx.path.key as string };
 }
 
 export const putWorkspaceSecret: Handler = async (ctx, s) => {
   requireWriter(ctx.principal, 'set workspace overrides');
-  const { workspaceId, key } = target(ctx);
+  const { workspaceId, key } = await writeTarget(ctx, s);
   const b = ctx.body as { value: string; expiresInDays?: number };
   const expiresAt = b.expiresInDays ? new Date(Date.now() + b.expiresInDays * DAY_MS).toISOString() : null;
   const createOnly = ctx.headers['if-none-match'] === '*';
@@ -54,15 +64,14 @@ export const putWorkspaceSecret: Handler = async (ctx, s) => {
 
 export const listWorkspaceSecrets: Handler = async (ctx, s) => {
   requireReader(ctx.principal, 'list workspace overrides');
-  const workspaceId = ctx.path.workspaceId as string;
-  requireCovers(ctx.principal, { type: 'workspace', id: workspaceId });
+  const { workspaceId } = await readTarget(ctx, s);
   const r = await s.store.workspaceSecrets.list(workspaceId, page(ctx.query));
   return { status: 200, body: { items: r.items.map(workspaceSecretView), nextCursor: r.nextCursor } };
 };
 
 export const getWorkspaceSecret: Handler = async (ctx, s) => {
   requireReader(ctx.principal, 'read workspace overrides');
-  const { workspaceId, key } = target(ctx);
+  const { workspaceId, key } = await readTarget(ctx, s);
   const rec = await s.store.workspaceSecrets.get(workspaceId, key);
   if (!rec) throw new HttpError(404, `Workspace ${workspaceId} has no ${key} override.`);
   return { status: 200, body: workspaceSecretView(rec) };
@@ -70,7 +79,9 @@ export const getWorkspaceSecret: Handler = async (ctx, s) => {
 
 export const deleteWorkspaceSecret: Handler = async (ctx, s) => {
   requireWriter(ctx.principal, 'delete workspace overrides');
-  const { workspaceId, key } = target(ctx);
+  const at = await s.directory.locate('workspace', ctx.path.workspaceId as string);
+  if (!at) throw noWorkspace(ctx.path.workspaceId as string)();
+  const { workspaceId, key } = await writeTarget(ctx, s);
   const deleted = await s.store.transaction(async (tx) => {
     const ok = await tx.workspaceSecrets.delete(workspaceId, key);
     if (ok) {

@@ -1,13 +1,13 @@
 /** The API keys repository: hashed tokens, roles and scopes. */
 import { randomUUID } from 'node:crypto';
 import { clampLimit } from '../cursor.ts';
-import { intOut, tsIn, tsInNullable, tsOut, tsOutNullable } from '../dialect.ts';
+import { boolOut, intOut, tsIn, tsInNullable, tsOut, tsOutNullable } from '../dialect.ts';
 import type { SqlExecutor } from '../executor.ts';
 import type { ApiKeyFilter, ApiKeyRecord, ApiKeysRepo, NewApiKey, ScopeType } from '../types.ts';
-import { guarded, isUuid, now, pageOf, type Row, tsIdCursor, Where } from './common.ts';
+import { guarded, isUuid, now, pageOf, type Row, reachCondition, tsIdCursor, Where } from './common.ts';
 
 const API_KEY_COLS =
-  'id, name, role, scope_type, scope_id, prefix, token_hash, created_at, expires_at, last_used_at, revoked_at';
+  'id, name, role, scope_type, scope_id, prefix, token_hash, created_at, expires_at, last_used_at, revoked_at, organization_id, deployment';
 
 function apiKeyFromRow(r: Row): ApiKeyRecord {
   return {
@@ -18,6 +18,8 @@ function apiKeyFromRow(r: Row): ApiKeyRecord {
     scopeId: String(r.scope_id),
     prefix: String(r.prefix),
     tokenHash: String(r.token_hash),
+    organizationId: (r.organization_id as string | null) ?? null,
+    deployment: boolOut(r.deployment),
     createdAt: tsOut(r.created_at),
     expiresAt: tsOutNullable(r.expires_at),
     lastUsedAt: tsOutNullable(r.last_used_at),
@@ -39,8 +41,8 @@ export function apiKeysRepo(ex: SqlExecutor, touched: Map<string, number>): ApiK
       if (!isUuid(id)) throw new TypeError('api key id must be a uuid');
       const rows = await guarded(
         ex.query(
-          `INSERT INTO api_keys (id, name, role, scope_type, scope_id, prefix, token_hash, created_at, expires_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ${API_KEY_COLS}`,
+          `INSERT INTO api_keys (id, name, role, scope_type, scope_id, prefix, token_hash, created_at, expires_at, organization_id, deployment)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ${API_KEY_COLS}`,
           [
             id,
             input.name,
@@ -51,6 +53,8 @@ export function apiKeysRepo(ex: SqlExecutor, touched: Map<string, number>): ApiK
             input.tokenHash,
             now(),
             tsInNullable(input.expiresAt),
+            input.organizationId ?? null,
+            ex.dialect === 'sqlite' ? (input.deployment ? 1 : 0) : Boolean(input.deployment),
           ],
         ),
       );
@@ -67,6 +71,10 @@ export function apiKeysRepo(ex: SqlExecutor, touched: Map<string, number>): ApiK
     async list(filter: ApiKeyFilter = {}) {
       const limit = clampLimit(filter.limit);
       const where = new Where().eq('scope_type', filter.scopeType).eq('scope_id', filter.scopeId);
+      if (filter.within) {
+        const reach = reachCondition(filter.within, 'organization_id');
+        where.add(reach.sql, ...reach.params);
+      }
       if (!filter.includeRevoked) where.add('revoked_at IS NULL');
       if (filter.cursor) where.add('(created_at, id) > (?, ?)', ...tsIdCursor(filter.cursor));
       const rows = await ex.query(

@@ -12,9 +12,10 @@ import type {
   ScopeType,
   SecretReadAuditRecord,
 } from '../types.ts';
-import { now, pageOf, type Row, tsIdCursor, Where } from './common.ts';
+import { now, pageOf, type Row, reachCondition, tsIdCursor, Where } from './common.ts';
 
-const EVENT_COLS = 'id, at, type, principal_id, request_id, name, scope_type, scope_id, details';
+const EVENT_COLS =
+  'id, at, type, principal_id, request_id, name, scope_type, scope_id, details, organization_id';
 
 function secretReadFromRow(r: Row): SecretReadAuditRecord {
   return {
@@ -28,6 +29,7 @@ function secretReadFromRow(r: Row): SecretReadAuditRecord {
     cacheHit: boolOut(r.cache_hit),
     principalId: (r.principal_id as string | null) ?? null,
     requestId: (r.request_id as string | null) ?? null,
+    organizationId: (r.organization_id as string | null) ?? null,
     kind: String(r.kind),
     outcome: ((r.outcome as string | null) ?? 'value') as SecretReadAuditRecord['outcome'],
     detail: (r.detail as string | null) ?? null,
@@ -44,6 +46,7 @@ function auditEventFromRow(r: Row): AuditEventRecord {
     name: (r.name as string | null) ?? null,
     scopeType: (r.scope_type as ScopeType | null) ?? null,
     scopeId: (r.scope_id as string | null) ?? null,
+    organizationId: (r.organization_id as string | null) ?? null,
     details: r.details === null || r.details === undefined ? null : jsonOut(r.details),
   };
 }
@@ -55,14 +58,19 @@ function auditWhere(filter: AuditFilter, typeColumn: string): Where {
   if (filter.cursor) {
     where.add(filter.newestFirst ? '(at, id) < (?, ?)' : '(at, id) > (?, ?)', ...tsIdCursor(filter.cursor));
   }
+  const reach = filter.within ? reachCondition(filter.within, 'organization_id') : null;
+  if (reach && filter.deploymentLevel)
+    where.add(`(organization_id IS NULL OR ${reach.sql})`, ...reach.params);
+  else if (reach) where.add(reach.sql, ...reach.params);
+  else if (filter.deploymentLevel) where.add('organization_id IS NULL');
   return where;
 }
 
 const order = (filter: AuditFilter) => (filter.newestFirst ? 'at DESC, id DESC' : 'at, id');
 
 const READ_COLS =
-  'id, at, secret_id, name, scope_type, scope_id, backend, cache_hit, principal_id, request_id, kind, outcome, detail';
-const READ_ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+  'id, at, secret_id, name, scope_type, scope_id, backend, cache_hit, principal_id, request_id, kind, outcome, detail, organization_id';
+const READ_ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
 const READ_CHUNK = 32;
 
 export function auditRepo(ex: SqlExecutor): AuditRepo {
@@ -85,6 +93,7 @@ export function auditRepo(ex: SqlExecutor): AuditRepo {
         e.kind,
         e.outcome ?? 'value',
         e.detail ?? null,
+        e.organizationId ?? null,
       ],
     ];
   };
@@ -126,8 +135,7 @@ export function auditRepo(ex: SqlExecutor): AuditRepo {
 
     async appendEvent(entry: NewAuditEvent) {
       const rows = await ex.query(
-        `INSERT INTO audit_events (id, at, type, principal_id, request_id, name, scope_type, scope_id, details)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ${EVENT_COLS}`,
+        `INSERT INTO audit_events (${EVENT_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ${EVENT_COLS}`,
         [
           randomUUID(),
           entry.at ? tsIn(entry.at) : now(),
@@ -138,6 +146,7 @@ export function auditRepo(ex: SqlExecutor): AuditRepo {
           entry.scopeType ?? null,
           entry.scopeId ?? null,
           entry.details === null || entry.details === undefined ? null : JSON.stringify(entry.details),
+          entry.organizationId ?? null,
         ],
       );
       return auditEventFromRow(rows[0] as Row);

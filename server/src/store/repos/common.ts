@@ -1,7 +1,7 @@
 /** What every repository shares: row type, ids, timestamps, error mapping, cursors, pages, WHERE clauses. */
 import { decodeCursor, encodeCursor } from '../cursor.ts';
 import { mapDbError, tsIn } from '../dialect.ts';
-import { InvalidCursorError, type Page } from '../types.ts';
+import { InvalidCursorError, type Page, type Reach } from '../types.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -59,4 +59,34 @@ export class Where {
   sql(): string {
     return this.#parts.length ? ` WHERE ${this.#parts.join(' AND ')}` : '';
   }
+}
+
+/**
+ * A condition on (scope_type, scope_id) columns: the scopes within a reach. For tables that record their
+ * organization (`orgColumn`), the organization is matched on that column; otherwise through the scope
+ * tables (a secret's organization is its scope's).
+ */
+export function reachCondition(reach: Reach, orgColumn?: string): { sql: string; params: unknown[] } {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (orgColumn) {
+    parts.push(`${orgColumn} = ?`);
+    params.push(reach.organizationId);
+  }
+  if (reach.workspaceId !== undefined) {
+    parts.push("scope_type = 'workspace' AND scope_id = ?");
+    params.push(reach.workspaceId);
+  } else if (reach.teamId !== undefined) {
+    parts.push(
+      "((scope_type = 'team' AND scope_id = ?) OR (scope_type = 'workspace' AND scope_id IN (SELECT id FROM workspaces WHERE team_id = ?)))",
+    );
+    params.push(reach.teamId, reach.teamId);
+  } else if (!orgColumn) {
+    const o = reach.organizationId;
+    parts.push(
+      "((scope_type = 'organization' AND scope_id = ?) OR (scope_type = 'team' AND scope_id IN (SELECT id FROM teams WHERE organization_id = ?)) OR (scope_type = 'workspace' AND scope_id IN (SELECT id FROM workspaces WHERE organization_id = ?)))",
+    );
+    params.push(o, o, o);
+  }
+  return { sql: `(${parts.join(' AND ')})`, params };
 }

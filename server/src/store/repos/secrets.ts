@@ -14,7 +14,17 @@ import type {
   SecretsRepo,
   UpdateResult,
 } from '../types.ts';
-import { guarded, isUuid, now, pageOf, placeholders, type Row, tsIdCursor, Where } from './common.ts';
+import {
+  guarded,
+  isUuid,
+  now,
+  pageOf,
+  placeholders,
+  type Row,
+  reachCondition,
+  tsIdCursor,
+  Where,
+} from './common.ts';
 import { WORKSPACE_SECRET_COLS, workspaceSecretFromRow } from './workspace-secrets.ts';
 
 function secretFromRow(r: Row): SecretRecord {
@@ -90,10 +100,12 @@ export function secretsRepo(ex: SqlExecutor): SecretsRepo {
 
     async list(filter: SecretFilter) {
       const limit = clampLimit(filter.limit);
-      const where = new Where()
-        .eq('scope_type', filter.scopeType)
-        .eq('scope_id', filter.scopeId)
-        .eq('category', filter.category);
+      const where = new Where();
+      if (filter.within) {
+        const reach = reachCondition(filter.within);
+        where.add(reach.sql, ...reach.params);
+      }
+      where.eq('scope_type', filter.scopeType).eq('scope_id', filter.scopeId).eq('category', filter.category);
       if (filter.namePrefix) where.add('substr(name, 1, ?) = ?', filter.namePrefix.length, filter.namePrefix);
       if (filter.cursor) where.add('(created_at, id) > (?, ?)', ...tsIdCursor(filter.cursor));
       const rows = await ex.query(
@@ -147,16 +159,19 @@ export function secretsRepo(ex: SqlExecutor): SecretsRepo {
       return (await ex.execute('DELETE FROM secrets WHERE id = ?', [id.toLowerCase()])) > 0;
     },
 
-    async findForResolve(workspaceId, teamId, names): Promise<ResolveCandidates> {
+    async findForResolve(chain, names): Promise<ResolveCandidates> {
       const out: ResolveCandidates = { workspace: [], team: [], organization: [], overrides: [] };
       const unique = [...new Set(names)];
       if (unique.length === 0) return out;
       const inList = placeholders(unique.length);
-      const layers: string[] = ["(scope_type = 'workspace' AND scope_id = ?)", "scope_type = 'organization'"];
-      const params: unknown[] = [workspaceId];
-      if (teamId !== undefined) {
+      const layers = [
+        "(scope_type = 'workspace' AND scope_id = ?)",
+        "(scope_type = 'organization' AND scope_id = ?)",
+      ];
+      const params: unknown[] = [chain.workspaceId, chain.organizationId];
+      if (chain.teamId !== null) {
         layers.push("(scope_type = 'team' AND scope_id = ?)");
-        params.push(teamId);
+        params.push(chain.teamId);
       }
       const rows = await ex.query(
         `SELECT ${SECRET_COLS} FROM secrets WHERE name IN (${inList}) AND (${layers.join(' OR ')}) ORDER BY created_at, id`,
@@ -170,10 +185,18 @@ export function secretsRepo(ex: SqlExecutor): SecretsRepo {
       }
       const ov = await ex.query(
         `SELECT ${WORKSPACE_SECRET_COLS} FROM workspace_secrets WHERE workspace_id = ? AND key IN (${inList}) ORDER BY key`,
-        [workspaceId, ...unique],
+        [chain.workspaceId, ...unique],
       );
       out.overrides = ov.map(workspaceSecretFromRow);
       return out;
+    },
+
+    async listOnScope(scopeType, scopeId) {
+      const rows = await ex.query(
+        `SELECT ${SECRET_COLS} FROM secrets WHERE scope_type = ? AND scope_id = ? ORDER BY created_at, id`,
+        [scopeType, scopeId],
+      );
+      return rows.map(secretFromRow);
     },
 
     async count() {

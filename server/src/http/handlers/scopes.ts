@@ -1,0 +1,89 @@
+/** Finding the scope a request names, answering as the tenancy rules say, and emptying one for a cascade. */
+
+import type { Located } from '../../services/directory.ts';
+import type { ScopeType } from '../../store/types.ts';
+import { covers, type Principal, requireCovers, sameOrganization } from '../access.ts';
+import type { RequestContext, Services } from '../context.ts';
+import { HttpError } from '../problem.ts';
+import { event } from './common.ts';
+
+/** A scope a write goes into: 422 on `pointer` when it does not exist, 403 when the key does not cover it. */
+export async function scopeForWrite(
+  p: Principal,
+  s: Services,
+  type: ScopeType,
+  id: string,
+  pointer: string,
+): Promise<Located> {
+  const at = await s.directory.locate(type, id);
+  if (!at) {
+    throw new HttpError(422, `There is no ${type} ${id}: create it first.`, [
+      { pointer, detail: `names no ${type} that exists` },
+    ]);
+  }
+  requireCovers(p, at);
+  return at;
+}
+
+/**
+ * A scope a read looks into: 404 when it does not exist or is another organization's (a key learns nothing
+ * about other organizations), 403 when it is in the key's organization but beyond the key's scope.
+ */
+export async function scopeForRead(
+  p: Principal,
+  s: Services,
+  type: ScopeType,
+  id: string,
+  notFound: () => HttpError,
+): Promise<Located> {
+  const at = await s.directory.locate(type, id);
+  if (!at || !sameOrganization(p, at.organizationId)) throw notFound();
+  if (!covers(p, at)) {
+    throw new HttpError(403, `This key's ${p.scope.type} scope does not cover ${type} ${id}.`);
+  }
+  return at;
+}
+
+/** A delete that leaves something behind without `cascade`: 409 naming what is left. */
+export function notEmpty(what: string, left: string[]): HttpError {
+  return new HttpError(
+    409,
+    `${what} still holds ${left.join(', ')}; delete them first or pass cascade=true.`,
+    undefined,
+  );
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/**
+ * Deletes a scope's secrets (each remote value first, as a single delete does: a backend that is down
+ * answers 503 and what is not yet deleted stays, so a retry finishes the job) and, for a workspace, its
+ * overrides; each deletion is audited. Then revokes the keys on the scope.
+ */
+export async function emptyScope(
+  ctx: RequestContext & { principal: Principal },
+  s: Services,
+  type: ScopeType,
+  id: string,
+  organizationId: string,
+): Promise<void> {
+  for (const rec of await s.store.secrets.listOnScope(type, id)) {
+    await s.values.remove(rec);
+    await s.store.transaction(async (tx) => {
+      if (!(await tx.secrets.delete(rec.id))) return;
+      await tx.audit.appendEvent(
+        event(
+          ctx.principal,
+          ctx,
+          'secret.deleted',
+          { kind: 'secret', id: rec.id, name: rec.name, scope: { type, id }, organizationId },
+          { cascade: true },
+        ),
+      );
+    });
+  }
+  if (type === 'workspace') await s.store.scopes.deleteOverrides(id);
+  for (const keyId of await s.store.scopes.revokeKeysOn(type, id)) s.auth.forget(keyId);
+}

@@ -1,0 +1,158 @@
+/** /v1/teams: teams of one organization; an organization key manages them, a team key reads and renames its own. */
+import { DuplicateError, type TeamRecord } from '../../store/types.ts';
+import {
+  covers,
+  reachOf,
+  requireCovers,
+  requireOrganizationWriter,
+  requireReader,
+  requireWriter,
+} from '../access.ts';
+import type { Handler } from '../context.ts';
+import { HttpError } from '../problem.ts';
+import { etag } from '../views.ts';
+import { event, expectedRevision, page } from './common.ts';
+import { emptyScope, notEmpty, plural, scopeForRead, scopeForWrite } from './scopes.ts';
+
+const notFound = (id: string) => () => new HttpError(404, `No team with id ${id}.`);
+const target = (t: TeamRecord) => ({
+  kind: 'team',
+  id: t.id,
+  name: t.id,
+  scope: { type: 'team' as const, id: t.id },
+  organizationId: t.organizationId,
+});
+
+export const createTeam: Handler = async (ctx, s) => {
+  const p = ctx.principal;
+  requireWriter(p, 'create teams');
+  const b = ctx.body as { id: string; organizationId?: string; name?: string };
+  const org = await scopeForWrite(
+    p,
+    s,
+    'organization',
+    b.organizationId ?? p.organizationId ?? '',
+    '/organizationId',
+  );
+  const rec = await s.store
+    .transaction(async (tx) => {
+      const r = await tx.teams.create({ id: b.id, organizationId: org.id, name: b.name ?? b.id });
+      await tx.audit.appendEvent(event(p, ctx, 'team.created', target(r)));
+      return r;
+    })
+    .catch((err: unknown) => {
+      if (err instanceof DuplicateError) {
+        throw new HttpError(409, `The team id ${b.id} is taken.`, [{ pointer: '/id', detail: 'is taken' }]);
+      }
+      throw err;
+    });
+  return { status: 201, body: rec, headers: { etag: etag(rec.revision), location: `/v1/teams/${rec.id}` } };
+};
+
+export const listTeams: Handler = async (ctx, s) => {
+  const p = ctx.principal;
+  requireReader(p, 'list teams');
+  if (p.organizationId === null || p.scope.type === 'workspace') {
+    // A workspace key sees its own workspace's team, if it has one.
+    const ws = p.organizationId === null ? null : await s.directory.locate('workspace', p.scope.id);
+    const team = ws?.teamId ? await s.store.teams.get(ws.teamId) : null;
+    return { status: 200, body: { items: team ? [team] : [], nextCursor: null } };
+  }
+  const reach = reachOf({ ...p, organizationId: p.organizationId });
+  const r = await s.store.teams.list({
+    ...page(ctx.query),
+    organizationId: reach.organizationId,
+    ...(reach.teamId ? { only: reach.teamId } : {}),
+  });
+  return { status: 200, body: r };
+};
+
+export const getTeam: Handler = async (ctx, s) => {
+  const p = ctx.principal;
+  requireReader(p, 'read teams');
+  const id = ctx.path.teamId as string;
+  if (p.scope.type === 'workspace') {
+    const ws = await s.directory.locate('workspace', p.scope.id);
+    if (!ws || ws.teamId !== id || !covers(p, ws)) throw notFound(id)();
+  } else {
+    await scopeForRead(p, s, 'team', id, notFound(id));
+  }
+  const rec = await s.store.teams.get(id);
+  if (!rec) throw notFound(id)();
+  return { status: 200, body: rec, headers: { etag: etag(rec.revision) } };
+};
+
+export const updateTeam: Handler = async (ctx, s) => {
+  const p = ctx.principal;
+  requireWriter(p, 'rename teams');
+  const id = ctx.path.teamId as string;
+  const at = await s.directory.locate('team', id);
+  if (!at) throw notFound(id)();
+  requireCovers(p, at);
+  const expected = expectedRevision(ctx.headers['if-match']);
+  const r = await s.store.transaction(async (tx) => {
+    const u = await tx.teams.update(id, ctx.body as { name?: string }, expected === 'never' ? -1 : expected);
+    if (u.ok) await tx.audit.appendEvent(event(p, ctx, 'team.updated', target(u.record)));
+    return u;
+  });
+  if (!r.ok) {
+    if (r.reason === 'not_found') throw notFound(id)();
+    throw new HttpError(412, `The team changed: it is at revision ${r.currentRevision}.`, undefined, {
+      etag: etag(r.currentRevision),
+    });
+  }
+  return { status: 200, body: r.record, headers: { etag: etag(r.record.revision) } };
+};
+
+export const deleteTeam: Handler = async (ctx, s) => {
+  const p = ctx.principal;
+  requireOrganizationWriter(p, 'delete teams');
+  const id = ctx.path.teamId as string;
+  const at = await s.directory.locate('team', id);
+  if (!at) throw notFound(id)();
+  requireCovers(p, at);
+  const contents = await s.store.scopes.contents('team', id);
+  if (ctx.query.cascade !== true) {
+    const left: string[] = [];
+    if (contents.secrets) left.push(plural(contents.secrets, 'secret'));
+    if (contents.workspaces.length) {
+      left.push(`${plural(contents.workspaces.length, 'workspace')} (${contents.workspaces.join(', ')})`);
+    }
+    if (left.length) throw notEmpty(`Team ${id}`, left);
+  }
+  for (const w of contents.workspaces) {
+    const ws = await s.store.workspaces.get(w);
+    if (!ws) continue;
+    await emptyScope(ctx, s, 'workspace', w, at.organizationId);
+    await s.store.transaction(async (tx) => {
+      await tx.workspaces.delete(w);
+      await tx.audit.appendEvent(
+        event(
+          p,
+          ctx,
+          'workspace.deleted',
+          {
+            kind: 'workspace',
+            id: w,
+            name: w,
+            scope: { type: 'workspace', id: w },
+            organizationId: at.organizationId,
+          },
+          { cascade: true },
+        ),
+      );
+    });
+  }
+  await emptyScope(ctx, s, 'team', id, at.organizationId);
+  const rec = await s.store.teams.get(id);
+  await s.store.transaction(async (tx) => {
+    await tx.teams.delete(id);
+    if (rec) {
+      await tx.audit.appendEvent(
+        event(p, ctx, 'team.deleted', target(rec), { cascade: ctx.query.cascade === true }),
+      );
+    }
+  });
+  s.cache.clear();
+  return { status: 204 };
+};
