@@ -7,7 +7,13 @@ interface SdkErrorLike {
   message: string;
   status?: number;
   requestId?: string;
+  errors?: { pointer?: string }[];
 }
+
+/** The fields a 422 names when a secret, override or key is given a scope that does not exist. */
+const SCOPE_POINTERS = new Set(['/scope/id', '/path/workspaceId']);
+const NO_SCOPE_HINT =
+  'secrets, overrides and keys live on scopes that exist: `coffer teams create T`, `coffer workspaces create W --team T` (see `coffer teams list`, `coffer workspaces list`)';
 
 const HINTS: Record<number, string> = {
   401: 'the API key was refused: run `coffer login` again, or check COFFER_API_KEY',
@@ -46,6 +52,9 @@ export function toCliError(err: unknown, baseUrl?: string): CliError {
         status: e.status,
         requestId: e.requestId,
         hint:
+          (e.status === 422 && e.errors?.some((f) => SCOPE_POINTERS.has(f.pointer ?? ''))
+            ? NO_SCOPE_HINT
+            : undefined) ??
           HINTS[e.status] ??
           (e.status >= 500 ? 'the server failed: quote the request id when reporting it' : undefined),
         kind: 'api',

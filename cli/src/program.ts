@@ -37,6 +37,7 @@ const keysMod: Loader = () => import('./commands/keys.ts');
 const managerMod: Loader = () => import('./commands/secrets-manager.ts');
 const transferMod: Loader = () => import('./commands/transfer.ts');
 const profileMod: Loader = () => import('./commands/profile.ts');
+const tenancyMod: Loader = () => import('./commands/tenancy.ts');
 
 const json = (c: Command) => c.option('--json', 'print JSON (one document on stdout)');
 const valueFlags = (c: Command) =>
@@ -55,6 +56,16 @@ const valueFlags = (c: Command) =>
     )
     .allowExcessArguments(true);
 const scopeOpt = '--scope <type:id>';
+/** `--team` of resolve, run and export: the chain's team is the workspace's own now; warned about and ignored. */
+const deprecatedTeam = () =>
+  new Option('--team <id>', "deprecated and ignored: the team is the workspace's own").hideHelp();
+const ifMatchOpt = (c: Command) =>
+  c.option('--if-match <revision>', 'only if it is still at this revision, its ETag (exit 6 otherwise)');
+const cascadeOpt = (c: Command, what: string) =>
+  c.option(
+    '--cascade',
+    `also delete ${what} and revoke the keys on it (without it, a non-empty one is exit 6)`,
+  );
 
 const EXIT_CODES = `
 Exit codes:
@@ -128,6 +139,121 @@ export function buildProgram(): Command {
       .command('whoami')
       .description('the server, the profile and the key in use (its prefix, name, role, scope)'),
   ).action(lazy(() => import('./commands/whoami.ts'), 'whoami'));
+
+  const orgs = program
+    .command('orgs')
+    .alias('organizations')
+    .description('organizations: the hard boundaries of a deployment (create and delete: deployment keys)');
+  json(orgs.command('list').description('list the organizations the key sees')).action(
+    lazy(tenancyMod, 'orgList'),
+  );
+  json(orgs.command('get').argument('<id>', 'the organization id').description('an organization')).action(
+    lazy(tenancyMod, 'orgGet'),
+  );
+  json(
+    orgs
+      .command('create')
+      .argument('<id>', 'the new id (unique in the deployment)')
+      .option('--name <name>', 'a display name (default: the id)')
+      .description('create an organization (a deployment key only)'),
+  ).action(lazy(tenancyMod, 'orgCreate'));
+  json(
+    ifMatchOpt(
+      orgs
+        .command('update')
+        .argument('<id>', 'the organization id')
+        .requiredOption('--name <name>', 'the new display name')
+        .description('rename an organization'),
+    ),
+  ).action(lazy(tenancyMod, 'orgUpdate'));
+  json(
+    cascadeOpt(
+      orgs.command('delete').argument('<id>', 'the organization id'),
+      'its teams, workspaces and secrets',
+    ).description('delete an organization (a deployment key only)'),
+  ).action(lazy(tenancyMod, 'orgDelete'));
+
+  const teams = program
+    .command('teams')
+    .description("an organization's teams (the middle of a workspace's chain)");
+  json(teams.command('list').description('list the teams the key covers')).action(
+    lazy(tenancyMod, 'teamList'),
+  );
+  json(teams.command('get').argument('<id>', 'the team id').description('a team')).action(
+    lazy(tenancyMod, 'teamGet'),
+  );
+  json(
+    teams
+      .command('create')
+      .argument('<id>', 'the new id (unique in the deployment), e.g. payments')
+      .option('--name <name>', 'a display name (default: the id)')
+      .option('--org <id>', "the organization (default: the key's own)")
+      .description('create a team'),
+  ).action(lazy(tenancyMod, 'teamCreate'));
+  json(
+    ifMatchOpt(
+      teams
+        .command('update')
+        .argument('<id>', 'the team id')
+        .requiredOption('--name <name>', 'the new display name')
+        .description('rename a team'),
+    ),
+  ).action(lazy(tenancyMod, 'teamUpdate'));
+  json(
+    cascadeOpt(
+      teams.command('delete').argument('<id>', 'the team id'),
+      'its secrets and workspaces',
+    ).description('delete a team (keys on it are revoked)'),
+  ).action(lazy(tenancyMod, 'teamDelete'));
+
+  const workspaces = program
+    .command('workspaces')
+    .description('workspaces: each in one team or directly in its organization, resolving that chain');
+  json(
+    workspaces
+      .command('list')
+      .option('--team <id>', "only this team's workspaces")
+      .description('list the workspaces the key covers'),
+  ).action(lazy(tenancyMod, 'wsList'));
+  json(workspaces.command('get').argument('<id>', 'the workspace id').description('a workspace')).action(
+    lazy(tenancyMod, 'wsGet'),
+  );
+  json(
+    workspaces
+      .command('create')
+      .argument('<id>', 'the new id (unique in the deployment), e.g. ws-checkout')
+      .option('--team <id>', 'the team it belongs to (default: none, directly in the organization)')
+      .option('--name <name>', 'a display name (default: the id)')
+      .option('--org <id>', "the organization (default: the key's own)")
+      .description('create a workspace'),
+  ).action(lazy(tenancyMod, 'wsCreate'));
+  json(
+    ifMatchOpt(
+      workspaces
+        .command('update')
+        .argument('<id>', 'the workspace id')
+        .option('--name <name>', 'a new display name')
+        .option('--team <id>', 'move it to this team')
+        .option('--no-team', 'move it out of its team, directly into the organization')
+        .description('rename a workspace, or move it (--team, --no-team)'),
+    ),
+  ).action(lazy(tenancyMod, 'wsUpdate'));
+  json(
+    ifMatchOpt(
+      workspaces
+        .command('move')
+        .argument('<id>', 'the workspace id')
+        .option('--team <id>', 'the team to move it to')
+        .option('--no-team', 'directly into the organization')
+        .description("move a workspace to another team: from then on it resolves that team's secrets"),
+    ),
+  ).action(lazy(tenancyMod, 'wsMove'));
+  json(
+    cascadeOpt(
+      workspaces.command('delete').argument('<id>', 'the workspace id'),
+      'its secrets and overrides',
+    ).description('delete a workspace (keys on it are revoked)'),
+  ).action(lazy(tenancyMod, 'wsDelete'));
 
   const secrets = program
     .command('secrets')
@@ -220,8 +346,11 @@ export function buildProgram(): Command {
     program
       .command('resolve')
       .argument('<names...>', 'secret names')
-      .requiredOption('--workspace <id>', 'the workspace to resolve for')
-      .option('--team <id>', "the workspace's team (passed through to the API)")
+      .requiredOption(
+        '--workspace <id>',
+        'the workspace to resolve for (its chain: its team, its organization)',
+      )
+      .addOption(deprecatedTeam())
       .option(
         '--reveal',
         'print the values (NAME=value lines, or in the JSON); without it only where each resolves',
@@ -235,7 +364,7 @@ export function buildProgram(): Command {
     .command('run')
     .argument('<command...>', 'the command and its arguments, after --')
     .requiredOption('--workspace <id>', 'the workspace whose secrets the command gets')
-    .option('--team <id>', "the workspace's team (passed through to the API)")
+    .addOption(deprecatedTeam())
     .option('--only <names>', 'only these names (comma-separated); without it every name of the chain')
     .description(
       'run a command with the resolved secrets in its environment: coffer run --workspace W -- cmd args',
@@ -264,7 +393,7 @@ export function buildProgram(): Command {
 
   json(program.command('export'))
     .requiredOption('--workspace <id>', 'the workspace to resolve for')
-    .option('--team <id>', "the workspace's team (passed through to the API)")
+    .addOption(deprecatedTeam())
     .option('--only <names>', 'only these names (comma-separated)')
     .addOption(new Option('--format <format>', 'output format').choices(['dotenv', 'json']).default('dotenv'))
     .option('--output <file>', 'write to this file (mode 0600) instead of stdout')

@@ -11,9 +11,24 @@ import { COFFER_BIN, coffer, type Home, home, withSession } from './support.ts';
 let server: RunningServer;
 let h: Home;
 let env: NodeJS.ProcessEnv;
-withSession((s) => {
-  ({ server, h, env } = s);
-});
+withSession(
+  (s) => {
+    ({ server, h, env } = s);
+  },
+  {},
+  {
+    teams: ['who', 'payments', 'dup'],
+    workspaces: {
+      'ws-a': 'payments',
+      'ws-o': null,
+      'ws-r': null,
+      'ws-imp': null,
+      'ws-bad': null,
+      'ws-aud': null,
+      'ws-k': null,
+    },
+  },
+);
 
 const UUID = expect.stringMatching(/^[0-9a-f-]{36}$/);
 
@@ -202,12 +217,7 @@ describe('secrets', () => {
     expect(stale.stderr).toMatch(/412/);
 
     const r = JSON.parse(
-      (
-        await coffer(
-          ['resolve', '--workspace', 'ws-a', '--team', 'payments', 'API_TOKEN', '--reveal', '--json'],
-          env,
-        )
-      ).stdout,
+      (await coffer(['resolve', '--workspace', 'ws-a', 'API_TOKEN', '--reveal', '--json'], env)).stdout,
     );
     expect(r.items[0].value).toBe('v2-value');
 
@@ -443,6 +453,161 @@ describe('keys', () => {
     expect(JSON.parse(r.stdout)).toEqual({ id, revoked: true });
     const after = await coffer(['resolve', '--workspace', 'ws-k', 'X'], { ...env, COFFER_API_KEY: token });
     expect(after.code).toBe(3);
+  });
+});
+
+describe('orgs, teams, workspaces', () => {
+  it('teams: create, list, get, update with --if-match, delete (exit 6 while it holds secrets, then --cascade)', async () => {
+    const c = await coffer(['teams', 'create', 'risk', '--name', 'Risk', '--json'], env);
+    expect(c.code, c.stderr).toBe(0);
+    expect(JSON.parse(c.stdout)).toMatchObject({
+      id: 'risk',
+      organizationId: 'default',
+      name: 'Risk',
+      revision: 1,
+    });
+    const human = await coffer(['teams', 'create', 'ops'], env);
+    expect(human.code, human.stderr).toBe(0);
+    expect(human.stderr).toMatch(/created team ops in organization default/);
+    expect((await coffer(['teams', 'create', 'ops'], env)).code).toBe(6);
+
+    const l = JSON.parse((await coffer(['teams', 'list', '--json'], env)).stdout);
+    expect(l.map((t: { id: string }) => t.id)).toEqual(expect.arrayContaining(['risk', 'ops', 'payments']));
+    const table = await coffer(['teams', 'list'], env);
+    expect(table.stdout).toMatch(/^ID\s+NAME\s+ORGANIZATION\s+REVISION\s+UPDATED/);
+    expect(table.stdout).toMatch(/risk\s+Risk\s+default\s+1/);
+    expect((await coffer(['teams', 'get', 'ops'], env)).stdout).toMatch(/name\s+ops/); // the name defaults to the id
+
+    const u = await coffer(
+      ['teams', 'update', 'risk', '--name', 'Risk & fraud', '--if-match', '1', '--json'],
+      env,
+    );
+    expect(u.code, u.stderr).toBe(0);
+    expect(JSON.parse(u.stdout)).toMatchObject({ name: 'Risk & fraud', revision: 2 });
+    const stale = await coffer(['teams', 'update', 'risk', '--name', 'Late', '--if-match', '1'], env);
+    expect(stale.code).toBe(6);
+    expect(stale.stderr).toMatch(/412/);
+    expect((await coffer(['teams', 'update', 'risk', '--name', ' padded'], env)).code).toBe(2);
+
+    await coffer(['secrets', 'create', 'OPS_TOKEN', '--scope', 'team:ops', '--stdin'], env, 'ops-value');
+    const full = await coffer(['teams', 'delete', 'ops'], env);
+    expect(full.code).toBe(6);
+    expect(full.stderr).toMatch(/409/);
+    expect(full.stderr).toMatch(/hint: .*--cascade/);
+    const d = await coffer(['teams', 'delete', 'ops', '--cascade', '--json'], env);
+    expect(d.code, d.stderr).toBe(0);
+    expect(JSON.parse(d.stdout)).toEqual({ id: 'ops', deleted: true, cascade: true });
+    expect((await coffer(['teams', 'get', 'ops'], env)).code).toBe(5);
+    expect((await coffer(['teams', 'get', 'no/such'], env)).code).toBe(2);
+  });
+
+  it('workspaces: create in a team, list --team, move to another team (resolve follows), --no-team, delete', async () => {
+    await coffer(['teams', 'create', 'blue'], env);
+    await coffer(['teams', 'create', 'green'], env);
+    await coffer(['secrets', 'create', 'MV_KEY', '--scope', 'team:blue', '--stdin'], env, 'blue-value');
+    await coffer(['secrets', 'create', 'MV_KEY', '--scope', 'team:green', '--stdin'], env, 'green-value');
+    const c = await coffer(['workspaces', 'create', 'ws-mv', '--team', 'blue'], env);
+    expect(c.code, c.stderr).toBe(0);
+    expect(c.stderr).toMatch(/created workspace ws-mv in team blue \(organization default\)/);
+    const loose = JSON.parse((await coffer(['workspaces', 'create', 'ws-loose', '--json'], env)).stdout);
+    expect(loose).toMatchObject({
+      id: 'ws-loose',
+      teamId: null,
+      organizationId: 'default',
+      name: 'ws-loose',
+    });
+
+    const inBlue = JSON.parse((await coffer(['workspaces', 'list', '--team', 'blue', '--json'], env)).stdout);
+    expect(inBlue.map((w: { id: string }) => w.id)).toEqual(['ws-mv']);
+    const all = await coffer(['workspaces', 'list'], env);
+    expect(all.stdout).toMatch(/^ID\s+NAME\s+ORGANIZATION\s+TEAM\s+REVISION/);
+    expect(all.stdout).toMatch(/ws-loose\s+ws-loose\s+default\s+-\s+1/);
+    expect((await coffer(['workspaces', 'get', 'ws-mv'], env)).stdout).toMatch(/team\s+blue/);
+
+    const reveal = async () =>
+      JSON.parse(
+        (await coffer(['resolve', '--workspace', 'ws-mv', 'MV_KEY', '--reveal', '--json'], env)).stdout,
+      ).items[0];
+    expect(await reveal()).toMatchObject({
+      value: 'blue-value',
+      source: 'team',
+      scope: { type: 'team', id: 'blue' },
+    });
+
+    const m = await coffer(['workspaces', 'move', 'ws-mv', '--team', 'green', '--if-match', '1'], env);
+    expect(m.code, m.stderr).toBe(0);
+    expect(m.stderr).toMatch(/workspace ws-mv: in team green \(revision 2\)/);
+    expect(await reveal()).toMatchObject({ value: 'green-value', scope: { type: 'team', id: 'green' } });
+    expect(
+      (await coffer(['workspaces', 'move', 'ws-mv', '--team', 'blue', '--if-match', '1'], env)).code,
+    ).toBe(6);
+    expect((await coffer(['workspaces', 'move', 'ws-mv'], env)).code).toBe(2);
+    expect((await coffer(['workspaces', 'move', 'ws-mv', '--team', 'nope'], env)).code).toBe(2); // 422: no such team
+
+    const out = JSON.parse(
+      (await coffer(['workspaces', 'update', 'ws-mv', '--no-team', '--name', 'Moved', '--json'], env)).stdout,
+    );
+    expect(out).toMatchObject({ teamId: null, name: 'Moved', revision: 3 });
+    const gone = await coffer(['resolve', '--workspace', 'ws-mv', 'MV_KEY', '--json'], env);
+    expect(gone.code).toBe(10);
+    expect(JSON.parse(gone.stdout).missing).toEqual(['MV_KEY']);
+
+    await coffer(['secrets', 'create', 'WS_ONLY', '--scope', 'workspace:ws-mv', '--stdin'], env, 'w');
+    expect((await coffer(['workspaces', 'delete', 'ws-mv'], env)).code).toBe(6);
+    const d = await coffer(['workspaces', 'delete', 'ws-mv', '--cascade'], env);
+    expect(d.code, d.stderr).toBe(0);
+    expect(d.stderr).toMatch(/deleted workspace ws-mv and everything in it/);
+    expect((await coffer(['workspaces', 'delete', 'ws-loose', '--json'], env)).stdout).toMatch(
+      /"deleted": true/,
+    );
+    expect((await coffer(['workspaces', 'get', 'ws-mv'], env)).code).toBe(5);
+  });
+
+  it('orgs: the bootstrap key (a deployment key) creates, lists, renames and deletes organizations', async () => {
+    const l = JSON.parse((await coffer(['orgs', 'list', '--json'], env)).stdout);
+    expect(l.map((o: { id: string }) => o.id)).toContain('default');
+    const c = await coffer(['orgs', 'create', 'acme', '--name', 'Acme Corp'], env);
+    expect(c.code, c.stderr).toBe(0);
+    expect(c.stderr).toMatch(/created organization acme \(Acme Corp\)/);
+    expect((await coffer(['organizations', 'get', 'acme'], env)).stdout).toMatch(/name\s+Acme Corp/);
+    const u = JSON.parse((await coffer(['orgs', 'update', 'acme', '--name', 'Acme', '--json'], env)).stdout);
+    expect(u).toMatchObject({ id: 'acme', name: 'Acme', revision: 2 });
+    await coffer(['teams', 'create', 'acme-team', '--org', 'acme'], env);
+    const full = await coffer(['orgs', 'delete', 'acme'], env);
+    expect(full.code).toBe(6);
+    expect(full.stderr).toMatch(/hint: .*--cascade/);
+    expect((await coffer(['orgs', 'delete', 'acme', '--cascade'], env)).code).toBe(0);
+    expect((await coffer(['orgs', 'get', 'acme'], env)).code).toBe(5);
+  });
+
+  it('a secret on a scope that does not exist: exit 2 and how to create the scope', async () => {
+    const r = await coffer(
+      ['secrets', 'create', 'NOWHERE', '--scope', 'team:not-created', '--stdin'],
+      env,
+      'v',
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/422/);
+    expect(r.stderr).toMatch(/hint: .*coffer teams create/);
+    const o = await coffer(
+      ['overrides', 'set', 'OPENAI_API_KEY', '--workspace', 'ws-not-created', '--stdin'],
+      env,
+      'v',
+    );
+    expect(o.code).toBe(2);
+    expect(o.stderr).toMatch(/hint: .*coffer workspaces create/);
+  });
+
+  it("--team of resolve, run and export is deprecated: a warning, and the workspace's own team is used", async () => {
+    const r = await coffer(
+      ['resolve', '--workspace', 'ws-a', '--team', 'dup', 'NOT_SET_ANYWHERE', '--json'],
+      env,
+    );
+    expect(r.code).toBe(10);
+    expect(r.stderr).toMatch(
+      /warning: --team is deprecated and ignored: workspace ws-a resolves its own team's secrets/,
+    );
+    expect((await coffer(['resolve', '--help'], env)).stdout).not.toContain('--team');
   });
 });
 

@@ -7,9 +7,13 @@ import { coffer, type Home, withSession } from './support.ts';
 let server: RunningServer;
 let h: Home;
 let env: NodeJS.ProcessEnv;
-withSession((s) => {
-  ({ server, h, env } = s);
-});
+withSession(
+  (s) => {
+    ({ server, h, env } = s);
+  },
+  {},
+  { teams: ['t'], workspaces: { 'ws-e': 't' } },
+);
 
 describe('errors and exit codes', () => {
   it('no key configured: exit 3, with how to log in', async () => {

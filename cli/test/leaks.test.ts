@@ -19,9 +19,13 @@ const ALL = Object.values(V);
 let server: RunningServer;
 let h: Home;
 let env: NodeJS.ProcessEnv;
-withSession((s) => {
-  ({ server, h, env } = s);
-});
+withSession(
+  (s) => {
+    ({ server, h, env } = s);
+  },
+  {},
+  { teams: ['leak', 'hist'], workspaces: { 'ws-leak': 'leak' } },
+);
 
 function cmdline(pid: number): string {
   try {
@@ -60,7 +64,7 @@ describe.skipIf(process.platform !== 'linux')('argv of every process', () => {
     expect((await done).code).toBe(0);
 
     const run = start(
-      ['run', '--workspace', 'ws-leak', '--team', 'leak', '--', process.execPath, join(FIX, 'signals.mjs')],
+      ['run', '--workspace', 'ws-leak', '--', process.execPath, join(FIX, 'signals.mjs')],
       env,
     );
     const ran = collect(run);
@@ -136,34 +140,11 @@ describe('stdout and stderr of every command', () => {
       [['overrides', 'list', '--workspace', 'ws-leak', '--json']],
       [['import', envFile, '--scope', 'workspace:ws-leak', '--progress', '--json']],
       [['import', envFile, '--scope', 'workspace:ws-leak']], // 409
-      [['resolve', '--workspace', 'ws-leak', '--team', 'leak', 'LEAK_A', 'OPENAI_API_KEY', 'LEAK_IMPORTED']],
-      [
-        [
-          'resolve',
-          '--workspace',
-          'ws-leak',
-          '--team',
-          'leak',
-          'LEAK_A',
-          'OPENAI_API_KEY',
-          'LEAK_IMPORTED',
-          '--json',
-        ],
-      ],
-      [['run', '--workspace', 'ws-leak', '--team', 'leak', '--', 'true']],
-      [['run', '--workspace', 'ws-leak', '--team', 'leak', '--only', 'LEAK_A,MISSING_ONE', '--', 'true']],
-      [
-        [
-          'export',
-          '--workspace',
-          'ws-leak',
-          '--team',
-          'leak',
-          '--output',
-          join(h.dir, 'out.env'),
-          '--progress',
-        ],
-      ],
+      [['resolve', '--workspace', 'ws-leak', 'LEAK_A', 'OPENAI_API_KEY', 'LEAK_IMPORTED']],
+      [['resolve', '--workspace', 'ws-leak', 'LEAK_A', 'OPENAI_API_KEY', 'LEAK_IMPORTED', '--json']],
+      [['run', '--workspace', 'ws-leak', '--', 'true']],
+      [['run', '--workspace', 'ws-leak', '--only', 'LEAK_A,MISSING_ONE', '--', 'true']],
+      [['export', '--workspace', 'ws-leak', '--output', join(h.dir, 'out.env'), '--progress']],
       [['audit', 'reads']],
       [['audit', 'reads', '--json']],
       [['audit', 'events', '--json']],

@@ -17,24 +17,28 @@ const hashOf = (names: string[], vals: Record<string, string>) =>
     .digest('hex');
 
 let env: NodeJS.ProcessEnv;
-withSession(async (s) => {
-  ({ env } = s);
-  await coffer(
-    ['secrets', 'create', 'RUN_DB_URL', '--scope', 'organization:default', '--stdin'],
-    env,
-    VALUES.RUN_DB_URL,
-  );
-  await coffer(
-    ['secrets', 'create', 'RUN_TOKEN', '--scope', 'workspace:ws-run', '--stdin'],
-    env,
-    VALUES.RUN_TOKEN,
-  );
-  await coffer(
-    ['overrides', 'set', 'OPENAI_API_KEY', '--workspace', 'ws-run', '--stdin'],
-    env,
-    VALUES.OPENAI_API_KEY,
-  );
-});
+withSession(
+  async (s) => {
+    ({ env } = s);
+    await coffer(
+      ['secrets', 'create', 'RUN_DB_URL', '--scope', 'organization:default', '--stdin'],
+      env,
+      VALUES.RUN_DB_URL,
+    );
+    await coffer(
+      ['secrets', 'create', 'RUN_TOKEN', '--scope', 'workspace:ws-run', '--stdin'],
+      env,
+      VALUES.RUN_TOKEN,
+    );
+    await coffer(
+      ['overrides', 'set', 'OPENAI_API_KEY', '--workspace', 'ws-run', '--stdin'],
+      env,
+      VALUES.OPENAI_API_KEY,
+    );
+  },
+  {},
+  { workspaces: { 'ws-run': null } },
+);
 
 const names = Object.keys(VALUES);
 

@@ -4,6 +4,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
+import { Coffer } from '@coffer/sdk';
 import { type RunningServer, startServer } from '@coffer/server/launch';
 import { afterAll, beforeAll } from 'vitest';
 
@@ -46,11 +47,34 @@ export interface Session {
   env: NodeJS.ProcessEnv;
 }
 
+/** The teams and workspaces a test file's secrets live on: workspace id -> its team (null: none). */
+export interface Scopes {
+  teams?: string[];
+  workspaces?: Record<string, string | null>;
+}
+
+/** Creates the teams, then the workspaces, in the server's bootstrap organization (with its owner key). */
+export async function createScopes(server: RunningServer, scopes: Scopes): Promise<void> {
+  const sdk = new Coffer({ baseUrl: server.baseUrl, apiKey: server.apiKey, maxRetries: 0 });
+  try {
+    for (const id of scopes.teams ?? []) await sdk.teams.create({ id });
+    for (const [id, teamId] of Object.entries(scopes.workspaces ?? {}))
+      await sdk.workspaces.create({ id, teamId });
+  } finally {
+    await sdk.close();
+  }
+}
+
 /**
  * A real `coffer serve` and a fresh home for one test file: started before its tests (`use` gets them), stopped and
- * removed after. `extra` is added to the CLI's environment.
+ * removed after. `extra` is added to the CLI's environment; `scopes` (the teams and workspaces the file's secrets
+ * live on) are created before `use` runs.
  */
-export function withSession(use: (s: Session) => void | Promise<void>, extra: NodeJS.ProcessEnv = {}): void {
+export function withSession(
+  use: (s: Session) => void | Promise<void>,
+  extra: NodeJS.ProcessEnv = {},
+  scopes: Scopes = {},
+): void {
   let session: Session | undefined;
   beforeAll(async () => {
     const server = await startServer();
@@ -60,6 +84,7 @@ export function withSession(use: (s: Session) => void | Promise<void>, extra: No
       h,
       env: { ...h.env, COFFER_BASE_URL: server.baseUrl, COFFER_API_KEY: server.apiKey, ...extra },
     };
+    await createScopes(server, scopes);
     await use(session);
   });
   afterAll(async () => {

@@ -17,6 +17,7 @@ withSession(
     ({ env } = s);
   },
   { TERM: 'xterm' },
+  { teams: ['tty', 'plain'], workspaces: { 'ws-tty': 'tty' } },
 );
 
 const ESC = '\u001b[';
@@ -46,10 +47,7 @@ describe.skipIf(skip)('on a terminal', () => {
     expect(out).toContain('value of PROMPTED: ');
     expect(out).toMatch(/created PROMPTED in team:tty/);
     expect(out).not.toContain('typed-secret-5e1');
-    const r = await coffer(
-      ['resolve', '--workspace', 'ws-tty', '--team', 'tty', 'PROMPTED', '--reveal'],
-      env,
-    );
+    const r = await coffer(['resolve', '--workspace', 'ws-tty', 'PROMPTED', '--reveal'], env);
     expect(r.stdout).toBe("PROMPTED='typed-secret-5e1'\n");
   });
 
@@ -60,8 +58,6 @@ describe.skipIf(skip)('on a terminal', () => {
         'run',
         '--workspace',
         'ws-tty',
-        '--team',
-        'tty',
         '--only',
         'CTRL_C',
         '--',

@@ -1,8 +1,10 @@
-// Resolving a workspace's chain, as `resolve` works today: the names of the workspace's overrides and of
-// the secrets of the workspace, the team (when --team is given) and the organization, then one resolve
-// per 100 names. When the tenancy issue lets the server walk the chain itself, only this file changes.
+// Resolving a workspace's chain. The server walks it (override > workspace > the workspace's team > its
+// organization); listing every name of it (for `run` and `export` without --only) reads the workspace record
+// for its team and organization, then lists the overrides and the secrets of those three scopes. Resolving
+// goes 100 names a call.
 import type { Coffer } from '@coffer/sdk';
 import { CliError, EXIT } from '../exit.ts';
+import { note } from '../output.ts';
 
 export interface Resolved {
   name: string;
@@ -15,32 +17,41 @@ export interface Resolved {
 
 const CHUNK = 100;
 
-export async function chainNames(
-  coffer: Coffer,
-  workspaceId: string,
-  teamId: string | undefined,
-): Promise<string[]> {
+/** `--team` of resolve, run and export: the team is the workspace's own now, so the flag is ignored, with a warning. */
+export function warnDeprecatedTeam(opts: Record<string, unknown>, workspaceId: string): void {
+  if (opts.team === undefined) return;
+  note(
+    `warning: --team is deprecated and ignored: workspace ${workspaceId} resolves its own team's secrets (\`coffer workspaces get ${workspaceId}\` shows which)`,
+  );
+}
+
+export async function chainNames(coffer: Coffer, workspaceId: string): Promise<string[]> {
   const names = new Set<string>();
   try {
+    const ws = await coffer.workspaces.get(workspaceId);
     for await (const o of coffer.workspaceSecrets.list(workspaceId)) names.add(o.key);
-    const scopes: { scopeType: 'workspace' | 'team' | 'organization'; scopeId?: string }[] = [
+    const scopes: { scopeType: 'workspace' | 'team' | 'organization'; scopeId: string }[] = [
       { scopeType: 'workspace', scopeId: workspaceId },
-      { scopeType: 'organization' },
+      { scopeType: 'organization', scopeId: ws.organizationId },
     ];
-    if (teamId) scopes.push({ scopeType: 'team', scopeId: teamId });
+    if (ws.teamId) scopes.push({ scopeType: 'team', scopeId: ws.teamId });
     for (const q of scopes) for await (const s of coffer.secrets.list(q)) names.add(s.name);
   } catch (err) {
-    if ((err as { status?: number }).status === 403) {
+    const e = err as { status?: number; requestId?: string };
+    if (e.status === 403) {
       throw new CliError(
         EXIT.permission,
         'this key cannot list the names in the chain (a runtime key only resolves)',
-        {
-          hint: 'name them: --only NAME,NAME',
-          requestId: (err as { requestId?: string }).requestId,
-          status: 403,
-          kind: 'api',
-        },
+        { hint: 'name them: --only NAME,NAME', requestId: e.requestId, status: 403, kind: 'api' },
       );
+    }
+    if (e.status === 404) {
+      throw new CliError(EXIT.notFound, `no workspace ${workspaceId}`, {
+        hint: 'see `coffer workspaces list`, or create it: `coffer workspaces create ID --team T`',
+        requestId: e.requestId,
+        status: 404,
+        kind: 'api',
+      });
     }
     throw err;
   }
@@ -50,7 +61,6 @@ export async function chainNames(
 export async function resolveAll(
   coffer: Coffer,
   workspaceId: string,
-  teamId: string | undefined,
   names: string[],
   onChunk?: (done: number) => void,
 ): Promise<{ items: Resolved[]; missing: string[] }> {
@@ -58,7 +68,7 @@ export async function resolveAll(
   const missing: string[] = [];
   for (let i = 0; i < names.length; i += CHUNK) {
     const part = names.slice(i, i + CHUNK);
-    const r = await coffer.secrets.resolve({ workspaceId, ...(teamId ? { teamId } : {}), names: part });
+    const r = await coffer.secrets.resolve({ workspaceId, names: part });
     items.push(...(r.items as unknown as Resolved[]));
     missing.push(...r.missing);
     onChunk?.(Math.min(i + CHUNK, names.length));

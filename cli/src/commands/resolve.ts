@@ -1,20 +1,20 @@
-// coffer resolve --workspace W [--team T] NAME... [--reveal]
+// coffer resolve --workspace W NAME... [--reveal]
 
 import { formatDotenv } from '../dotenv.ts';
 import { EXIT } from '../exit.ts';
 import { json, line, note, scopeText, table, when } from '../output.ts';
 import type { Ctx } from '../program.ts';
 import { checkId, checkName } from '../scope.ts';
-import { resolveAll } from './chain.ts';
+import { resolveAll, warnDeprecatedTeam } from './chain.ts';
 import { api, str } from './common.ts';
 
 export async function resolve(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<number> {
   const ws = checkId(str(opts.workspace) ?? '', '--workspace');
-  const team = opts.team !== undefined ? checkId(str(opts.team) ?? '', '--team') : undefined;
+  warnDeprecatedTeam(opts, ws);
   const names = [...new Set(args)];
   for (const [i, n] of names.entries()) checkName(n, `name (argument ${i + 1})`);
   const coffer = await api(ctx);
-  const { items, missing } = await resolveAll(coffer, ws, team, names);
+  const { items, missing } = await resolveAll(coffer, ws, names);
   const reveal = Boolean(opts.reveal);
   if (ctx.json) {
     json({

@@ -1,4 +1,4 @@
-// coffer run --workspace W [--team T] [--only A,B] -- cmd args...
+// coffer run --workspace W [--only A,B] -- cmd args...
 // Resolves, then runs the command with the values added to its environment (they win over variables of the
 // same name). coffer prints none of them, passes signals on, and exits with the command's code; a command
 // killed by a signal makes coffer die of the same signal, as a shell would see it.
@@ -7,7 +7,7 @@ import { constants } from 'node:os';
 import { CliError, EXIT, usage } from '../exit.ts';
 import type { Ctx } from '../program.ts';
 import { checkId, parseNames } from '../scope.ts';
-import { chainNames, resolveAll } from './chain.ts';
+import { chainNames, resolveAll, warnDeprecatedTeam } from './chain.ts';
 import { api, str } from './common.ts';
 
 // SIGUSR1 is Node's (it starts the inspector); SIGWINCH reaches a child on the same terminal by itself.
@@ -17,16 +17,16 @@ const RERAISE = new Set<string>(['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGKILL', 'SIGU
 
 export async function run(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<number> {
   const ws = checkId(str(opts.workspace) ?? '', '--workspace');
-  const team = opts.team !== undefined ? checkId(str(opts.team) ?? '', '--team') : undefined;
+  warnDeprecatedTeam(opts, ws);
   const only = parseNames(str(opts.only));
   const [command, ...rest] = args;
   if (!command) throw usage('no command to run', 'coffer run --workspace W -- cmd args...');
 
   const coffer = await api(ctx);
-  const names = only ?? (await chainNames(coffer, ws, team));
+  const names = only ?? (await chainNames(coffer, ws));
   const env: NodeJS.ProcessEnv = { ...process.env };
   if (names.length > 0) {
-    const { items, missing } = await resolveAll(coffer, ws, team, names);
+    const { items, missing } = await resolveAll(coffer, ws, names);
     if (only && missing.length > 0) {
       throw new CliError(
         EXIT.negative,

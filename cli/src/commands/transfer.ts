@@ -7,7 +7,7 @@ import { done, json, note } from '../output.ts';
 import type { Ctx } from '../program.ts';
 import { progress } from '../progress.ts';
 import { checkId, parseNames, parseScope } from '../scope.ts';
-import { chainNames, resolveAll } from './chain.ts';
+import { chainNames, resolveAll, warnDeprecatedTeam } from './chain.ts';
 import { api, str } from './common.ts';
 
 async function readInput(file: string): Promise<string> {
@@ -98,15 +98,13 @@ export async function importEnv(ctx: Ctx, args: string[], opts: Record<string, u
 
 export async function exportEnv(ctx: Ctx, _args: string[], opts: Record<string, unknown>): Promise<number> {
   const ws = checkId(str(opts.workspace) ?? '', '--workspace');
-  const team = opts.team !== undefined ? checkId(str(opts.team) ?? '', '--team') : undefined;
+  warnDeprecatedTeam(opts, ws);
   const only = parseNames(str(opts.only));
   const coffer = await api(ctx);
-  const names = only ?? (await chainNames(coffer, ws, team));
+  const names = only ?? (await chainNames(coffer, ws));
   const bar = await progress(Math.ceil(names.length / 100), 'export', opts.progress, 1);
   const { items, missing } =
-    names.length === 0
-      ? { items: [], missing: [] }
-      : await resolveAll(coffer, ws, team, names, () => bar.tick());
+    names.length === 0 ? { items: [], missing: [] } : await resolveAll(coffer, ws, names, () => bar.tick());
   bar.stop();
   const format = ctx.json ? 'json' : (str(opts.format) ?? 'dotenv');
   const text =
