@@ -1,9 +1,10 @@
 // coffer_secret in process: create, read, update in place, rotation through value_wo_version, drift from a
 // rotation made elsewhere, import by id and by natural key, delete, 404 on refresh, 409 on create, on the
-// provider handler against a real `coffer serve`. The value never appears in any response.
+// provider handler against a real `coffer serve`, on a team created first. The value never appears in any
+// response.
 import { randomBytes } from 'node:crypto';
 import { type Coffer, Secret } from '@coffer/sdk';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type Instance, type MiniCli, summaries, UNKNOWN, withSession } from './support/cli.ts';
 
 const VALUE = `v-${randomBytes(12).toString('hex')}`;
@@ -14,6 +15,10 @@ let cli: MiniCli;
 let sdk: Coffer;
 withSession((s) => {
   ({ cli, sdk } = s);
+});
+// Secrets live on scopes that exist.
+beforeAll(async () => {
+  await sdk.teams.create({ id: 'payments' });
 });
 
 const config = (o: Record<string, unknown> = {}) => ({

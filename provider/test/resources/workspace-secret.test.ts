@@ -3,7 +3,7 @@
 // appears in any response.
 import { randomBytes } from 'node:crypto';
 import { type Coffer, Secret } from '@coffer/sdk';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type Instance, type MiniCli, summaries, UNKNOWN, withSession } from './support/cli.ts';
 
 const VALUE = `v-${randomBytes(12).toString('hex')}`;
@@ -13,6 +13,10 @@ let cli: MiniCli;
 let sdk: Coffer;
 withSession((s) => {
   ({ cli, sdk } = s);
+});
+// Overrides live on workspaces that exist.
+beforeAll(async () => {
+  await sdk.workspaces.create({ id: 'ws-checkout' });
 });
 
 const config = (o: Record<string, unknown> = {}) => ({

@@ -64,6 +64,42 @@ export class MiniCli {
     return new Resource(this, typeName);
   }
 
+  /** ValidateDataResourceConfig + ReadDataSource, as the CLI reads a data source: its state or diagnostics. */
+  async readData(typeName: string, config: ObjectValue) {
+    const t = new Typed(attrsOf(typeName, 'dataSources'));
+    const cfg = t.dv(full(t.attributes, config));
+    const v = this.record(await this.p.validateDataResourceConfig({ type_name: typeName, config: cfg }));
+    if (v.diagnostics?.length) return { diagnostics: v.diagnostics, state: null };
+    const r = this.record(
+      await this.p.readDataSource({
+        type_name: typeName,
+        config: cfg,
+        provider_meta: null,
+        client_capabilities: caps,
+      }),
+    );
+    return { diagnostics: r.diagnostics ?? [], state: t.value(r.state) };
+  }
+
+  /** ValidateEphemeralResourceConfig + OpenEphemeralResource: the result (a value!) or diagnostics. */
+  async openEphemeral(typeName: string, config: ObjectValue) {
+    const t = new Typed(attrsOf(typeName, 'ephemeralResources'));
+    const cfg = t.dv(full(t.attributes, config));
+    const v = await this.p.validateEphemeralResourceConfig({ type_name: typeName, config: cfg });
+    this.record(v);
+    if (v.diagnostics?.some((d) => d.severity === 'ERROR')) {
+      return { validation: v.diagnostics ?? [], diagnostics: v.diagnostics ?? [], result: null };
+    }
+    // Not recorded: the result holds the resolved value, which callers check themselves.
+    const r = await this.p.openEphemeralResource({
+      type_name: typeName,
+      config: cfg,
+      client_capabilities: caps,
+    });
+    this.record({ diagnostics: r.diagnostics });
+    return { validation: v.diagnostics ?? [], diagnostics: r.diagnostics ?? [], result: t.value(r.result) };
+  }
+
   /** Every response as text, bytes (msgpack, private data) as latin1, to search for a value. */
   responsesText(): string {
     return JSON.stringify(this.responses, (_k, v) =>
@@ -81,10 +117,32 @@ export class MiniCli {
   }
 }
 
-function attrsOf(typeName: string): Attributes {
-  const def = cofferProvider({}).resources.find((r) => r.typeName === typeName);
-  if (!def) throw new Error(`no resource ${typeName}`);
+function attrsOf(
+  typeName: string,
+  kind: 'resources' | 'dataSources' | 'ephemeralResources' = 'resources',
+): Attributes {
+  const def = cofferProvider({})[kind].find((r) => r.typeName === typeName);
+  if (!def) throw new Error(`no ${kind} ${typeName}`);
   return def.schema.attributes;
+}
+
+/** Values of one schema to and from msgpack. */
+class Typed {
+  readonly attributes: Attributes;
+
+  constructor(attributes: Attributes) {
+    this.attributes = attributes;
+  }
+
+  dv(v: Value): W.DynamicValue {
+    return { msgpack: Buffer.from(encodeValue(v, objectType(this.attributes))), json: Buffer.alloc(0) };
+  }
+
+  value(d: { msgpack?: Uint8Array } | null | undefined): ObjectValue | null {
+    if (!d?.msgpack || d.msgpack.length === 0) return null;
+    const v = decodeValue(d.msgpack, objectType(this.attributes));
+    return isObject(v) ? v : null;
+  }
 }
 
 export class Resource {
