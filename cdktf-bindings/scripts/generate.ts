@@ -103,7 +103,13 @@ function readSchema(): { schema: unknown; source: string } | undefined {
 }
 
 /** Resource types the hand-written constructs build on. */
-export const REQUIRED_RESOURCES = ['coffer_secret', 'coffer_secrets_manager', 'coffer_workspace_secret'];
+export const REQUIRED_RESOURCES = [
+  'coffer_secret',
+  'coffer_secrets_manager',
+  'coffer_team',
+  'coffer_workspace',
+  'coffer_workspace_secret',
+];
 
 interface SchemaDoc {
   provider_schemas: Record<string, { resource_schemas?: Record<string, unknown> }>;

@@ -403,3 +403,191 @@ describe.each(FLAVORS)('one variable passed to many resources ($name)', (f) => {
     }
   });
 });
+
+describe.each(FLAVORS)('Team and Workspace ($name)', (f) => {
+  const api = f.api as typeof tf;
+  const writeOnly = f.name === 'cdktn';
+  const doc = (stack: unknown) =>
+    JSON.parse(f.synth(stack)) as { resource: Record<string, Record<string, Record<string, unknown>>> };
+
+  it('re-exports the coffer_team and coffer_workspace data sources', () => {
+    expect(api.dataCofferTeam.DataCofferTeam.tfResourceType).toBe('coffer_team');
+    expect(api.dataCofferWorkspace.DataCofferWorkspace.tfResourceType).toBe('coffer_workspace');
+  });
+
+  it('Team is the generated coffer_team with its id, name, organization and delete_contents', () => {
+    const s = f.stack();
+    const team = new api.Team(s, 'payments', {
+      teamId: 'payments',
+      name: 'Payments',
+      organizationId: 'acme',
+      deleteContents: true,
+    });
+    expect(team).toBeInstanceOf(api.team.Team);
+    new api.Team(s, 'risk', { teamId: 'risk' });
+    const r = doc(s).resource.coffer_team;
+    expect(r).toEqual({
+      payments: { id: 'payments', name: 'Payments', organization_id: 'acme', delete_contents: true },
+      risk: { id: 'risk' },
+    });
+    expect(team.id).toMatch(/\$\{TfToken/);
+  });
+
+  it("a Workspace in a Team references the team's id, and each override references the workspace's id", () => {
+    const s = f.stack();
+    const openai = f.variable(s, 'openai', true) as never;
+    const anthropic = f.variable(s, 'anthropic', true) as never;
+    const team = new api.Team(s, 'payments', { teamId: 'payments' });
+    const ws = new api.Workspace(s, 'api', {
+      workspaceId: 'payments-api',
+      name: 'Payments API',
+      team,
+      expiresInDays: 30,
+      overrides: { OPENAI_API_KEY: openai, ANTHROPIC_API_KEY: { value: anthropic, expiresInDays: 90 } },
+    });
+    expect(ws).toBeInstanceOf(api.workspace.Workspace);
+    const r = doc(s).resource;
+    expect(r.coffer_workspace).toEqual({
+      api: { id: 'payments-api', name: 'Payments API', team_id: ref('coffer_team.payments.id') },
+    });
+    const overrides = Object.entries(r.coffer_workspace_secret ?? {});
+    expect(overrides.map(([name]) => name.replace(/_[0-9A-F]{8}$/, ''))).toEqual([
+      'api_ANTHROPIC_API_KEY',
+      'api_OPENAI_API_KEY',
+    ]);
+    const version = writeOnly ? { value_wo_version: 1 } : {};
+    expect(overrides.map(([, o]) => o)).toEqual([
+      {
+        workspace_id: ref('coffer_workspace.api.id'),
+        key: 'ANTHROPIC_API_KEY',
+        [f.valueAttr]: ref('var.anthropic'),
+        expires_in_days: 90,
+        ...version,
+      },
+      {
+        workspace_id: ref('coffer_workspace.api.id'),
+        key: 'OPENAI_API_KEY',
+        [f.valueAttr]: ref('var.openai'),
+        expires_in_days: 30,
+        ...version,
+      },
+    ]);
+    expect(Object.keys(ws.overrides).sort()).toEqual(['ANTHROPIC_API_KEY', 'OPENAI_API_KEY']);
+    expect(ws.override('OPENAI_API_KEY')).toBe(ws.overrides.OPENAI_API_KEY);
+    expect(ws.override('OPENAI_API_KEY')).toBeInstanceOf(api.workspaceSecret.WorkspaceSecret);
+    expect(() => ws.override('GROK_API_KEY')).toThrow(/Workspace "api" has no GROK_API_KEY/);
+    expect(f.warnings(s)).toEqual([]);
+  });
+
+  it('a Workspace directly in the organization has no team_id; without overrides it is one resource', () => {
+    const s = f.stack();
+    const ws = new api.Workspace(s, 'sandbox', {
+      workspaceId: 'sandbox',
+      organizationId: 'acme',
+      deleteContents: true,
+    });
+    const r = doc(s).resource;
+    expect(r).toEqual({
+      coffer_workspace: { sandbox: { id: 'sandbox', organization_id: 'acme', delete_contents: true } },
+    });
+    expect(ws.overrides).toEqual({});
+  });
+
+  it('a Workspace takes a team id as a string too', () => {
+    const s = f.stack();
+    new api.Workspace(s, 'ws', { workspaceId: 'ws-1', team: 'payments' });
+    expect(doc(s).resource.coffer_workspace?.ws).toEqual({ id: 'ws-1', team_id: 'payments' });
+  });
+
+  it('scoped secrets on a Team or a Workspace reference its id (Terraform creates the scope first)', () => {
+    const s = f.stack();
+    const v = f.variable(s, 'v', true) as never;
+    const team = new api.Team(s, 'risk', { teamId: 'risk' });
+    const ws = new api.Workspace(s, 'scoring', { workspaceId: 'risk-scoring', team });
+    new api.ScopedSecret(s, 'team_token', { scope: { type: 'team', id: team.id }, name: 'FEED', value: v });
+    new api.ScopedSecret(s, 'ws_db', { scope: { type: 'workspace', id: ws.id }, name: 'DB', value: v });
+    const secrets = doc(s).resource.coffer_secret ?? {};
+    expect([secrets.team_token?.scope_id, secrets.ws_db?.scope_id]).toEqual([
+      ref('coffer_team.risk.id'),
+      ref('coffer_workspace.scoring.id'),
+    ]);
+  });
+
+  it('passes provider and dependsOn to the workspace and its overrides', () => {
+    const s = f.stack();
+    const p = new api.CofferProvider(s, 'other', { alias: 'other' });
+    const sm = api.SecretsManager.db(s, 'sm');
+    new api.Workspace(s, 'ws', {
+      workspaceId: 'ws-1',
+      overrides: { GROQ_API_KEY: f.variable(s, 'v', true) as never },
+      provider: p,
+      dependsOn: [sm],
+    });
+    const r = doc(s).resource;
+    const ws = r.coffer_workspace?.ws ?? {};
+    const override = Object.values(r.coffer_workspace_secret ?? {})[0] ?? {};
+    for (const res of [ws, override]) {
+      expect(res.provider).toBe('coffer.other');
+      expect(res.depends_on).toEqual(['coffer_secrets_manager.sm']);
+    }
+  });
+
+  it('a literal override value is allowed with a warning that names the override, not the value', () => {
+    const s = f.stack();
+    new api.Workspace(s, 'ws', { workspaceId: 'ws-1', overrides: { GROQ_API_KEY: 'gsk-literal' } });
+    const warnings = f.warnings(s);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^Workspace "ws": overrides.GROQ_API_KEY: a literal secret value/);
+    expect(warnings[0]).not.toContain('gsk-literal');
+  });
+
+  if (writeOnly) {
+    it('cdktn: a construct-wide version and an entry version for the write-only overrides', () => {
+      const s = f.stack();
+      const v = f.variable(s, 'v', true) as never;
+      const ws = new tn.Workspace(s, 'ws', {
+        workspaceId: 'ws-1',
+        version: 3,
+        overrides: { GROQ_API_KEY: v, BRAVE_API_KEY: { value: v, version: 5 } },
+      });
+      const r = doc(s).resource.coffer_workspace_secret ?? {};
+      const byKey = Object.fromEntries(Object.values(r).map((o) => [o.key, o.value_wo_version]));
+      expect(byKey).toEqual({ GROQ_API_KEY: 3, BRAVE_API_KEY: 5 });
+      expect(JSON.stringify(r)).not.toMatch(/"value":/);
+      expect(ws.override('BRAVE_API_KEY')).toBeInstanceOf(tn.workspaceSecret.WorkspaceSecret);
+    });
+
+    it('cdktn: a full synth of teams, workspaces and write-only overrides passes the targetVersions check', () => {
+      const outdir = mkdtempSync(join(tmpdir(), 'coffer-cdktn-ws-'));
+      try {
+        const app = new cdktn.App({ outdir, context: { targetVersions: tn.WRITE_ONLY_TARGET_VERSIONS } });
+        const s = new cdktn.TerraformStack(app, 'tenancy');
+        new tn.CofferProvider(s, 'coffer', {});
+        const team = new tn.Team(s, 'payments', { teamId: 'payments' });
+        const v = new cdktn.TerraformVariable(s, 'v', { type: 'string', sensitive: true });
+        new tn.Workspace(s, 'api', { workspaceId: 'payments-api', team, overrides: { OPENAI_API_KEY: v } });
+        app.synth();
+        const out = JSON.parse(readFileSync(join(outdir, 'stacks', 'tenancy', 'cdk.tf.json'), 'utf8'));
+        expect(Object.keys(out.resource).sort()).toEqual([
+          'coffer_team',
+          'coffer_workspace',
+          'coffer_workspace_secret',
+        ]);
+      } finally {
+        rmSync(outdir, { recursive: true, force: true });
+      }
+    });
+  } else {
+    it('cdktf: the Jest matchers see the team and the workspace', () => {
+      const synth = Testing.synthScope((scope) => {
+        const team = new tf.Team(scope, 'payments', { teamId: 'payments', name: 'Payments' });
+        new tf.Workspace(scope, 'api', { workspaceId: 'payments-api', team });
+      });
+      expect(synth).toHaveResourceWithProperties(tf.team.Team, { id: 'payments', name: 'Payments' });
+      expect(synth).toHaveResourceWithProperties(tf.workspace.Workspace, {
+        id: 'payments-api',
+        team_id: ref('coffer_team.payments.id'),
+      });
+    });
+  }
+});

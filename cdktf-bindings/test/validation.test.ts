@@ -47,6 +47,15 @@ const ws = (c: Ctx, o: Record<string, unknown>) =>
     secrets: { OPENAI_API_KEY: c.secretVar },
     ...o,
   } as never);
+const team = (c: Ctx, o: Record<string, unknown>) =>
+  new c.api.Team(c.stack, 't', { teamId: 'payments', ...o } as never);
+const workspace = (c: Ctx, o: Record<string, unknown>) =>
+  new c.api.Workspace(c.stack, 'w', {
+    workspaceId: 'payments-api',
+    team: 'payments',
+    overrides: { OPENAI_API_KEY: c.secretVar },
+    ...o,
+  } as never);
 
 const CASES: Case[] = [
   // SecretsManager (common options)
@@ -255,6 +264,100 @@ const CASES: Case[] = [
     run: (c) => ws(c, { workspaceId: '', secrets: { NOPE: c.secretVar, RESEND_API_KEY: c.plainVar } }),
     paths: ['workspaceId', 'secrets.NOPE', 'secrets.RESEND_API_KEY'],
   },
+  // Team
+  { name: 'team: no team id', run: (c) => team(c, { teamId: undefined }), paths: ['teamId'] },
+  {
+    name: 'team: team id with a space',
+    run: (c) => team(c, { teamId: 'pay ments' }),
+    paths: ['teamId'],
+    message: 'a team id',
+  },
+  {
+    name: 'team: name with a trailing space',
+    run: (c) => team(c, { name: 'Payments ' }),
+    paths: ['name'],
+    message: 'without leading or trailing spaces',
+  },
+  {
+    name: 'team: name over 128 characters',
+    run: (c) => team(c, { name: 'x'.repeat(129) }),
+    paths: ['name'],
+    message: 'got 129 characters',
+  },
+  { name: 'team: empty name', run: (c) => team(c, { name: '' }), paths: ['name'] },
+  {
+    name: 'team: bad organization id',
+    run: (c) => team(c, { organizationId: '.acme' }),
+    paths: ['organizationId'],
+  },
+  {
+    name: 'team: deleteContents not a boolean',
+    run: (c) => team(c, { deleteContents: 'yes' }),
+    paths: ['deleteContents'],
+    message: 'true or false',
+  },
+  // Workspace
+  { name: 'workspace: no id', run: (c) => workspace(c, { workspaceId: '' }), paths: ['workspaceId'] },
+  {
+    name: 'workspace: id over 64 characters',
+    run: (c) => workspace(c, { workspaceId: 'w'.repeat(65) }),
+    paths: ['workspaceId'],
+  },
+  { name: 'workspace: bad team id', run: (c) => workspace(c, { team: 'pay/ments' }), paths: ['team'] },
+  {
+    name: 'workspace: team neither a Team nor an id',
+    run: (c) => workspace(c, { team: 42 }),
+    paths: ['team'],
+    message: 'a Team or a team id',
+  },
+  {
+    name: 'workspace: unknown override key',
+    run: (c) => workspace(c, { overrides: { OPENAI_KEY: c.secretVar } }),
+    paths: ['overrides.OPENAI_KEY'],
+    message: 'allowed: OPENAI_API_KEY',
+  },
+  {
+    name: 'workspace: override from a non-sensitive variable',
+    run: (c) => workspace(c, { overrides: { RESEND_API_KEY: c.plainVar } }),
+    paths: ['overrides.RESEND_API_KEY'],
+    message: 'sensitive: true',
+  },
+  {
+    name: 'workspace: override expiresInDays 3651',
+    run: (c) => workspace(c, { overrides: { GROQ_API_KEY: { value: c.secretVar, expiresInDays: 3651 } } }),
+    paths: ['overrides.GROQ_API_KEY.expiresInDays'],
+  },
+  {
+    name: 'workspace: expiresInDays 0',
+    run: (c) => workspace(c, { expiresInDays: 0 }),
+    paths: ['expiresInDays'],
+  },
+  {
+    name: 'workspace: overrides not an object',
+    run: (c) => workspace(c, { overrides: 'OPENAI_API_KEY' }),
+    paths: ['overrides'],
+  },
+  {
+    name: 'workspace: every problem at once',
+    run: (c) =>
+      workspace(c, {
+        workspaceId: 'ws prod',
+        name: ' API',
+        team: '',
+        organizationId: 'a b',
+        deleteContents: 1,
+        overrides: { NOPE: c.secretVar, GROQ_API_KEY: '' },
+      }),
+    paths: [
+      'workspaceId',
+      'name',
+      'team',
+      'organizationId',
+      'deleteContents',
+      'overrides.NOPE',
+      'overrides.GROQ_API_KEY',
+    ],
+  },
 ];
 
 const CDKTN_CASES: Case[] = [
@@ -272,6 +375,16 @@ const CDKTN_CASES: Case[] = [
     name: 'workspace (cdktn): entry version -1',
     run: (c) => ws(c, { secrets: { GEMINI_API_KEY: { value: c.secretVar, version: -1 } } }),
     paths: ['secrets.GEMINI_API_KEY.version'],
+  },
+  {
+    name: 'workspace (cdktn): overrides version 0',
+    run: (c) => workspace(c, { version: 0 }),
+    paths: ['version'],
+  },
+  {
+    name: 'workspace (cdktn): override entry version 2.5',
+    run: (c) => workspace(c, { overrides: { BRAVE_API_KEY: { value: c.secretVar, version: 2.5 } } }),
+    paths: ['overrides.BRAVE_API_KEY.version'],
   },
 ];
 
@@ -321,5 +434,7 @@ describe.each(FLAVORS)('validation ($name)', (f) => {
     const id = (f.variable(c.stack, 'workspace', false) as { stringValue: string }).stringValue;
     expect(() => ws(c, { workspaceId: id })).not.toThrow();
     expect(() => vault(c, { address: id, kvVersion: undefined })).not.toThrow();
+    expect(() => team(c, { teamId: id, name: id, organizationId: id })).not.toThrow();
+    expect(() => workspace(c, { workspaceId: id, team: id, organizationId: id })).not.toThrow();
   });
 });

@@ -11,15 +11,23 @@ import {
   Token,
 } from 'cdktf';
 import type { Construct } from 'constructs';
-import { secret, secretsManager, workspaceSecret } from '../../generated/cdktf/lib/index.js';
+import { secret, secretsManager, team, workspace, workspaceSecret } from '../../generated/cdktf/lib/index.js';
 import type {
   AwsSecretsManagerOptions,
   ScopedSecretCommonOptions,
   SecretsManagerCommonOptions,
   SecretsManagerResourceConfig,
+  TeamCommonOptions,
   VaultOptions,
+  WorkspaceCommonOptions,
 } from '../core/config.ts';
-import { ConstructBodies, meta, type Planned, WorkspaceSecretsConstruct } from '../core/constructs.ts';
+import {
+  ConstructBodies,
+  meta,
+  overrideOf,
+  type Planned,
+  WorkspaceSecretsConstruct,
+} from '../core/constructs.ts';
 
 /** A secret value: a sensitive TerraformVariable (preferred), a token, or (with a synth warning) a literal. */
 export type SecretInput = string | TerraformVariable;
@@ -131,5 +139,61 @@ export class WorkspaceSecrets extends WorkspaceSecretsConstruct<workspaceSecret.
       id,
       props,
     );
+  }
+}
+
+// ----------------------------------------------------------------------------------------------------------
+
+export interface TeamProps extends TeamCommonOptions, CofferMetaArguments {}
+
+/**
+ * `coffer_team` with its id, name and organization checked up front. Extends the generated `team.Team`, so it
+ * is the resource: pass it as a Workspace's `team`, or its `id` (a reference, which orders creation) as a
+ * ScopedSecret's `scope.id`.
+ */
+export class Team extends team.Team {
+  constructor(scope: Construct, id: string, props: TeamProps) {
+    const planned = bodies.team(id, props);
+    super(scope, id, { ...planned.config, ...meta(props) });
+  }
+}
+
+// ----------------------------------------------------------------------------------------------------------
+
+export interface WorkspaceProps extends WorkspaceCommonOptions, CofferMetaArguments {
+  /** The team the workspace belongs to: a Team (its id is referenced) or a team id. Absent: directly in the
+   * organization. */
+  readonly team?: Team | string;
+  /** Override key → value, one `coffer_workspace_secret` each (they win over every scoped secret). */
+  readonly overrides?: Partial<Record<WorkspaceSecretKey, WorkspaceSecretEntry>>;
+  /** Default expiry of every override (1 to 3650 days); an entry's own `expiresInDays` wins. */
+  readonly expiresInDays?: number;
+}
+
+/**
+ * `coffer_workspace`, in a team or directly in the organization, with its overrides: one
+ * `coffer_workspace_secret` per key, a child of the workspace that references its `id` (so Terraform creates
+ * the workspace first and destroys it last). Extends the generated `workspace.Workspace`.
+ */
+export class Workspace extends workspace.Workspace {
+  /** The override resources by key. */
+  readonly overrides: Readonly<Partial<Record<WorkspaceSecretKey, workspaceSecret.WorkspaceSecret>>>;
+
+  constructor(scope: Construct, id: string, props: WorkspaceProps) {
+    const planned = bodies.workspace(id, props);
+    super(scope, id, { ...planned.config, ...meta(props) });
+    this.overrides = bodies.createOverrides(
+      this,
+      `Workspace "${id}"`,
+      'overrides',
+      planned.overrides,
+      (key, config) =>
+        new workspaceSecret.WorkspaceSecret(this, key, { ...config, workspaceId: this.id, ...meta(props) }),
+    );
+  }
+
+  /** The override resource of one key; throws when the key was not configured. */
+  override(key: WorkspaceSecretKey): workspaceSecret.WorkspaceSecret {
+    return overrideOf(this.overrides, key, `Workspace "${this.node.id}"`);
   }
 }

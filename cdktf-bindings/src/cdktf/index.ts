@@ -12,10 +12,14 @@ export {
 export {
   dataCofferSecrets,
   dataCofferSecretsManager,
+  dataCofferTeam,
+  dataCofferWorkspace,
   dataCofferWorkspaceSecrets,
   provider,
   secret,
   secretsManager,
+  team,
+  workspace,
   workspaceSecret,
 } from '../../generated/cdktf/lib/index.js';
 export { CofferProvider, type CofferProviderConfig } from '../../generated/cdktf/lib/provider/index.js';
@@ -24,8 +28,10 @@ export type {
   Fallback,
   SecretScope,
   SecretsManagerCommonOptions,
+  TeamCommonOptions,
   VaultAuth,
   VaultOptions,
+  WorkspaceCommonOptions,
 } from '../core/config.ts';
 export { CofferValidationError, type Issue } from '../core/validate.ts';
 export {
@@ -34,6 +40,10 @@ export {
   type ScopedSecretProps,
   type SecretInput,
   SecretsManager,
+  Team,
+  type TeamProps,
+  Workspace,
+  type WorkspaceProps,
   type WorkspaceSecretEntry,
   WorkspaceSecrets,
   type WorkspaceSecretsProps,

@@ -13,11 +13,15 @@ export {
 export {
   dataCofferSecrets,
   dataCofferSecretsManager,
+  dataCofferTeam,
+  dataCofferWorkspace,
   dataCofferWorkspaceSecrets,
   ephemeralCofferSecretValue,
   provider,
   secret,
   secretsManager,
+  team,
+  workspace,
   workspaceSecret,
 } from '../../generated/cdktn/lib/index.js';
 export { CofferProvider, type CofferProviderConfig } from '../../generated/cdktn/lib/provider/index.js';
@@ -26,8 +30,10 @@ export type {
   Fallback,
   SecretScope,
   SecretsManagerCommonOptions,
+  TeamCommonOptions,
   VaultAuth,
   VaultOptions,
+  WorkspaceCommonOptions,
 } from '../core/config.ts';
 export { CofferValidationError, type Issue } from '../core/validate.ts';
 export {
@@ -36,6 +42,10 @@ export {
   type ScopedSecretProps,
   type SecretInput,
   SecretsManager,
+  Team,
+  type TeamProps,
+  Workspace,
+  type WorkspaceProps,
   type WorkspaceSecretEntry,
   WorkspaceSecrets,
   type WorkspaceSecretsProps,

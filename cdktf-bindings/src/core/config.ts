@@ -6,9 +6,11 @@ import {
   AWS_REGION,
   AWS_SECRET_PREFIX,
   type Backend,
+  DISPLAY_NAME,
   FALLBACKS,
   type Fallback,
   MAX_CACHE_TTL_SECONDS,
+  MAX_DISPLAY_NAME_LENGTH,
   MAX_EXPIRES_IN_DAYS,
   SCOPE_ID,
   SCOPE_TYPES,
@@ -21,7 +23,7 @@ import {
   WORKSPACE_SECRET_KEYS,
   type WorkspaceSecretKey,
 } from '@coffer/sdk/rules';
-import { type Issues, toTimestamp } from './validate.ts';
+import { describe, type Issues, toTimestamp } from './validate.ts';
 
 /** A secret passed to a construct, checked by the flavor (see `SecretInput` in each entry point). */
 export interface SecretRef {
@@ -273,15 +275,21 @@ export function checkWorkspaceId(issues: Issues, workspaceId: string): void {
   }
 }
 
-export function checkWorkspaceKeys(issues: Issues, keys: readonly string[]): keys is WorkspaceSecretKey[] {
-  if (keys.length === 0)
-    issues.add('secrets', `must name at least one of ${WORKSPACE_SECRET_KEYS.join(', ')}`);
+/** Checks override keys under `path` (`secrets`, or a Workspace's `overrides`, which may be empty). */
+export function checkWorkspaceKeys(
+  issues: Issues,
+  keys: readonly string[],
+  path = 'secrets',
+  requireOne = true,
+): keys is WorkspaceSecretKey[] {
+  if (requireOne && keys.length === 0)
+    issues.add(path, `must name at least one of ${WORKSPACE_SECRET_KEYS.join(', ')}`);
   let ok = true;
   for (const key of keys) {
     if (!(WORKSPACE_SECRET_KEYS as readonly string[]).includes(key)) {
       ok = false;
       issues.add(
-        `secrets.${key}`,
+        `${path}.${key}`,
         `is not a workspace override key; allowed: ${WORKSPACE_SECRET_KEYS.join(', ')}`,
       );
     }
@@ -291,4 +299,110 @@ export function checkWorkspaceKeys(issues: Issues, keys: readonly string[]): key
 
 export function checkExpiresInDays(issues: Issues, path: string, value: number | undefined): void {
   issues.integer(path, value, 1, MAX_EXPIRES_IN_DAYS);
+}
+
+// ----------------------------------------------------------------------------------------------------------
+// Teams and workspaces
+
+export interface TeamCommonOptions {
+  /** The team's id, unique in the deployment: `^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`. */
+  readonly teamId: string;
+  /** A display name (1 to 128 characters, no leading or trailing space); the server defaults it to the id. */
+  readonly name?: string;
+  /** The organization; the server defaults it to the API key's organization. Changing it replaces the team. */
+  readonly organizationId?: string;
+  /**
+   * When true, destroying the team also deletes what it still holds (its secrets, its workspaces with theirs,
+   * the API keys on them). Default false: the destroy fails and names what is left.
+   */
+  readonly deleteContents?: boolean;
+}
+
+export interface WorkspaceCommonOptions {
+  /** The workspace's id, unique in the deployment: `^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`. */
+  readonly workspaceId: string;
+  /** A display name (1 to 128 characters, no leading or trailing space); the server defaults it to the id. */
+  readonly name?: string;
+  /** The organization; the server defaults it to the API key's organization. Changing it replaces the workspace. */
+  readonly organizationId?: string;
+  /**
+   * When true, destroying the workspace also deletes the secrets and overrides it still holds. Default false: the
+   * destroy fails and names what is left.
+   */
+  readonly deleteContents?: boolean;
+}
+
+/** The generated `coffer_team` configuration (meta-arguments aside). */
+export interface TeamResourceConfig {
+  id: string;
+  name?: string;
+  organizationId?: string;
+  deleteContents?: boolean;
+}
+
+/** The generated `coffer_workspace` configuration (meta-arguments aside). */
+export interface WorkspaceResourceConfig {
+  id: string;
+  name?: string;
+  teamId?: string;
+  organizationId?: string;
+  deleteContents?: boolean;
+}
+
+function checkDisplayName(issues: Issues, path: string, name: string | undefined): void {
+  issues.known(name, (n) => {
+    if (typeof n !== 'string' || n.length > MAX_DISPLAY_NAME_LENGTH || !DISPLAY_NAME.test(n)) {
+      issues.add(
+        path,
+        `must be a display name of 1 to ${MAX_DISPLAY_NAME_LENGTH} characters without leading or trailing spaces, got ${describeName(n)}`,
+      );
+    }
+  });
+}
+
+function describeName(n: unknown): string {
+  if (typeof n !== 'string') return n === null ? 'null' : typeof n;
+  return n.length > MAX_DISPLAY_NAME_LENGTH ? `${n.length} characters` : JSON.stringify(n);
+}
+
+function deleteContents(issues: Issues, value: boolean | undefined): { deleteContents?: boolean } {
+  issues.known(value, (v) => {
+    if (typeof v !== 'boolean') issues.add('deleteContents', `must be true or false, got ${describe(v)}`);
+  });
+  return value !== undefined ? { deleteContents: value } : {};
+}
+
+function checkId(issues: Issues, path: string, value: string | undefined, what: string): void {
+  if (issues.required(path, value)) issues.pattern(path, value, SCOPE_ID, what);
+}
+
+export function teamConfig(issues: Issues, o: TeamCommonOptions): TeamResourceConfig {
+  checkId(issues, 'teamId', o.teamId, 'a team id');
+  checkDisplayName(issues, 'name', o.name);
+  issues.pattern('organizationId', o.organizationId, SCOPE_ID, 'an organization id');
+  return {
+    id: o.teamId,
+    ...(o.name !== undefined ? { name: o.name } : {}),
+    ...(o.organizationId !== undefined ? { organizationId: o.organizationId } : {}),
+    ...deleteContents(issues, o.deleteContents),
+  };
+}
+
+/** `teamId` is the team's id (a literal or a token such as a Team construct's `id`), or undefined. */
+export function workspaceConfig(
+  issues: Issues,
+  o: WorkspaceCommonOptions,
+  teamId: string | undefined,
+): WorkspaceResourceConfig {
+  checkId(issues, 'workspaceId', o.workspaceId, 'a workspace id');
+  checkDisplayName(issues, 'name', o.name);
+  if (teamId !== undefined) checkId(issues, 'team', teamId, 'a team id');
+  issues.pattern('organizationId', o.organizationId, SCOPE_ID, 'an organization id');
+  return {
+    id: o.workspaceId,
+    ...(o.name !== undefined ? { name: o.name } : {}),
+    ...(teamId !== undefined ? { teamId } : {}),
+    ...(o.organizationId !== undefined ? { organizationId: o.organizationId } : {}),
+    ...deleteContents(issues, o.deleteContents),
+  };
 }

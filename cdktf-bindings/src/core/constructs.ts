@@ -2,6 +2,10 @@
 // its runtime (TerraformVariable, Token, Annotations) and where a value goes in the generated resource (the
 // sensitive `value`, or the write-only `value_wo` with its `value_wo_version`). Its entry point only binds these
 // bodies to its own generated classes, which a shared body cannot extend.
+//
+// A Workspace's overrides are child resources of the generated coffer_workspace that reference its `id`, so
+// Terraform creates the workspace before them (the server answers 422 for an override on a workspace that does
+// not exist) and destroys it after them.
 
 import type { WorkspaceSecretKey } from '@coffer/sdk/rules';
 import { Construct, type IConstruct } from 'constructs';
@@ -17,8 +21,14 @@ import {
   type SecretRef,
   type SecretsManagerCommonOptions,
   type SecretsManagerResourceConfig,
+  type TeamCommonOptions,
+  type TeamResourceConfig,
+  teamConfig,
   type VaultOptions,
   vaultConfig,
+  type WorkspaceCommonOptions,
+  type WorkspaceResourceConfig,
+  workspaceConfig,
 } from './config.ts';
 import { Issues } from './validate.ts';
 
@@ -72,6 +82,19 @@ export interface WorkspaceSecretsBodyProps<S> {
   readonly version?: number;
 }
 
+/** The overrides of a Workspace and their defaults. */
+export interface OverridesBodyProps<S> {
+  readonly overrides?: Partial<Record<WorkspaceSecretKey, WorkspaceSecretBodyEntry<S>>>;
+  readonly expiresInDays?: number;
+  /** Write-only flavors only. */
+  readonly version?: number;
+}
+
+export interface WorkspaceBodyProps<S> extends WorkspaceCommonOptions, OverridesBodyProps<S> {
+  /** A team id, or anything with the team's `id` (a Team construct: its id attribute, a reference). */
+  readonly team?: string | { readonly id: string };
+}
+
 /** The generated `coffer_secret` configuration the ScopedSecret body produces (meta-arguments aside). */
 export type ScopedSecretResourceConfig = {
   name: string;
@@ -82,12 +105,26 @@ export type ScopedSecretResourceConfig = {
   expiresAt?: string;
 } & ValueAttributes;
 
-/** The generated `coffer_workspace_secret` configuration (meta-arguments aside). */
-export type WorkspaceSecretResourceConfig = {
-  workspaceId: string;
+/** A `coffer_workspace_secret` configuration without its workspace (a Workspace passes its own `id`). */
+export type OverrideResourceConfig = {
   key: string;
   expiresInDays?: number;
 } & ValueAttributes;
+
+/** The generated `coffer_workspace_secret` configuration (meta-arguments aside). */
+export type WorkspaceSecretResourceConfig = { workspaceId: string } & OverrideResourceConfig;
+
+export interface PlannedOverride {
+  readonly key: WorkspaceSecretKey;
+  readonly config: OverrideResourceConfig;
+  readonly literal: boolean;
+}
+
+/** A Workspace's configuration and its overrides, checked. */
+export interface PlannedWorkspace {
+  readonly config: WorkspaceResourceConfig;
+  readonly overrides: readonly PlannedOverride[];
+}
 
 /**
  * One reference token per variable. `TerraformVariable.stringValue` builds a new token on every read, and
@@ -231,36 +268,95 @@ export class ConstructBodies<V extends VariableLike> {
   ): { key: WorkspaceSecretKey; config: WorkspaceSecretResourceConfig; literal: boolean }[] {
     const issues = this.issues();
     checkWorkspaceId(issues, props.workspaceId);
-    checkExpiresInDays(issues, 'expiresInDays', props.expiresInDays);
-    if (this.flavor.writeOnly) issues.integer('version', props.version, 1, Number.MAX_SAFE_INTEGER);
-    const entries = Object.entries(props.secrets ?? {}) as [
+    const planned = this.#overrides(issues, 'secrets', true, props.secrets, props);
+    issues.throwIfAny(`WorkspaceSecrets "${id}"`);
+    return planned.map((p) => ({ ...p, config: { workspaceId: props.workspaceId, ...p.config } }));
+  }
+
+  // -- Team and Workspace ------------------------------------------------------------------------------------
+
+  team(id: string, props: TeamCommonOptions): Planned<TeamResourceConfig> {
+    const issues = this.issues();
+    const config = teamConfig(issues, props);
+    issues.throwIfAny(`Team "${id}"`);
+    return { config, literals: [] };
+  }
+
+  workspace(id: string, props: WorkspaceBodyProps<string | V>): PlannedWorkspace {
+    const issues = this.issues();
+    const team = props.team as unknown;
+    let teamId: string | undefined;
+    if (typeof team === 'string') teamId = team;
+    else if (typeof team === 'object' && team !== null && typeof (team as { id?: unknown }).id === 'string')
+      teamId = (team as { id: string }).id;
+    else if (team !== undefined)
+      issues.add('team', `must be a Team or a team id, got ${team === null ? 'null' : typeof team}`);
+    const config = workspaceConfig(issues, props, teamId);
+    const overrides =
+      props.overrides === undefined
+        ? []
+        : this.#overrides(issues, 'overrides', false, props.overrides, props);
+    issues.throwIfAny(`Workspace "${id}"`);
+    return { config, overrides };
+  }
+
+  /** Creates one resource per planned override under `scope` and warns about literal values. */
+  createOverrides<R>(
+    scope: IConstruct,
+    construct: string,
+    path: string,
+    planned: readonly PlannedOverride[],
+    create: (key: WorkspaceSecretKey, config: OverrideResourceConfig) => R,
+  ): Partial<Record<WorkspaceSecretKey, R>> {
+    const out: Partial<Record<WorkspaceSecretKey, R>> = {};
+    for (const { key, config, literal } of planned) {
+      out[key] = create(key, config);
+      if (literal) this.warnLiterals(scope, construct, [`${path}.${key}`]);
+    }
+    return out;
+  }
+
+  /** The overrides under `path` with the construct-wide defaults (`expiresInDays`, `version`) applied. */
+  #overrides(
+    issues: Issues,
+    path: string,
+    requireOne: boolean,
+    secrets: Partial<Record<WorkspaceSecretKey, WorkspaceSecretBodyEntry<string | V>>> | undefined,
+    defaults: { readonly expiresInDays?: number; readonly version?: number },
+  ): PlannedOverride[] {
+    checkExpiresInDays(issues, 'expiresInDays', defaults.expiresInDays);
+    if (this.flavor.writeOnly) issues.integer('version', defaults.version, 1, Number.MAX_SAFE_INTEGER);
+    if (secrets !== undefined && (typeof secrets !== 'object' || secrets === null)) {
+      issues.add(path, 'must be an object of override key to value');
+      return [];
+    }
+    const entries = Object.entries(secrets ?? {}) as [
       WorkspaceSecretKey,
       WorkspaceSecretBodyEntry<string | V>,
     ][];
     checkWorkspaceKeys(
       issues,
       entries.map(([k]) => k),
+      path,
+      requireOne,
     );
-    const planned = entries.map(([key, entry]) => {
+    return entries.map(([key, entry]) => {
       const obj = this.#isEntryObject(entry) ? entry : undefined;
       const value = obj ? obj.value : (entry as string | V);
       const days = obj?.expiresInDays;
-      checkExpiresInDays(issues, `secrets.${key}.expiresInDays`, days);
+      checkExpiresInDays(issues, `${path}.${key}.expiresInDays`, days);
       const version = obj?.version;
       if (this.flavor.writeOnly)
-        issues.integer(`secrets.${key}.version`, version, 1, Number.MAX_SAFE_INTEGER);
-      const ref = this.reveal(issues, `secrets.${key}`, value);
-      const expiresInDays = days ?? props.expiresInDays;
-      const config: WorkspaceSecretResourceConfig = {
-        workspaceId: props.workspaceId,
+        issues.integer(`${path}.${key}.version`, version, 1, Number.MAX_SAFE_INTEGER);
+      const ref = this.reveal(issues, `${path}.${key}`, value);
+      const expiresInDays = days ?? defaults.expiresInDays;
+      const config: OverrideResourceConfig = {
         key,
-        ...this.#values(ref.value, version ?? props.version),
+        ...this.#values(ref.value, version ?? defaults.version),
         ...(expiresInDays !== undefined ? { expiresInDays } : {}),
       };
       return { key, config, literal: ref.literal };
     });
-    issues.throwIfAny(`WorkspaceSecrets "${id}"`);
-    return planned;
   }
 
   #isEntryObject(e: unknown): e is { value: string | V; version?: number; expiresInDays?: number } {
@@ -299,4 +395,15 @@ export class WorkspaceSecretsConstruct<R> extends Construct {
     if (!found) throw new Error(`WorkspaceSecrets "${this.node.id}" has no ${key}`);
     return found;
   }
+}
+
+/** The override of one key; throws, naming the construct, when the key was not configured. */
+export function overrideOf<R>(
+  overrides: Readonly<Partial<Record<WorkspaceSecretKey, R>>>,
+  key: WorkspaceSecretKey,
+  construct: string,
+): R {
+  const found = overrides[key];
+  if (!found) throw new Error(`${construct} has no ${key}`);
+  return found;
 }

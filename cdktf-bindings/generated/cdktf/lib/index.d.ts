@@ -1,7 +1,11 @@
 export * as secret from './secret';
 export * as secretsManager from './secrets-manager';
+export * as team from './team';
+export * as workspace from './workspace';
 export * as workspaceSecret from './workspace-secret';
 export * as dataCofferSecrets from './data-coffer-secrets';
 export * as dataCofferSecretsManager from './data-coffer-secrets-manager';
+export * as dataCofferTeam from './data-coffer-team';
+export * as dataCofferWorkspace from './data-coffer-workspace';
 export * as dataCofferWorkspaceSecrets from './data-coffer-workspace-secrets';
 export * as provider from './provider';

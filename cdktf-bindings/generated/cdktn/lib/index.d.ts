@@ -1,8 +1,12 @@
 export * as secret from './secret/index';
 export * as secretsManager from './secrets-manager/index';
+export * as team from './team/index';
+export * as workspace from './workspace/index';
 export * as workspaceSecret from './workspace-secret/index';
 export * as dataCofferSecrets from './data-coffer-secrets/index';
 export * as dataCofferSecretsManager from './data-coffer-secrets-manager/index';
+export * as dataCofferTeam from './data-coffer-team/index';
+export * as dataCofferWorkspace from './data-coffer-workspace/index';
 export * as dataCofferWorkspaceSecrets from './data-coffer-workspace-secrets/index';
 export * as ephemeralCofferSecretValue from './ephemeral-coffer-secret-value/index';
 export * as provider from './provider/index';

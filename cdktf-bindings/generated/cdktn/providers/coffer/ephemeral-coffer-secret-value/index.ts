@@ -20,7 +20,7 @@ export interface EphemeralCofferSecretValueConfig extends cdktn.TerraformEphemer
   */
   readonly name: string;
   /**
-  * The workspace's team, so team secrets take part.
+  * Deprecated: leave it out. The team layer is the workspace's own team (from the workspace record), so team secrets take part without it. Still accepted and sent when set, and then it must name that team (the API refuses any other team).
   *
   * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/ephemeral-resources/secret_value#team_id EphemeralCofferSecretValue#team_id}
   */

@@ -1,0 +1,160 @@
+"use strict";
+// https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/team
+// generated from terraform resource schema
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.Team = void 0;
+const cdktf = require("cdktf");
+/**
+* Represents a {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/team coffer_team}
+*/
+class Team extends cdktf.TerraformResource {
+    // =================
+    // STATIC PROPERTIES
+    // =================
+    static { this.tfResourceType = "coffer_team"; }
+    // ==============
+    // STATIC Methods
+    // ==============
+    /**
+    * Generates CDKTF code for importing a Team resource upon running "cdktf plan <stack-name>"
+    * @param scope The scope in which to define this construct
+    * @param importToId The construct id used in the generated config for the Team to import
+    * @param importFromId The id of the existing Team that should be imported. Refer to the {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/team#import import section} in the documentation of this resource for the id to use
+    * @param provider? Optional instance of the provider where the Team to import is found
+    */
+    static generateConfigForImport(scope, importToId, importFromId, provider) {
+        return new cdktf.ImportableResource(scope, importToId, { terraformResourceType: "coffer_team", importId: importFromId, provider });
+    }
+    // ===========
+    // INITIALIZER
+    // ===========
+    /**
+    * Create a new {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/team coffer_team} Resource
+    *
+    * @param scope The scope in which to define this construct
+    * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
+    * @param options TeamConfig
+    */
+    constructor(scope, id, config) {
+        super(scope, id, {
+            terraformResourceType: 'coffer_team',
+            terraformGeneratorMetadata: {
+                providerName: 'coffer',
+                providerVersion: '0.1.0'
+            },
+            provider: config.provider,
+            dependsOn: config.dependsOn,
+            count: config.count,
+            lifecycle: config.lifecycle,
+            provisioners: config.provisioners,
+            connection: config.connection,
+            forEach: config.forEach
+        });
+        this._deleteContents = config.deleteContents;
+        this._id = config.id;
+        this._name = config.name;
+        this._organizationId = config.organizationId;
+    }
+    // ==========
+    // ATTRIBUTES
+    // ==========
+    // created_at - computed: true, optional: false, required: false
+    get createdAt() {
+        return this.getStringAttribute('created_at');
+    }
+    get deleteContents() {
+        return this.getBooleanAttribute('delete_contents');
+    }
+    set deleteContents(value) {
+        this._deleteContents = value;
+    }
+    resetDeleteContents() {
+        this._deleteContents = undefined;
+    }
+    // Temporarily expose input value. Use with caution.
+    get deleteContentsInput() {
+        return this._deleteContents;
+    }
+    get id() {
+        return this.getStringAttribute('id');
+    }
+    set id(value) {
+        this._id = value;
+    }
+    // Temporarily expose input value. Use with caution.
+    get idInput() {
+        return this._id;
+    }
+    get name() {
+        return this.getStringAttribute('name');
+    }
+    set name(value) {
+        this._name = value;
+    }
+    resetName() {
+        this._name = undefined;
+    }
+    // Temporarily expose input value. Use with caution.
+    get nameInput() {
+        return this._name;
+    }
+    get organizationId() {
+        return this.getStringAttribute('organization_id');
+    }
+    set organizationId(value) {
+        this._organizationId = value;
+    }
+    resetOrganizationId() {
+        this._organizationId = undefined;
+    }
+    // Temporarily expose input value. Use with caution.
+    get organizationIdInput() {
+        return this._organizationId;
+    }
+    // updated_at - computed: true, optional: false, required: false
+    get updatedAt() {
+        return this.getStringAttribute('updated_at');
+    }
+    // =========
+    // SYNTHESIS
+    // =========
+    synthesizeAttributes() {
+        return {
+            delete_contents: cdktf.booleanToTerraform(this._deleteContents),
+            id: cdktf.stringToTerraform(this._id),
+            name: cdktf.stringToTerraform(this._name),
+            organization_id: cdktf.stringToTerraform(this._organizationId),
+        };
+    }
+    synthesizeHclAttributes() {
+        const attrs = {
+            delete_contents: {
+                value: cdktf.booleanToHclTerraform(this._deleteContents),
+                isBlock: false,
+                type: "simple",
+                storageClassType: "boolean",
+            },
+            id: {
+                value: cdktf.stringToHclTerraform(this._id),
+                isBlock: false,
+                type: "simple",
+                storageClassType: "string",
+            },
+            name: {
+                value: cdktf.stringToHclTerraform(this._name),
+                isBlock: false,
+                type: "simple",
+                storageClassType: "string",
+            },
+            organization_id: {
+                value: cdktf.stringToHclTerraform(this._organizationId),
+                isBlock: false,
+                type: "simple",
+                storageClassType: "string",
+            },
+        };
+        // remove undefined attributes
+        return Object.fromEntries(Object.entries(attrs).filter(([_, value]) => value !== undefined && value.value !== undefined));
+    }
+}
+exports.Team = Team;
