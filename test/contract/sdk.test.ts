@@ -13,7 +13,7 @@ import {
   UnprocessableEntityError,
   ValidationError,
 } from '@coffer/sdk';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, ISO_DATE, rawFetch, stateful, target, uniq } from './helpers.ts';
 
 /** Steady's mock answers bodies only: the documented response headers (X-Request-Id, ETag) are not mocked. */
@@ -138,6 +138,8 @@ describe('secrets', () => {
   const workspace = `ws-${uniq().toLowerCase()}`;
   const name = `CONTRACT_${uniq()}`;
   let id = '';
+  // Secrets live on scopes that exist (a mock answers its example and keeps nothing).
+  beforeAll(() => coffer.workspaces.create({ id: workspace }));
 
   it('create() answers the metadata, never the value', async () => {
     const res = await coffer.secrets
@@ -247,6 +249,7 @@ describe('secrets', () => {
 
 describe('workspace overrides', () => {
   const workspace = `ws-${uniq().toLowerCase()}`;
+  beforeAll(() => coffer.workspaces.create({ id: workspace }));
 
   it('put() creates (201) then replaces (200)', async () => {
     const created = await coffer.workspaceSecrets
@@ -324,19 +327,24 @@ describe('audit', () => {
 });
 
 describe('api keys', () => {
+  const workspace = `ws-keys-${uniq().toLowerCase()}`;
   let keyId = '';
   let token: Secret | undefined;
+  beforeAll(() => coffer.workspaces.create({ id: workspace }));
 
   it('create() returns the token once, wrapped in a Secret', async () => {
     const res = await coffer.apiKeys
       .create({
         name: `contract ${uniq()}`,
         role: 'runtime',
-        scope: { type: 'workspace', id: 'ws-contract' },
+        scope: { type: 'workspace', id: workspace },
       })
       .withResponse();
     expect(res.response.status).toBe(201);
     expect(res.data.token).toBeInstanceOf(Secret);
+    expect(typeof res.data.organizationId).toBe('string');
+    expect(typeof res.data.deployment).toBe('boolean');
+    if (stateful) expect(res.data).toMatchObject({ organizationId: 'default', deployment: false });
     expect(JSON.stringify(res.data)).not.toContain(res.data.token.reveal());
     expect(ROLES).toContain(res.data.role);
     keyId = res.data.id;
@@ -360,7 +368,7 @@ describe('api keys', () => {
     const res = await rawFetch('/v1/secrets:resolve', {
       method: 'POST',
       headers: { authorization: `Bearer ${token.reveal()}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ workspaceId: 'ws-contract', names: ['ANY'] }),
+      body: JSON.stringify({ workspaceId: workspace, names: ['ANY'] }),
     });
     expect(res.status).toBe(401);
   });
