@@ -3,7 +3,8 @@
 //   COFFER_BASE_URL=http://127.0.0.1:8080 COFFER_API_KEY=... \
 //     node sdk-scripts/bulk-rotate.ts --scope-type team --scope-id payments [--prefix DB_] [--seed 200]
 //
-// --seed N first creates N demo secrets (BULK_0001...) in the scope (existing ones are kept). Each update sends
+// --seed N first creates N demo secrets (BULK_0001...) in the scope (existing ones are kept), and the scope itself
+// when it is a team or workspace that does not exist yet (secrets live only on scopes that exist). Each update sends
 // If-Match with the version it read, so a secret changed by someone else meanwhile is re-read and retried
 // once instead of overwritten blindly. New values are random and never printed.
 import { randomBytes } from 'node:crypto';
@@ -35,8 +36,25 @@ function newValue(): Secret {
   return new Secret(randomBytes(32).toString('base64url'));
 }
 
-/** Creates BULK_0001..BULK_<count> in the scope; a name that exists already (409) is left alone. */
+/**
+ * Creates the team or workspace `o` names unless it exists (an organization scope is the key's own organization,
+ * which always does). Answers whether it created it. A new workspace goes directly in the organization.
+ */
+export async function ensureScope(coffer: Coffer, o: RotateOptions): Promise<boolean> {
+  try {
+    if (o.scopeType === 'team') await coffer.teams.create({ id: o.scopeId });
+    else if (o.scopeType === 'workspace') await coffer.workspaces.create({ id: o.scopeId });
+    else return false;
+    return true;
+  } catch (e) {
+    if (e instanceof ConflictError) return false; // it exists already
+    throw e;
+  }
+}
+
+/** Creates BULK_0001..BULK_<count> in the scope (and the scope, see ensureScope); a name that exists already (409) is left alone. */
 export async function seed(coffer: Coffer, o: RotateOptions, count: number): Promise<number> {
+  await ensureScope(coffer, o);
   let created = 0;
   const names = Array.from(
     { length: count },

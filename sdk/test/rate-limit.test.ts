@@ -10,9 +10,23 @@ const CALLS = 12;
 /** What a Terraform resource does between calls (plan the next step, encode state): 0-20 ms. */
 const think = () => new Promise((r) => setTimeout(r, Math.random() * 20));
 let server: RunningServer;
+const run = `r${Date.now().toString(36)}`;
+const teamOf = (i: number) => `${run}-${i}`;
+const workspaceOf = (i: number) => `ws-${run}-${i}`;
 
 beforeAll(async () => {
   server = await startServer({ env: { COFFER_RATE_LIMIT: '50' } });
+  // Secrets live on scopes that exist: one team per caller, and a workspace in it to resolve for (the SDK's
+  // default retries wait out the limiter here too). Then the bucket refills before the test.
+  const setup = new Coffer({ baseUrl: server.baseUrl, apiKey: server.apiKey });
+  await Promise.all(
+    Array.from({ length: CALLERS }, async (_, i) => {
+      await setup.teams.create({ id: teamOf(i) });
+      await setup.workspaces.create({ id: workspaceOf(i), teamId: teamOf(i) });
+    }),
+  );
+  await setup.close();
+  await new Promise((r) => setTimeout(r, 1100));
 }, 60_000);
 afterAll(() => server?.stop());
 
@@ -32,15 +46,15 @@ describe('default retries under the server rate limit', () => {
     const logger = counting();
     // Nothing but the connection and the logger: the retry settings are the defaults.
     const coffer = new Coffer({ baseUrl: server.baseUrl, apiKey: server.apiKey, logger });
-    const run = `r${Date.now().toString(36)}`;
     const caller = async (i: number) => {
       const name = `RL_${i}`;
-      const scope = { type: 'team' as const, id: `${run}-${i}` };
+      const scope = { type: 'team' as const, id: teamOf(i) };
       const s = await coffer.secrets.create({ name, scope, category: 'infrastructure', value: `v-${i}` });
       await think();
       const updated = await coffer.secrets.update(s.id, { description: 'rotated' }, { ifMatch: s.revision });
       await think();
-      const resolved = await coffer.secrets.resolve({ workspaceId: 'ws', teamId: scope.id, names: [name] });
+      // The team layer of the workspace's own chain (its team, from the workspace record).
+      const resolved = await coffer.secrets.resolve({ workspaceId: workspaceOf(i), names: [name] });
       expect(resolved.items[0]?.value.reveal()).toBe(`v-${i}`);
       await think();
       expect(await coffer.secrets.list({ scopeType: 'team', scopeId: scope.id }).toArray()).toHaveLength(1);
