@@ -1,10 +1,16 @@
 // Runs every example against a running Coffer server:
 //
 //   COFFER_BASE_URL=http://127.0.0.1:8080 COFFER_API_KEY=... node run-all.ts [--only sdk,hcl,cdktf,cdktn]
-//       [--destroy] [--workdir DIR] [--require-tofu]
+//       [--destroy] [--workdir DIR] [--require-tofu] [--organization ID]
 //
-// 1. sdk:   seeds and bulk-rotates secrets (sdk-scripts/bulk-rotate.ts), prints the audit report.
-// 2. hcl:   `tofu apply` of examples/hcl, then `tofu plan -detailed-exitcode` must report no changes.
+// --organization: the API key's organization (default COFFER_ORGANIZATION_ID, else `default`), which the
+// stacks' organization-scoped secrets and teams are created in (TF_VAR_organization_id).
+//
+// 1. sdk:   creates team bulk-demo, seeds and bulk-rotates secrets in it (sdk-scripts/bulk-rotate.ts), prints
+//           the audit report.
+// 2. hcl:   `tofu apply` of examples/hcl (two teams, three workspaces, secrets on every layer, overrides), then
+//           resolves every workspace's names through the API: each must come from the layer layout.ts expects
+//           (narrowest wins), with the value applied; then `tofu plan -detailed-exitcode` must report no changes.
 // 3. cdktf, cdktn: synthesizes examples/cdktf-app and does the same with each stack.
 // OpenTofu runs the local provider build through dev_overrides (no `tofu init`). Without tofu or the
 // provider, the stacks are skipped with a message (or fail, with --require-tofu). Working directories and
@@ -13,7 +19,7 @@ import { randomBytes } from 'node:crypto';
 import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Coffer } from '@coffer/sdk';
+import { Coffer, ConflictError } from '@coffer/sdk';
 import Table from 'cli-table3';
 import {
   findTofu,
@@ -22,8 +28,14 @@ import {
   runTofu,
   writeCliConfig,
 } from 'terraform-provider-coffer/dev';
+import {
+  DEFAULT_ORGANIZATION_ID,
+  expectedResolution,
+  layout,
+  SECRET_VARIABLES,
+  type Variant,
+} from './cdktf-app/layout.ts';
 import { synthAll } from './cdktf-app/main.ts';
-import { SECRET_VARIABLES } from './cdktf-app/stacks.ts';
 import { buildReport, renderReport } from './sdk-scripts/audit-report.ts';
 import { rotateAll, seed } from './sdk-scripts/bulk-rotate.ts';
 
@@ -36,6 +48,8 @@ export interface StepResult {
   ms: number;
   detail: string;
   outputs?: Record<string, unknown>;
+  /** Per workspace, per name: where the value resolved from (`team:payments-hcl`), or null when missing. */
+  resolved?: Record<string, Record<string, string | null>>;
 }
 
 export interface RunAllOptions {
@@ -45,13 +59,23 @@ export interface RunAllOptions {
   destroy?: boolean;
   workdir?: string;
   requireTofu?: boolean;
+  /** The API key's organization (default: COFFER_ORGANIZATION_ID, else `default`, the server's default). */
+  organizationId?: string;
   log?: (line: string) => void;
 }
+
+/** The team the SDK step seeds; secrets may only live on scopes that exist, so it is created first. */
+export const BULK_TEAM = 'bulk-demo';
 
 async function sdkStep(o: RunAllOptions): Promise<string> {
   const coffer = new Coffer({ baseUrl: o.baseUrl, apiKey: o.apiKey });
   try {
-    const scope = { scopeType: 'team' as const, scopeId: 'bulk-demo', prefix: 'BULK_', concurrency: 8 };
+    try {
+      await coffer.teams.create({ id: BULK_TEAM, name: 'Bulk rotation demo' });
+    } catch (e) {
+      if (!(e instanceof ConflictError)) throw e; // kept from an earlier run
+    }
+    const scope = { scopeType: 'team' as const, scopeId: BULK_TEAM, prefix: 'BULK_', concurrency: 8 };
     const created = await seed(coffer, scope, 50);
     const r = await rotateAll(coffer, scope);
     if (r.failed.length > 0) throw new Error(`rotation failed for ${r.failed.map((f) => f.name).join(', ')}`);
@@ -69,24 +93,77 @@ function secretVars(): Record<string, string> {
   );
 }
 
+/**
+ * Resolves every workspace's names and compares each with what layout.ts expects: the layer it came from and
+ * the value applied from its variable (compared here, never printed). Answers the sources found and the
+ * mismatches.
+ */
+async function checkResolution(
+  o: RunAllOptions,
+  variant: Variant,
+  values: Record<string, string>,
+): Promise<{ resolved: NonNullable<StepResult['resolved']>; problems: string[] }> {
+  const coffer = new Coffer({ baseUrl: o.baseUrl, apiKey: o.apiKey });
+  const resolved: NonNullable<StepResult['resolved']> = {};
+  const problems: string[] = [];
+  try {
+    const expected = expectedResolution(layout(variant), organizationOf(o));
+    for (const [workspaceId, names] of Object.entries(expected)) {
+      const r = await coffer.secrets.resolve({ workspaceId, names: Object.keys(names) });
+      const got = new Map(r.items.map((i) => [i.name, i]));
+      resolved[workspaceId] = {};
+      for (const [name, want] of Object.entries(names)) {
+        const item = got.get(name);
+        const from = item ? `${item.source}:${item.scope.id}` : null;
+        (resolved[workspaceId] as Record<string, string | null>)[name] = from;
+        const wanted = want ? `${want.source}:${want.scopeId}` : null;
+        if (from !== wanted)
+          problems.push(`${workspaceId} ${name}: from ${from ?? 'nowhere'}, expected ${wanted ?? 'nowhere'}`);
+        else if (item && want && item.value.reveal() !== values[`TF_VAR_${want.variable}`])
+          problems.push(`${workspaceId} ${name}: not the value of ${want.variable}`);
+      }
+    }
+  } finally {
+    await coffer.close();
+  }
+  return { resolved, problems };
+}
+
+function organizationOf(o: RunAllOptions): string {
+  return o.organizationId ?? (process.env.COFFER_ORGANIZATION_ID || DEFAULT_ORGANIZATION_ID);
+}
+
+function renderResolution(resolved: NonNullable<StepResult['resolved']>): string {
+  const t = new Table({ head: ['workspace', 'name', 'resolved from'], style: { head: [], border: [] } });
+  for (const [ws, names] of Object.entries(resolved))
+    for (const [name, from] of Object.entries(names)) t.push([ws, name, from ?? '(missing)']);
+  return t.toString();
+}
+
 async function stackStep(
   o: RunAllOptions,
   step: Exclude<Step, 'sdk'>,
   tofuBin: string,
   dir: string,
   cliConfig: string,
-): Promise<{ detail: string; outputs: Record<string, unknown> }> {
+): Promise<{ detail: string; outputs: Record<string, unknown>; resolved: StepResult['resolved'] }> {
+  const values = secretVars();
   const env = {
     ...process.env,
     TF_CLI_CONFIG_FILE: cliConfig,
     COFFER_BASE_URL: o.baseUrl,
     COFFER_API_KEY: o.apiKey,
-    ...secretVars(),
+    TF_VAR_organization_id: organizationOf(o),
+    ...values,
   };
   const tofu = (args: string[], ok = [0]) => runTofu(tofuBin, args, { cwd: dir, env, ok });
   const started = performance.now();
   await tofu(['apply', '-auto-approve', '-input=false', '-no-color']);
   const applied = performance.now();
+  const { resolved, problems } = await checkResolution(o, step, values);
+  o.log?.(`${step}: what each workspace resolves (narrowest layer wins):\n${renderResolution(resolved)}`);
+  if (problems.length > 0)
+    throw new Error(`${step}: resolution is not what layout.ts expects:\n${problems.join('\n')}`);
   const plan = await tofu(['plan', '-detailed-exitcode', '-input=false', '-no-color'], [0, 2]);
   if (plan.code === 2) throw new Error(`${step}: the plan after apply is not empty:\n${plan.stdout}`);
   const out = await tofu(['output', '-json', '-no-color']);
@@ -96,12 +173,13 @@ async function stackStep(
       v.value,
     ]),
   );
-  let detail = `apply ${Math.round(applied - started)} ms, plan: no changes`;
+  const count = Object.values(resolved).reduce((n, names) => n + Object.keys(names).length, 0);
+  let detail = `apply ${Math.round(applied - started)} ms, ${count} names resolved as expected, plan: no changes`;
   if (o.destroy) {
     await tofu(['destroy', '-auto-approve', '-input=false', '-no-color']);
     detail += ', destroyed';
   }
-  return { detail, outputs };
+  return { detail, outputs, resolved };
 }
 
 export async function runAll(o: RunAllOptions): Promise<StepResult[]> {
@@ -115,9 +193,15 @@ export async function runAll(o: RunAllOptions): Promise<StepResult[]> {
   for (const step of STEPS) {
     if (!only.includes(step)) continue;
     const started = performance.now();
-    const done = (status: StepResult['status'], detail: string, outputs?: Record<string, unknown>) => {
+    const done = (
+      status: StepResult['status'],
+      detail: string,
+      outputs?: Record<string, unknown>,
+      resolved?: StepResult['resolved'],
+    ) => {
       const r: StepResult = { step, status, ms: Math.round(performance.now() - started), detail };
       if (outputs) r.outputs = outputs;
+      if (resolved) r.resolved = resolved;
       results.push(r);
       log(`${step}: ${status}: ${detail}`);
     };
@@ -146,7 +230,7 @@ export async function runAll(o: RunAllOptions): Promise<StepResult[]> {
       }
       const cliConfig = writeCliConfig(workdir);
       const r = await stackStep(o, step, tofuBin, dir, cliConfig);
-      done('ok', r.detail, r.outputs);
+      done('ok', r.detail, r.outputs, r.resolved);
     } catch (e) {
       done('failed', e instanceof Error ? e.message : String(e));
     }
@@ -168,6 +252,7 @@ async function main(): Promise<void> {
       destroy: { type: 'boolean', default: false },
       workdir: { type: 'string' },
       'require-tofu': { type: 'boolean', default: false },
+      organization: { type: 'string' },
     },
   });
   const baseUrl = process.env.COFFER_BASE_URL;
@@ -190,6 +275,7 @@ async function main(): Promise<void> {
     log: (line) => console.log(line),
     ...(only ? { only } : {}),
     ...(values.workdir ? { workdir: values.workdir } : {}),
+    ...(values.organization ? { organizationId: values.organization } : {}),
   });
   console.log(renderResults(results));
   if (results.some((r) => r.status === 'failed')) process.exitCode = 1;

@@ -1,20 +1,30 @@
 variable "organization_id" {
-  type    = string
-  default = "acme"
+  description = "The API key's organization (the server's COFFER_ORGANIZATION_ID)."
+  type        = string
+  default     = "default"
 }
 
-variable "team_id" {
-  type    = string
-  default = "payments-hcl"
+variable "teams" {
+  description = "Team ids (unique in the deployment)."
+  type        = object({ payments = string, risk = string })
+  default = {
+    payments = "payments-hcl"
+    risk     = "risk-hcl"
+  }
 }
 
-variable "workspace_id" {
-  type    = string
-  default = "ws-hcl"
+variable "workspaces" {
+  description = "Workspace ids (unique in the deployment)."
+  type        = object({ payments_api = string, risk_scoring = string, sandbox = string })
+  default = {
+    payments_api = "payments-api-hcl"
+    risk_scoring = "risk-scoring-hcl"
+    sandbox      = "sandbox-hcl"
+  }
 }
 
 variable "name_prefix" {
-  description = "Prefix of the organization and team secret names."
+  description = "Prefix of the secret names (the organization's names are shared with everyone in it)."
   type        = string
   default     = "HCL_"
 }
@@ -30,12 +40,32 @@ variable "smtp_password" {
   sensitive = true
 }
 
-variable "db_password" {
+variable "org_db_password" {
+  type      = string
+  sensitive = true
+}
+
+variable "payments_db_password" {
+  type      = string
+  sensitive = true
+}
+
+variable "payments_openai_api_key" {
+  type      = string
+  sensitive = true
+}
+
+variable "risk_feed_token" {
   type      = string
   sensitive = true
 }
 
 variable "api_token" {
+  type      = string
+  sensitive = true
+}
+
+variable "risk_db_password" {
   type      = string
   sensitive = true
 }

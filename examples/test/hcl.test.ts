@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { findTofu, runTofu, writeCliConfig } from 'terraform-provider-coffer/dev';
 import { describe, expect, it } from 'vitest';
 import { skipUnlessAvailable } from '../../scripts/lib/ci.ts';
-import { SECRET_VARIABLES } from '../cdktf-app/stacks.ts';
+import { layout, SECRET_VARIABLES } from '../cdktf-app/layout.ts';
 import { missing } from './requirements.ts';
 
 const HCL = join(import.meta.dirname, '..', 'hcl');
@@ -22,18 +22,62 @@ describe('examples/hcl', () => {
     }
   });
 
+  it('has the ids and name prefix of the hcl layout as its defaults (apart from the CDKTF stacks)', () => {
+    const vars = read('variables.tf');
+    const l = layout('hcl');
+    const defaults = (name: string) => {
+      const block = vars.split(`variable "${name}" {`)[1]?.split(/^}/m)[0]?.split('default = {')[1] ?? '';
+      return Object.fromEntries([...block.matchAll(/^\s+(\w+)\s+= "([^"]*)"$/gm)].map((m) => [m[1], m[2]]));
+    };
+    expect(defaults('teams')).toEqual({ payments: l.teams.payments, risk: l.teams.risk });
+    expect(defaults('workspaces')).toEqual({
+      payments_api: l.workspaces.paymentsApi,
+      risk_scoring: l.workspaces.riskScoring,
+      sandbox: l.workspaces.sandbox,
+    });
+    expect(vars).toMatch(new RegExp(`variable "name_prefix" \\{[^}]*default\\s+= "${l.prefix}"`));
+    expect(vars).toMatch(/variable "organization_id" \{[^}]*default\s+= "default"/);
+  });
+
+  it('two teams, three workspaces (one without a team), secrets on each layer that refer to their scope', () => {
+    const main = read('main.tf');
+    expect(main.match(/^resource "coffer_team" "(\w+)"/gm)).toEqual([
+      'resource "coffer_team" "payments"',
+      'resource "coffer_team" "risk"',
+    ]);
+    expect(main.match(/^resource "coffer_workspace" "(\w+)"/gm)).toHaveLength(3);
+    expect(main.match(/team_id\s+= coffer_team\.(payments|risk)\.id/g)).toHaveLength(2);
+    const scopes = [...main.matchAll(/scope_type\s+= "(\w+)"\n\s+scope_id\s+= ([\w.]+)/g)].map(
+      (m) => `${m[1]} ${m[2]}`,
+    );
+    expect(scopes).toEqual([
+      'organization var.organization_id',
+      'organization var.organization_id',
+      'team coffer_team.payments.id',
+      'team coffer_team.payments.id',
+      'team coffer_team.risk.id',
+      'workspace coffer_workspace.payments_api.id',
+      'workspace coffer_workspace.risk_scoring.id',
+    ]);
+    expect(main).toMatch(/workspace_id\s+= coffer_workspace\.payments_api\.id/);
+  });
+
   it('uses write-only values only, never `value =`', () => {
     const main = read('main.tf');
-    expect(main.match(/value_wo\s+=/g)).toHaveLength(4);
-    expect(main.match(/value_wo_version\s+=/g)).toHaveLength(4);
+    expect(main.match(/value_wo\s+=/g)).toHaveLength(8);
+    expect(main.match(/value_wo_version\s+=/g)).toHaveLength(8);
     // outputs use `value =`; resources never do
     const resources = main.split(/^output /m)[0] as string;
     expect(resources).not.toMatch(/^\s+value\s+=/m);
     expect(
-      ['coffer_secrets_manager', 'coffer_secret', 'coffer_workspace_secret'].map((t) =>
-        main.includes(`resource "${t}"`),
-      ),
-    ).toEqual([true, true, true]);
+      [
+        'coffer_secrets_manager',
+        'coffer_team',
+        'coffer_workspace',
+        'coffer_secret',
+        'coffer_workspace_secret',
+      ].map((t) => main.includes(`resource "${t}"`)),
+    ).toEqual([true, true, true, true, true]);
   });
 
   const skipFmt = skipUnlessAvailable('tofu fmt of examples/hcl', missing({ tofu: true }));

@@ -1,5 +1,6 @@
 // The examples runner against a real `coffer serve`: the SDK scripts, then the HCL and both CDKTF stacks
-// applied with OpenTofu (plan afterwards must be empty), then destroyed.
+// applied with OpenTofu (every workspace resolves each name from the layer layout.ts expects, the plan
+// afterwards is empty), then destroyed.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +8,8 @@ import { Coffer } from '@coffer/sdk';
 import { type RunningServer, startServer } from '@coffer/server/launch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { skipUnlessAvailable } from '../../scripts/lib/ci.ts';
-import { runAll, STEPS } from '../run-all.ts';
+import { expectedResolution, layout } from '../cdktf-app/layout.ts';
+import { BULK_TEAM, runAll, STEPS } from '../run-all.ts';
 import { missing } from './requirements.ts';
 
 const skip = skipUnlessAvailable(
@@ -42,20 +44,47 @@ describe.skipIf(skip)('run-all', () => {
       results.map((r) => r.detail).join('\n'),
     ).toEqual(STEPS.map((s) => [s, 'ok']));
     for (const r of results.filter((x) => x.step !== 'sdk')) {
-      expect(r.detail).toContain('plan: no changes');
+      const l = layout(r.step as 'hcl' | 'cdktf' | 'cdktn');
+      expect(r.detail).toContain('18 names resolved as expected, plan: no changes');
       expect(r.outputs?.team_secret_version).toBe(1);
+      expect(r.outputs?.openai_override_version).toBe(1);
       expect(r.outputs?.org_secret_id).toMatch(/^[0-9a-f-]{36}$/);
+      expect(r.outputs?.workspaces).toEqual({
+        payments_api: { id: l.workspaces.paymentsApi, team_id: l.teams.payments, organization_id: 'default' },
+        risk_scoring: { id: l.workspaces.riskScoring, team_id: l.teams.risk, organization_id: 'default' },
+        sandbox: { id: l.workspaces.sandbox, team_id: null, organization_id: 'default' },
+      });
+      // Narrowest wins, as the API answered it (the runner also compared every value with its variable).
+      const want = Object.fromEntries(
+        Object.entries(expectedResolution(l)).map(([ws, names]) => [
+          ws,
+          Object.fromEntries(
+            Object.entries(names).map(([n, e]) => [n, e ? `${e.source}:${e.scopeId}` : null]),
+          ),
+        ]),
+      );
+      expect(r.resolved).toEqual(want);
+      expect(r.resolved?.[l.workspaces.paymentsApi]?.OPENAI_API_KEY).toBe(
+        `override:${l.workspaces.paymentsApi}`,
+      );
+      expect(r.resolved?.[l.workspaces.sandbox]?.[l.names.db]).toBe('organization:default');
     }
     // The audit report ran and printed tables; no value is printed anywhere.
     expect(lines.join('\n')).toMatch(/Audit events, last 1 h/);
     const coffer = new Coffer({ baseUrl: server.baseUrl, apiKey: server.apiKey });
     try {
-      // Destroyed: only the SDK step's bulk-demo secrets remain.
+      // Destroyed: only the SDK step's team and its secrets remain.
       const left: string[] = [];
       for await (const s of coffer.secrets.list({ limit: 500 }))
         left.push(`${s.scope.type}/${s.scope.id}/${s.name}`);
-      expect(left.filter((n) => !n.startsWith('team/bulk-demo/'))).toEqual([]);
+      expect(left.filter((n) => !n.startsWith(`team/${BULK_TEAM}/`))).toEqual([]);
       expect(left).toHaveLength(50);
+      const teams: string[] = [];
+      for await (const t of coffer.teams.list()) teams.push(t.id);
+      expect(teams).toEqual([BULK_TEAM]);
+      const workspaces: string[] = [];
+      for await (const w of coffer.workspaces.list()) workspaces.push(w.id);
+      expect(workspaces).toEqual([]);
     } finally {
       await coffer.close();
     }
