@@ -122,6 +122,8 @@ describe('login, profiles, whoami', () => {
           name: 'bootstrap-owner',
           role: 'owner',
           scope: { type: 'organization', id: 'default' },
+          organizationId: 'default',
+          deployment: true,
         },
       });
     } finally {
@@ -146,10 +148,19 @@ describe('login, profiles, whoami', () => {
       baseUrlFrom: 'env',
       apiKeyFrom: 'env',
       keyPrefix: k.prefix,
-      key: { id: k.id, name: 'whoami-admin', role: 'admin', scope: { type: 'team', id: 'who' } },
+      key: {
+        id: k.id,
+        name: 'whoami-admin',
+        role: 'admin',
+        scope: { type: 'team', id: 'who' },
+        organizationId: 'default',
+        deployment: false,
+      },
     });
     const table = await coffer(['whoami'], { ...env, COFFER_API_KEY: k.token });
     expect(table.stdout).toMatch(/role\s+admin/);
+    expect(table.stdout).toMatch(/organization\s+default/);
+    expect(table.stdout).toMatch(/deployment key\s+no/);
   });
 });
 
@@ -572,7 +583,34 @@ describe('orgs, teams, workspaces', () => {
     expect((await coffer(['organizations', 'get', 'acme'], env)).stdout).toMatch(/name\s+Acme Corp/);
     const u = JSON.parse((await coffer(['orgs', 'update', 'acme', '--name', 'Acme', '--json'], env)).stdout);
     expect(u).toMatchObject({ id: 'acme', name: 'Acme', revision: 2 });
-    await coffer(['teams', 'create', 'acme-team', '--org', 'acme'], env);
+    // The deployment key manages organizations, not what is in them: the new organization's owner key does that.
+    const denied = await coffer(['teams', 'create', 'acme-team', '--org', 'acme'], env);
+    expect(denied.code).toBe(4);
+    const owner = JSON.parse(
+      (
+        await coffer(
+          [
+            'keys',
+            'create',
+            '--name',
+            'acme-owner',
+            '--role',
+            'owner',
+            '--scope',
+            'organization:acme',
+            '--json',
+          ],
+          env,
+        )
+      ).stdout,
+    );
+    expect(owner).toMatchObject({ organizationId: 'acme', deployment: false });
+    const t = await coffer(['teams', 'create', 'acme-team'], { ...env, COFFER_API_KEY: owner.token });
+    expect(t.stderr).toMatch(/created team acme-team in organization acme/);
+    const mine = JSON.parse(
+      (await coffer(['orgs', 'list', '--json'], { ...env, COFFER_API_KEY: owner.token })).stdout,
+    );
+    expect(mine.map((o: { id: string }) => o.id)).toEqual(['acme']);
     const full = await coffer(['orgs', 'delete', 'acme'], env);
     expect(full.code).toBe(6);
     expect(full.stderr).toMatch(/hint: .*--cascade/);

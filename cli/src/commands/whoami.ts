@@ -8,7 +8,16 @@ import type { Ctx } from '../program.ts';
 export async function whoami(ctx: Ctx): Promise<void> {
   const { coffer, settings } = await connect(ctx.profile);
   const prefix = keyPrefix(settings.apiKey as string);
-  let key: { id: string; name: string; role: string; scope: { type: string; id: string } } | undefined;
+  let key:
+    | {
+        id: string;
+        name: string;
+        role: string;
+        scope: { type: string; id: string };
+        organizationId: string | null;
+        deployment: boolean;
+      }
+    | undefined;
   let canList = true;
   try {
     // A minted key by its prefix; an operator's key (listed with an empty prefix) only if it is the one.
@@ -27,7 +36,16 @@ export async function whoami(ctx: Ctx): Promise<void> {
     baseUrlFrom: settings.baseUrlFrom,
     apiKeyFrom: settings.apiKeyFrom,
     keyPrefix: prefix ?? null,
-    key: key ? { id: key.id, name: key.name, role: key.role, scope: key.scope } : null,
+    key: key
+      ? {
+          id: key.id,
+          name: key.name,
+          role: key.role,
+          scope: key.scope,
+          organizationId: key.organizationId,
+          deployment: key.deployment,
+        }
+      : null,
   };
   if (ctx.json) return json(out);
   const warning = checkMode(settings.configPath);
@@ -45,6 +63,11 @@ export async function whoami(ctx: Ctx): Promise<void> {
       ],
       ['role', key?.role],
       ['scope', key ? scopeText(key.scope) : undefined],
+      ['organization', key?.organizationId],
+      [
+        'deployment key',
+        key ? (key.deployment ? 'yes (manages organizations and the secrets manager)' : 'no') : undefined,
+      ],
     ],
   );
 }
