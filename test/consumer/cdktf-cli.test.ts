@@ -190,12 +190,12 @@ describe.skipIf(skip).each(FLAVORS)('$flavor-cli end to end', (f) => {
     for (const v of Object.values(values)) expect(r.stdout + r.stderr + stack).not.toContain(v);
   });
 
-  it('deploy --auto-approve creates the secrets; no value in the output', async () => {
+  it('deploy --auto-approve creates the team, the workspace, the secret and the override; no value in the output', async () => {
     // --skip-provider-lock: `providers lock` ignores provider_installation and asks the registry itself; with
     // a mirror, `init` records the lock (the CLIs' own flag for this).
     const r = await cli(['deploy', '--auto-approve', '--skip-provider-lock', '--no-color', 'coffer']);
     expect(r.code, r.stdout + r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/Apply complete! Resources: 2 added, 0 changed, 0 destroyed\./);
+    expect(r.stdout).toMatch(/Apply complete! Resources: 4 added, 0 changed, 0 destroyed\./);
     for (const v of [...Object.values(values), server.apiKey]) expect(r.stdout + r.stderr).not.toContain(v);
     expect(readFileSync(join(app, 'cdktf.out/stacks/coffer/.terraform.lock.hcl'), 'utf8')).toContain(
       `provider "${REGISTRY}/coffer/coffer"`,
@@ -208,9 +208,14 @@ describe.skipIf(skip).each(FLAVORS)('$flavor-cli end to end', (f) => {
     expect(team.map((s) => [s.name, s.category, s.version])).toEqual([
       ['CLI_DB_PASSWORD', 'infrastructure', 1],
     ]);
+    const workspace = await sdk.workspaces.get(`ws-cli-${f.flavor}`);
+    expect([workspace.teamId, (await sdk.teams.get(`cli-${f.flavor}`)).name]).toEqual([
+      `cli-${f.flavor}`,
+      `CLI ${f.flavor}`,
+    ]);
+    // The chain is the workspace's own (its team from the workspace record): no teamId.
     const resolved = await sdk.secrets.resolve({
       workspaceId: `ws-cli-${f.flavor}`,
-      teamId: `cli-${f.flavor}`,
       names: ['CLI_DB_PASSWORD', 'OPENAI_API_KEY'],
     });
     expect(Object.fromEntries(resolved.items.map((i) => [i.name, i.value.reveal()]))).toEqual({
@@ -225,7 +230,7 @@ describe.skipIf(skip).each(FLAVORS)('$flavor-cli end to end', (f) => {
       : 'sensitive values are in the state file (cdktn keeps them out)',
     () => {
       const state = readFileSync(join(app, 'terraform.coffer.tfstate'), 'utf8');
-      expect(JSON.parse(state).resources).toHaveLength(2);
+      expect(JSON.parse(state).resources).toHaveLength(4);
       for (const v of Object.values(values)) {
         if (f.writeOnly) expect(state).not.toContain(v);
         else expect(state).toContain(v);
@@ -236,13 +241,13 @@ describe.skipIf(skip).each(FLAVORS)('$flavor-cli end to end', (f) => {
   it('destroy --auto-approve removes everything', async () => {
     const r = await cli(['destroy', '--auto-approve', '--skip-provider-lock', '--no-color', 'coffer']);
     expect(r.code, r.stdout + r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/Destroy complete! Resources: 2 destroyed\./);
+    expect(r.stdout).toMatch(/Destroy complete! Resources: 4 destroyed\./);
     for (const v of [...Object.values(values), server.apiKey]) expect(r.stdout + r.stderr).not.toContain(v);
     const left = [];
-    for await (const s of sdk.secrets.list({ scopeType: 'team', scopeId: `cli-${f.flavor}` })) left.push(s);
+    for await (const s of sdk.secrets.list()) if (s.scope.id === `cli-${f.flavor}`) left.push(s.name);
     expect(left).toEqual([]);
-    const overrides = [];
-    for await (const o of sdk.workspaceSecrets.list(`ws-cli-${f.flavor}`)) overrides.push(o);
-    expect(overrides).toEqual([]);
+    // The team and the workspace went last (the secret and the override referenced them).
+    await expect(sdk.workspaces.get(`ws-cli-${f.flavor}`)).rejects.toMatchObject({ status: 404 });
+    await expect(sdk.teams.get(`cli-${f.flavor}`)).rejects.toMatchObject({ status: 404 });
   });
 });
