@@ -6,8 +6,8 @@
 // --organization: the API key's organization (default COFFER_ORGANIZATION_ID, else `default`), which the
 // stacks' organization-scoped secrets and teams are created in (TF_VAR_organization_id).
 //
-// 1. sdk:   creates team bulk-demo, seeds and bulk-rotates secrets in it (sdk-scripts/bulk-rotate.ts), prints
-//           the audit report.
+// 1. sdk:   seeds secrets in team bulk-demo (created first) and bulk-rotates them (sdk-scripts/bulk-rotate.ts),
+//           prints the audit report.
 // 2. hcl:   `tofu apply` of examples/hcl (two teams, three workspaces, secrets on every layer, overrides), then
 //           resolves every workspace's names through the API: each must come from the layer layout.ts expects
 //           (narrowest wins), with the value applied; then `tofu plan -detailed-exitcode` must report no changes.
@@ -19,7 +19,7 @@ import { randomBytes } from 'node:crypto';
 import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Coffer, ConflictError } from '@coffer/sdk';
+import { Coffer } from '@coffer/sdk';
 import Table from 'cli-table3';
 import {
   findTofu,
@@ -64,17 +64,12 @@ export interface RunAllOptions {
   log?: (line: string) => void;
 }
 
-/** The team the SDK step seeds; secrets may only live on scopes that exist, so it is created first. */
+/** The team the SDK step seeds (seed() creates it first: secrets may only live on scopes that exist). */
 export const BULK_TEAM = 'bulk-demo';
 
 async function sdkStep(o: RunAllOptions): Promise<string> {
   const coffer = new Coffer({ baseUrl: o.baseUrl, apiKey: o.apiKey });
   try {
-    try {
-      await coffer.teams.create({ id: BULK_TEAM, name: 'Bulk rotation demo' });
-    } catch (e) {
-      if (!(e instanceof ConflictError)) throw e; // kept from an earlier run
-    }
     const scope = { scopeType: 'team' as const, scopeId: BULK_TEAM, prefix: 'BULK_', concurrency: 8 };
     const created = await seed(coffer, scope, 50);
     const r = await rotateAll(coffer, scope);
@@ -84,6 +79,14 @@ async function sdkStep(o: RunAllOptions): Promise<string> {
   } finally {
     await coffer.close();
   }
+}
+
+let lastSecretVersion = 0;
+
+/** Seconds since 1970, and above the last one this process used (two runs in one second still differ). */
+function nextSecretVersion(): number {
+  lastSecretVersion = Math.max(Math.floor(Date.now() / 1000), lastSecretVersion + 1);
+  return lastSecretVersion;
 }
 
 /** Random values for the stacks' sensitive variables (never printed). */
@@ -133,10 +136,13 @@ function organizationOf(o: RunAllOptions): string {
   return o.organizationId ?? (process.env.COFFER_ORGANIZATION_ID || DEFAULT_ORGANIZATION_ID);
 }
 
+/** One row per name, one column per workspace: the layer each name resolved from. */
 function renderResolution(resolved: NonNullable<StepResult['resolved']>): string {
-  const t = new Table({ head: ['workspace', 'name', 'resolved from'], style: { head: [], border: [] } });
-  for (const [ws, names] of Object.entries(resolved))
-    for (const [name, from] of Object.entries(names)) t.push([ws, name, from ?? '(missing)']);
+  const workspaces = Object.keys(resolved);
+  const names = [...new Set(workspaces.flatMap((ws) => Object.keys(resolved[ws] ?? {})))];
+  const t = new Table({ head: ['name', ...workspaces], style: { head: [], border: [], compact: true } });
+  for (const name of names)
+    t.push([name, ...workspaces.map((ws) => (resolved[ws]?.[name] ?? '-').replace(':', ' '))]);
   return t.toString();
 }
 
@@ -154,6 +160,9 @@ async function stackStep(
     COFFER_BASE_URL: o.baseUrl,
     COFFER_API_KEY: o.apiKey,
     TF_VAR_organization_id: organizationOf(o),
+    // Write-only values (hcl, cdktn) are sent only when their version changes: a new version per run sends
+    // this run's values, as the cdktf variant's `value` attributes are updated when they differ.
+    TF_VAR_secret_version: String(nextSecretVersion()),
     ...values,
   };
   const tofu = (args: string[], ok = [0]) => runTofu(tofuBin, args, { cwd: dir, env, ok });

@@ -100,10 +100,11 @@ try {
     console.log('Then try the coffer CLI (npx coffer in this repository; see cli/README.md to install it):');
     for (const c of [
       'npx coffer whoami',
-      'npx coffer secrets list',
-      'npx coffer secrets create DB_PASSWORD --scope team:payments   # asks for the value, hidden',
-      'npx coffer resolve --workspace ws-checkout --team payments DB_PASSWORD',
-      `npx coffer run --workspace ws-checkout --team payments -- sh -c 'test -n "$DB_PASSWORD" && echo it is set'`,
+      'npx coffer teams list && npx coffer workspaces list   # what the examples made (if OpenTofu ran)',
+      'npx coffer resolve --workspace payments-api-hcl HCL_DB_PASSWORD HCL_SMTP_PASSWORD   # which layer wins',
+      'npx coffer teams create platform && npx coffer workspaces create ws-checkout --team platform',
+      'npx coffer secrets create DB_PASSWORD --scope team:platform   # asks for the value, hidden',
+      `npx coffer run --workspace ws-checkout -- sh -c 'test -n "$DB_PASSWORD" && echo it is set'`,
       'npx coffer audit reads --since 1h',
     ]) {
       console.log(`  ${c}`);

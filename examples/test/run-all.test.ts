@@ -29,16 +29,18 @@ describe.skipIf(skip)('run-all', () => {
     if (workdir) rmSync(workdir, { recursive: true, force: true });
   });
 
-  it('runs every example, applies every stack with no changes on the second plan, and destroys them', async () => {
+  it('runs every example, applies every stack with no changes on the second plan; a second run updates every value in place, then destroys', async () => {
     const lines: string[] = [];
-    const results = await runAll({
-      baseUrl: server.baseUrl,
-      apiKey: server.apiKey,
-      destroy: true,
-      requireTofu: true,
-      workdir,
-      log: (l) => lines.push(l),
-    });
+    const run = (destroy: boolean) =>
+      runAll({
+        baseUrl: server.baseUrl,
+        apiKey: server.apiKey,
+        destroy,
+        requireTofu: true,
+        workdir,
+        log: (l) => lines.push(l),
+      });
+    const results = await run(false);
     expect(
       results.map((r) => [r.step, r.status]),
       results.map((r) => r.detail).join('\n'),
@@ -68,6 +70,17 @@ describe.skipIf(skip)('run-all', () => {
         `override:${l.workspaces.paymentsApi}`,
       );
       expect(r.resolved?.[l.workspaces.sandbox]?.[l.names.db]).toBe('organization:default');
+    }
+    // Again on the same state: new values everywhere (write-only ones through a new secret_version), each
+    // checked by resolve, so every secret is at version 2; then destroyed.
+    const again = await run(true);
+    expect(
+      again.map((r) => [r.step, r.status]),
+      again.map((r) => r.detail).join('\n'),
+    ).toEqual(STEPS.map((s) => [s, 'ok']));
+    for (const r of again.filter((x) => x.step !== 'sdk')) {
+      expect(r.detail).toMatch(/18 names resolved as expected, plan: no changes, destroyed$/);
+      expect([r.outputs?.team_secret_version, r.outputs?.openai_override_version]).toEqual([2, 2]);
     }
     // The audit report ran and printed tables; no value is printed anywhere.
     expect(lines.join('\n')).toMatch(/Audit events, last 1 h/);
