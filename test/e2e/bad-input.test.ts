@@ -5,6 +5,7 @@ import { Coffer } from '@coffer/sdk';
 import { freePort, type RunningServer, startServer } from '@coffer/server/launch';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { describeEachCli } from './lib/cli.ts';
+import { createScopes } from './lib/scopes.ts';
 import { Workdir } from './lib/tofu.ts';
 
 /** OpenTofu wraps diagnostic text at ~78 columns: compare with whitespace collapsed. */
@@ -44,6 +45,7 @@ variable "secret" {
   beforeAll(async () => {
     server = await startServer();
     sdk = new Coffer({ baseUrl: server.baseUrl, apiKey: server.apiKey, maxRetries: 0 });
+    await createScopes(sdk, { teams: ['payments'], workspaces: { 'ws-1': null } });
   });
   afterEach(() => {
     for (const d of dirs.splice(0)) d.remove();

@@ -18,7 +18,7 @@ const examples = ['resources', 'data-sources', 'ephemeral-resources'].flatMap((k
 
 describeEachCli('the registry docs examples', (cli) => {
   it('has one example per type, and the provider example validates on its own', async () => {
-    expect(examples.length).toBe(7);
+    expect(examples.length).toBe(11);
     const wd = new Workdir(cli, {});
     try {
       writeFileSync(join(wd.dir, 'main.tf'), readFileSync(join(EXAMPLES, 'provider', 'provider.tf'), 'utf8'));

@@ -6,6 +6,7 @@ import { Coffer } from '@coffer/sdk';
 import { type RunningServer, startServer } from '@coffer/server/launch';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachCli } from './lib/cli.ts';
+import { createScopes } from './lib/scopes.ts';
 import { Workdir } from './lib/tofu.ts';
 
 const config = `
@@ -57,6 +58,7 @@ describeEachCli('import by resource identity', (cli) => {
   beforeAll(async () => {
     server = await startServer();
     sdk = new Coffer({ baseUrl: server.baseUrl, apiKey: server.apiKey, maxRetries: 0 });
+    await createScopes(sdk, { teams: ['payments'], workspaces: { 'ws-identity': 'payments' } });
     const s = await sdk.secrets.create({
       name: 'BY_IDENTITY',
       scope: { type: 'team', id: 'payments' },
@@ -112,7 +114,6 @@ describeEachCli('import by resource identity', (cli) => {
     });
     const r = await sdk.secrets.resolve({
       workspaceId: 'ws-identity',
-      teamId: 'payments',
       names: ['BY_IDENTITY', 'OPENAI_API_KEY'],
     });
     for (const item of r.items) expect(item.value.reveal()).toBe(value);

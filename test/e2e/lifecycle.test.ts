@@ -9,6 +9,7 @@ import { type RunningServer, startServer } from '@coffer/server/launch';
 import { PROVIDER_BIN, runTofu } from 'terraform-provider-coffer/dev';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachCli } from './lib/cli.ts';
+import { createScopes } from './lib/scopes.ts';
 import { type TofuResult, Workdir } from './lib/tofu.ts';
 import { readZip } from './lib/zip.ts';
 
@@ -111,7 +112,7 @@ ${
     ? `
 resource "coffer_secret" "by_id" {
   scope_type = "organization"
-  scope_id   = "acme"
+  scope_id   = "default"
   name       = "IMPORTED_BY_ID"
   value_wo   = var.db_password
   value_wo_version = 1
@@ -158,8 +159,9 @@ describeEachCli('lifecycle against coffer serve', (cli) => {
     outputs.push(r);
     return r;
   };
-  const resolve = async (workspaceId: string, name: string, teamId?: string) => {
-    const r = await sdk.secrets.resolve({ workspaceId, ...(teamId ? { teamId } : {}), names: [name] });
+  // The workspace's own chain: ws-e2e's team (payments) takes part without a teamId.
+  const resolve = async (workspaceId: string, name: string) => {
+    const r = await sdk.secrets.resolve({ workspaceId, names: [name] });
     const item = r.items.find((i) => i.name === name);
     return item ? (typeof item.value === 'string' ? item.value : item.value.reveal()) : undefined;
   };
@@ -170,6 +172,8 @@ describeEachCli('lifecycle against coffer serve', (cli) => {
   beforeAll(async () => {
     server = await startServer();
     sdk = new Coffer({ baseUrl: server.baseUrl, apiKey: server.apiKey, maxRetries: 0 });
+    // The team and the workspace the configuration stores secrets on, made before it (SEED_TOKEN needs them).
+    await createScopes(sdk, { teams: ['payments'], workspaces: { 'ws-e2e': 'payments' } });
     await sdk.secrets.create({ name: 'SEED_TOKEN', scope: { type: 'workspace', id: 'ws-e2e' }, value: seed });
     wd = new Workdir(cli, {
       COFFER_BASE_URL: server.baseUrl,
@@ -204,7 +208,7 @@ describeEachCli('lifecycle against coffer serve', (cli) => {
   it('applies the saved plan: the server holds the values, the state does not', async () => {
     const r = await tofu(['apply', 'create.tfplan']);
     expect(r.stdout).toContain('Apply complete! Resources: 4 added, 0 changed, 0 destroyed.');
-    expect(await resolve('ws-e2e', 'DB_PASSWORD', 'payments')).toBe(dbPassword);
+    expect(await resolve('ws-e2e', 'DB_PASSWORD')).toBe(dbPassword);
     expect(await resolve('ws-e2e', 'OPENAI_API_KEY')).toBe(openaiKey);
     expect(await resolve('ws-e2e', 'SEED_COPY')).toBe(seed);
     const db = wd.attrs('coffer_secret', 'db');
@@ -262,7 +266,7 @@ describeEachCli('lifecycle against coffer serve', (cli) => {
     expect(a.stderr).toContain('rpc=ApplyResourceChange');
     expect(wd.attrs('coffer_secret', 'db').version).toBe(2);
     expect(wd.attrs('coffer_workspace_secret', 'openai').version).toBe(2);
-    expect(await resolve('ws-e2e', 'DB_PASSWORD', 'payments')).toBe(dbPassword);
+    expect(await resolve('ws-e2e', 'DB_PASSWORD')).toBe(dbPassword);
     assertNowhere(wd.read('terraform.tfstate'), 'the state file');
   });
 
@@ -276,14 +280,14 @@ describeEachCli('lifecycle against coffer serve', (cli) => {
     const now = wd.attrs('coffer_secret', 'db');
     expect(now.id).not.toBe(oldId);
     await expect(sdk.secrets.get(oldId)).rejects.toBeInstanceOf(NotFoundError);
-    expect(await resolve('ws-e2e', 'DB_PASSWORD_V2', 'payments')).toBe(dbPassword);
+    expect(await resolve('ws-e2e', 'DB_PASSWORD_V2')).toBe(dbPassword);
   });
 
   it('shows a rotation made behind its back as drift in version, and the next apply puts the value back', async () => {
     const id = wd.attrs('coffer_secret', 'db').id as string;
     await sdk.secrets.update(id, { value: outOfBand });
     await sdk.workspaceSecrets.put('ws-e2e', 'OPENAI_API_KEY', { value: outOfBand });
-    expect(await resolve('ws-e2e', 'DB_PASSWORD_V2', 'payments')).toBe(outOfBand);
+    expect(await resolve('ws-e2e', 'DB_PASSWORD_V2')).toBe(outOfBand);
     const p = await tofu(['plan', '-detailed-exitcode'], [2]);
     expect(p.stdout).toContain('coffer_secret.db will be updated in-place');
     expect(p.stdout).toContain('coffer_workspace_secret.openai will be updated in-place');
@@ -291,7 +295,7 @@ describeEachCli('lifecycle against coffer serve', (cli) => {
     expect(p.stdout).toMatch(/~ version\s+= 2 -> \(known after apply\)/);
     expect(p.stdout).toMatch(/~ version\s+= 3 -> \(known after apply\)/);
     await tofu(['apply', '-auto-approve']);
-    expect(await resolve('ws-e2e', 'DB_PASSWORD_V2', 'payments')).toBe(dbPassword);
+    expect(await resolve('ws-e2e', 'DB_PASSWORD_V2')).toBe(dbPassword);
     expect(await resolve('ws-e2e', 'OPENAI_API_KEY')).toBe(openaiKey);
     expect(wd.attrs('coffer_secret', 'db').version).toBe(3);
     await tofu(['plan', '-detailed-exitcode'], [0]);
@@ -300,7 +304,7 @@ describeEachCli('lifecycle against coffer serve', (cli) => {
   it('imports by id and by natural key, then manages the imported objects', async () => {
     const byId = await sdk.secrets.create({
       name: 'IMPORTED_BY_ID',
-      scope: { type: 'organization', id: 'acme' },
+      scope: { type: 'organization', id: 'default' },
       value: rand('pre-existing'),
     });
     const byKey = await sdk.secrets.create({
@@ -341,7 +345,7 @@ describeEachCli('lifecycle against coffer serve', (cli) => {
     const p = await tofu(['plan', '-detailed-exitcode'], [2]);
     expect(p.stdout).toContain('Plan: 0 to add, 3 to change, 0 to destroy.');
     await tofu(['apply', '-auto-approve']);
-    expect(await resolve('ws-e2e', 'IMPORTED_BY_KEY', 'payments')).toBe(dbPassword);
+    expect(await resolve('ws-e2e', 'IMPORTED_BY_KEY')).toBe(dbPassword);
     expect(await resolve('ws-e2e', 'ANTHROPIC_API_KEY')).toBe(openaiKey);
     await tofu(['plan', '-detailed-exitcode'], [0]);
   });

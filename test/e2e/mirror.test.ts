@@ -22,6 +22,7 @@ import {
   writeMirrorConfig,
   zipSha256,
 } from './lib/mirror.ts';
+import { createScopes } from './lib/scopes.ts';
 import { Workdir } from './lib/tofu.ts';
 
 const host = hostPlatform();
@@ -91,6 +92,7 @@ describeEachCli('installing the released binary from a mirror', (cli) => {
     mirror = await startNetworkMirror(rel, root);
     server = await startServer();
     sdk = new Coffer({ baseUrl: server.baseUrl, apiKey: server.apiKey, maxRetries: 0 });
+    await createScopes(sdk, { teams: ['mirror'], workspaces: { 'ws-mirror': 'mirror' } });
   }, 240_000);
 
   afterAll(async () => {
@@ -156,7 +158,7 @@ describeEachCli('installing the released binary from a mirror', (cli) => {
 
         const apply = await wd.must(['apply', '-auto-approve']);
         expect(apply.stdout).toContain('Apply complete! Resources: 1 added, 0 changed, 0 destroyed.');
-        const r = await sdk.secrets.resolve({ workspaceId: 'ws-mirror', teamId: 'mirror', names: [name] });
+        const r = await sdk.secrets.resolve({ workspaceId: 'ws-mirror', names: [name] });
         expect(r.items[0]?.value.reveal()).toBe(value);
         const plan = await wd.must(['plan', '-detailed-exitcode'], [0]);
         expect(plan.stdout).toContain('No changes.');

@@ -29,7 +29,7 @@ describeEachCli('the README example on a fresh server', (cli) => {
   const hidden = [`db-${randomBytes(12).toString('hex')}`, `sk-${randomBytes(12).toString('hex')}`];
   const env = () => ({ TF_VAR_db_password: hidden[0] as string, TF_VAR_openai_key: hidden[1] as string });
   const resolve = async (name: string) => {
-    const r = await sdk.secrets.resolve({ workspaceId: 'ws-checkout', teamId: 'payments', names: [name] });
+    const r = await sdk.secrets.resolve({ workspaceId: 'ws-checkout', names: [name] });
     return r.items.find((i) => i.name === name)?.value.reveal();
   };
 

@@ -7,6 +7,7 @@ import { Coffer } from '@coffer/sdk';
 import { type RunningServer, startServer } from '@coffer/server/launch';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachCli } from './lib/cli.ts';
+import { createScopes } from './lib/scopes.ts';
 import { Workdir } from './lib/tofu.ts';
 
 /** The CLIs wrap diagnostic text at ~78 columns: compare with whitespace collapsed. */
@@ -35,12 +36,17 @@ interface Ctx {
   dirs: Workdir[];
 }
 
-/** A server (with `env`) and an SDK client per describe block; work directories removed afterwards. */
-function withServer(env: Record<string, string> = {}): Ctx {
+/** A server (with `env`) and an SDK client per describe block, with the scopes the block's secrets live
+ * on; work directories removed afterwards. */
+function withServer(
+  env: Record<string, string> = {},
+  scopes: Parameters<typeof createScopes>[1] = { teams: ['payments'] },
+): Ctx {
   const ctx = { dirs: [] } as unknown as Ctx;
   beforeAll(async () => {
     ctx.server = await startServer({ env });
     ctx.sdk = new Coffer({ baseUrl: ctx.server.baseUrl, apiKey: ctx.server.apiKey, maxRetries: 0 });
+    await createScopes(ctx.sdk, scopes);
   });
   afterAll(async () => {
     for (const d of ctx.dirs) d.remove();
@@ -67,7 +73,7 @@ function workdir(
 }
 
 describeEachCli('1: -parallelism=50 against COFFER_RATE_LIMIT=50', (cli) => {
-  const ctx = withServer({ COFFER_RATE_LIMIT: '50' });
+  const ctx = withServer({ COFFER_RATE_LIMIT: '50' }, { teams: ['rate-limited'] });
 
   it('applies and destroys 150 secrets: the 429s are waited out (Retry-After), none fails', async () => {
     const wd = workdir(ctx, cli);
@@ -83,7 +89,7 @@ describeEachCli('1: -parallelism=50 against COFFER_RATE_LIMIT=50', (cli) => {
 });
 
 describeEachCli('2: a wrong API key with objects in the state', (cli) => {
-  const ctx = withServer();
+  const ctx = withServer({}, { teams: ['wrong-key'] });
 
   it('is one error, reported when the provider is configured, not one per object', async () => {
     const wd = workdir(ctx, cli);
@@ -104,7 +110,7 @@ describeEachCli('2: a wrong API key with objects in the state', (cli) => {
 });
 
 describeEachCli('3 and 4: validation as the API validates, at the attribute the CLI can show', (cli) => {
-  const ctx = withServer();
+  const ctx = withServer({}, { teams: ['payments', 'emoji'], workspaces: { 'ws-emoji': 'emoji' } });
 
   it('refuses 2030-02-31 in validate (it used to pass and fail with a 422 at apply)', async () => {
     const wd = workdir(ctx, cli);
@@ -156,7 +162,7 @@ resource "coffer_secret" "x" {
   value_wo_version = 1
 }`);
     await wd.must(['apply', '-auto-approve']);
-    const res = await ctx.sdk.secrets.resolve({ workspaceId: 'ws-emoji', teamId: 'emoji', names: ['EMOJI'] });
+    const res = await ctx.sdk.secrets.resolve({ workspaceId: 'ws-emoji', names: ['EMOJI'] });
     expect(res.items[0]?.value.reveal()).toBe(emoji);
   });
 });
