@@ -121,6 +121,14 @@ describe('coffer_secret', () => {
     expect(a.instance?.state).toBeNull();
   });
 
+  it('refuses a team that does not exist, at scope_id, creating nothing', async () => {
+    const a = await r().apply(null, config({ scope_id: 'no-such-team' }));
+    expect(a.diagnostics.length).toBeGreaterThan(0);
+    expect(a.diagnostics[0]?.attribute?.steps).toEqual([{ attribute_name: 'scope_id' }]);
+    expect(a.diagnostics[0]?.detail).toContain('no-such-team');
+    expect(a.instance?.state).toBeNull();
+  });
+
   it('deletes, and a refresh afterwards drops the object', async () => {
     const d = await r().apply(db, null);
     expect(d.diagnostics).toEqual([]);

@@ -88,6 +88,14 @@ describe('coffer_workspace_secret', () => {
     expect((await sdk.workspaceSecrets.get('ws-checkout', 'OPENAI_API_KEY')).version).toBe(4);
   });
 
+  it('refuses a workspace that does not exist, at workspace_id', async () => {
+    const a = await r().apply(null, config({ workspace_id: 'ws-nope' }));
+    expect(a.diagnostics.length).toBeGreaterThan(0);
+    expect(a.diagnostics[0]?.attribute?.steps).toEqual([{ attribute_name: 'workspace_id' }]);
+    expect(a.diagnostics[0]?.detail).toContain('ws-nope');
+    expect(a.instance?.state).toBeNull();
+  });
+
   it('deletes, and a refresh afterwards drops the object', async () => {
     const d = await r().apply(o, null);
     expect(d.diagnostics).toEqual([]);
