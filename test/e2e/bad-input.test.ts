@@ -120,6 +120,23 @@ resource "coffer_secret" "x" {
     expect(flat(r.stderr)).toContain('Error: Missing value');
   });
 
+  it('warns that coffer_secret_value.team_id is deprecated, at its line, and still validates', async () => {
+    const wd = workdir();
+    wd.write(`
+ephemeral "coffer_secret_value" "x" {
+  workspace_id = "ws-1"
+  team_id      = "payments"
+  name         = "X"
+}`);
+    const r = await wd.tofu(['validate']);
+    expect(r.code).toBe(0);
+    expect(flat(r.all)).toContain('Warning: Deprecated attribute');
+    expect(flat(r.all)).toContain(
+      "team_id is deprecated. Leave it out. The team layer is the workspace's own team",
+    );
+    expect(r.all).toMatch(/team_id\s+= "payments"/);
+  });
+
   it('says the server is unreachable and records nothing when it is down', async () => {
     const port = await freePort();
     const wd = workdir({ COFFER_BASE_URL: `http://127.0.0.1:${port}` });

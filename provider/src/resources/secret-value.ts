@@ -71,7 +71,8 @@ export const secretValueEphemeral: EphemeralResourceDefinition<CofferClient, typ
   typeName: 'coffer_secret_value',
   validate({ config }) {
     if ((config.team_id ?? null) === null) return [];
-    return [warning('Deprecated attribute', `team_id: ${TEAM_ID_DEPRECATED}`, ['team_id'])];
+    const why = TEAM_ID_DEPRECATED.replace(/^Deprecated: l/, 'L');
+    return [warning('Deprecated attribute', `team_id is deprecated. ${why}`, ['team_id'])];
   },
   schema: {
     description:
