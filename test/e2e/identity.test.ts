@@ -1,6 +1,6 @@
 // Resource identity (protocol 6.10): `import { to = ... identity = { ... } }` takes over existing objects
-// named by their identity (no import id to spell), on both CLIs, and the state records each instance's
-// identity.
+// named by their identity (no import id to spell): a team, a workspace, a secret and an override, on both
+// CLIs, and the state records each instance's identity.
 import { randomBytes } from 'node:crypto';
 import { Coffer } from '@coffer/sdk';
 import { type RunningServer, startServer } from '@coffer/server/launch';
@@ -17,6 +17,16 @@ variable "value" {
 }
 
 import {
+  to       = coffer_team.payments
+  identity = { id = "payments" }
+}
+
+import {
+  to       = coffer_workspace.identity
+  identity = { id = "ws-identity" }
+}
+
+import {
   to       = coffer_secret.db
   identity = { scope_type = "team", scope_id = "payments", name = "BY_IDENTITY" }
 }
@@ -26,16 +36,25 @@ import {
   identity = { workspace_id = "ws-identity", key = "OPENAI_API_KEY" }
 }
 
+resource "coffer_team" "payments" {
+  id = "payments"
+}
+
+resource "coffer_workspace" "identity" {
+  id      = "ws-identity"
+  team_id = coffer_team.payments.id
+}
+
 resource "coffer_secret" "db" {
   scope_type       = "team"
-  scope_id         = "payments"
+  scope_id         = coffer_team.payments.id
   name             = "BY_IDENTITY"
   value_wo         = var.value
   value_wo_version = 1
 }
 
 resource "coffer_workspace_secret" "openai" {
-  workspace_id     = "ws-identity"
+  workspace_id     = coffer_workspace.identity.id
   key              = "OPENAI_API_KEY"
   value_wo         = var.value
   value_wo_version = 1
@@ -79,7 +98,7 @@ describeEachCli('import by resource identity', (cli) => {
     wd?.remove();
   });
 
-  it('plans both imports from the identities alone', async () => {
+  it('plans the four imports from the identities alone', async () => {
     const p = await wd.must(['plan', '-detailed-exitcode'], [2]);
     // The provider answered ImportResourceState from the identity, then the read found each object.
     expect(p.stdout).toMatch(/coffer_secret\.db: Refreshing state\.\.\. \[id=[0-9a-f-]{36}\]/);
@@ -92,12 +111,15 @@ describeEachCli('import by resource identity', (cli) => {
     expect(p.stdout).toMatch(
       new RegExp(`# coffer_workspace_secret\\.openai will be updated in-place${imported}`),
     );
-    expect(p.stdout).toMatch(/Plan: 2 to import, 0 to add, 2 to change, 0 to destroy\./);
+    // The team and the workspace match the configuration as they are: imported, not changed.
+    expect(p.stdout).toContain('coffer_team.payments: Refreshing state... [id=payments]');
+    expect(p.stdout).toContain('coffer_workspace.identity: Refreshing state... [id=ws-identity]');
+    expect(p.stdout).toMatch(/Plan: 4 to import, 0 to add, 2 to change, 0 to destroy\./);
   });
 
   it('imports them, records their identity in the state, and writes the configured values', async () => {
     const a = await wd.must(['apply', '-auto-approve']);
-    expect(a.stdout).toMatch(/Apply complete! Resources: 2 imported, 0 added, 2 changed, 0 destroyed\./);
+    expect(a.stdout).toMatch(/Apply complete! Resources: 4 imported, 0 added, 2 changed, 0 destroyed\./);
     const state = JSON.parse(wd.read('terraform.tfstate')) as {
       resources: { type: string; instances: StateInstance[] }[];
     };
@@ -108,6 +130,9 @@ describeEachCli('import by resource identity', (cli) => {
       scope_id: 'payments',
       name: 'BY_IDENTITY',
     });
+    expect(inst('coffer_team')?.identity).toEqual({ id: 'payments' });
+    expect(inst('coffer_workspace')?.identity).toEqual({ id: 'ws-identity' });
+    expect(inst('coffer_workspace')?.attributes).toMatchObject({ team_id: 'payments', name: 'ws-identity' });
     expect(inst('coffer_workspace_secret')?.identity).toEqual({
       workspace_id: 'ws-identity',
       key: 'OPENAI_API_KEY',
