@@ -640,6 +640,10 @@ export interface components {
         };
         TeamCreate: {
             id: components["schemas"]["ScopeId"];
+            /**
+             * @description The organization the team belongs to: the caller's own (the default). A key never creates teams
+             *     in another organization, a deployment key neither: it mints that organization's first owner key.
+             */
             organizationId?: components["schemas"]["ScopeId"];
             name?: components["schemas"]["DisplayName"];
         };
@@ -2648,6 +2652,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
