@@ -25,6 +25,7 @@ export const createOrganization: Handler = async (ctx, s) => {
       }
       throw err;
     });
+  s.cache.clear();
   return {
     status: 201,
     body: rec,

@@ -26,8 +26,8 @@ export async function scopeForWrite(
 }
 
 /**
- * A scope a read looks into: 404 when it does not exist or is another organization's (a key learns nothing
- * about other organizations), 403 when it is in the key's organization but beyond the key's scope.
+ * A scope a read looks into: 404 when it does not exist, is another organization's or is beyond the key's
+ * scope (a key learns nothing about what it does not reach).
  */
 export async function scopeForRead(
   p: Principal,
@@ -37,10 +37,7 @@ export async function scopeForRead(
   notFound: () => HttpError,
 ): Promise<Located> {
   const at = await s.directory.locate(type, id);
-  if (!at || !sameOrganization(p, at.organizationId)) throw notFound();
-  if (!covers(p, at)) {
-    throw new HttpError(403, `This key's ${p.scope.type} scope does not cover ${type} ${id}.`);
-  }
+  if (!at || !covers(p, at)) throw notFound();
   return at;
 }
 

@@ -46,6 +46,8 @@ export const createTeam: Handler = async (ctx, s) => {
       }
       throw err;
     });
+  // The directory may hold "no such team" for this id (cached from before): it is cleared with the cache.
+  s.cache.clear();
   return { status: 201, body: rec, headers: { etag: etag(rec.revision), location: `/v1/teams/${rec.id}` } };
 };
 
