@@ -11,7 +11,12 @@
  * to the targets (>= 5,000 reads/s, >= 1,000 encrypted writes/s, p99 < 20 ms). The load generator shares the
  * machine's cores with the server, so the figures are a floor.
  *
- *   node server/bench/http.ts [--seconds 5] [--connections 50] [--secrets 100000] [--only sqlite|postgres|backends] [--json]
+ *   node server/bench/http.ts [--seconds 5] [--connections 50] [--secrets 100000] [--only sqlite|postgres|backends]
+ *                             [--baseline GIT_REF] [--json]
+ *
+ * --baseline: the resolve workloads (hit and miss, SQLite) against the server of another commit too, checked
+ * out into a temporary git worktree, alternating baseline and current three times; the ratio is
+ * current / baseline, measured in this one run.
  *
  * Then the remote backends (bench/backends.ts): resolves from Vault KV v2 and AWS Secrets Manager (moto),
  * cache hit and miss, next to a direct read from the same server.
@@ -19,9 +24,9 @@
  * PostgreSQL: COFFER_DATABASE_URL, or a temporary local cluster with durable settings when the Debian
  * binaries are installed (scripts/setup.d/20-postgresql.sh).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -162,11 +167,12 @@ function rssMb(pid: number): number {
 async function startServer(
   databaseUrl: string | undefined,
   extraEnv: Record<string, string> = {},
+  cli = CLI,
 ): Promise<{ child: ChildProcess; port: number; key: string; dataDir: string }> {
   const port = await freePort();
   const key = `cof_bench_${randomBytes(24).toString('hex')}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'coffer-bench-http-'));
-  const args = [CLI, 'serve', '--port', String(port), '--data-dir', dataDir];
+  const args = [cli, 'serve', '--port', String(port), '--data-dir', dataDir];
   if (databaseUrl) args.push('--database-url', databaseUrl);
   const child = spawn(process.execPath, args, {
     env: {
@@ -202,41 +208,19 @@ async function benchOne(
 ): Promise<Result> {
   const srv = await startServer(databaseUrl);
   const c = new Client(srv.port, srv.key, o.connections);
-  const is2xx = (s: number) => s >= 200 && s < 300;
   try {
-    const ids: string[] = [];
-    for (let i = 0; i < 1000; i++) {
-      const r = await c.send('POST', '/v1/secrets', {
-        name: `READ_${i}`,
-        scope: { type: 'workspace', id: `ws-${i % 20}` },
-        value: `value-${i}-${randomBytes(16).toString('hex')}`,
-      });
-      ids.push(JSON.parse(r.body).id);
-    }
-    for (const [name, scope] of [
-      ['API_TOKEN', { type: 'organization', id: 'acme' }],
-      ['DB_URL', { type: 'team', id: 'core' }],
-      ['STRIPE_KEY', { type: 'workspace', id: 'ws-1' }],
-    ] as const) {
-      await c.send('POST', '/v1/secrets', { name, scope, value: `v-${randomBytes(24).toString('hex')}` });
-    }
-    const resolveBody = { workspaceId: 'ws-1', teamId: 'core', names: ['API_TOKEN', 'DB_URL', 'STRIPE_KEY'] };
-    const warm = async (f: () => Promise<unknown>) => {
-      const until = performance.now() + 1000;
-      while (performance.now() < until) await f();
-    };
+    const ids = await seed(c);
+    await createScopes(c, {
+      teams: Array.from({ length: 100 }, (_, i) => `team-${i}`),
+      workspaces: Array.from({ length: 50 }, (_, i) => `ws-w-${i}`),
+    });
 
-    const measure = async (
+    const measure = (
       name: string,
       op: (i: number) => Promise<{ status: number }>,
       rate: number,
       target?: number,
-    ): Promise<Workload> => {
-      await warm(() => op(0));
-      const capacity = await load(o.connections, o.seconds, op, is2xx);
-      const paced = await load(o.connections, o.seconds, op, is2xx, rate);
-      return { name, capacity, paced: { ...paced, rate }, ...(target ? { target } : {}) };
-    };
+    ) => measureWorkload(o, name, op, rate, target);
     const workloads: Workload[] = [];
     workloads.push(
       await measure(
@@ -246,22 +230,7 @@ async function benchOne(
         TARGETS.readsPerSecond,
       ),
     );
-    await c.send('PUT', '/v1/secrets-manager', { backend: 'DB', cache: { ttlSeconds: 300 } });
-    workloads.push(
-      await measure(
-        'resolves (cache hit)',
-        () => c.send('POST', '/v1/secrets:resolve', resolveBody),
-        PACE.resolves,
-      ),
-    );
-    await c.send('PUT', '/v1/secrets-manager', { backend: 'DB', cache: { ttlSeconds: 0 } });
-    workloads.push(
-      await measure(
-        'resolves (cache miss)',
-        () => c.send('POST', '/v1/secrets:resolve', resolveBody),
-        PACE.resolves,
-      ),
-    );
+    workloads.push(...(await measureResolves(c, o)));
     const run = randomBytes(3).toString('hex');
     workloads.push(
       await measure(
@@ -316,6 +285,144 @@ async function benchOne(
   }
 }
 
+const is2xx = (s: number) => s >= 200 && s < 300;
+
+async function measureWorkload(
+  o: { seconds: number; connections: number },
+  name: string,
+  op: (i: number) => Promise<{ status: number }>,
+  rate: number,
+  target?: number,
+): Promise<Workload> {
+  const until = performance.now() + 1000;
+  while (performance.now() < until) await op(0);
+  const capacity = await load(o.connections, o.seconds, op, is2xx);
+  const paced = await load(o.connections, o.seconds, op, is2xx, rate);
+  return { name, capacity, paced: { ...paced, rate }, ...(target ? { target } : {}) };
+}
+
+/**
+ * Teams and workspaces, made before anything is put in them. A server of a release before tenancy has no
+ * such routes (404) and takes secrets on any scope: the baseline of --baseline.
+ */
+async function createScopes(
+  c: Client,
+  layout: { teams?: string[]; workspaces?: Array<[string, string | null] | string> },
+) {
+  for (const id of layout.teams ?? []) {
+    const r = await c.send('POST', '/v1/teams', { id });
+    if (r.status !== 201 && r.status !== 404) throw new Error(`POST /v1/teams ${id}: ${r.status} ${r.body}`);
+  }
+  for (const w of layout.workspaces ?? []) {
+    const [id, teamId] = typeof w === 'string' ? [w, null] : w;
+    const r = await c.send('POST', '/v1/workspaces', { id, teamId });
+    if (r.status !== 201 && r.status !== 404)
+      throw new Error(`POST /v1/workspaces ${id}: ${r.status} ${r.body}`);
+  }
+}
+
+/** 1,000 workspace secrets over 20 workspaces (ws-1 in team core), and one name on each layer for resolves. */
+async function seed(c: Client): Promise<string[]> {
+  await createScopes(c, {
+    teams: ['core'],
+    workspaces: Array.from({ length: 20 }, (_, i) => (i === 1 ? ['ws-1', 'core'] : `ws-${i}`)),
+  });
+  const ids: string[] = [];
+  const create = async (name: string, scope: { type: string; id: string }, value: string) => {
+    const r = await c.send('POST', '/v1/secrets', { name, scope, value });
+    if (r.status !== 201) throw new Error(`seed write answered ${r.status}: ${r.body}`);
+    return JSON.parse(r.body).id as string;
+  };
+  for (let i = 0; i < 1000; i++) {
+    ids.push(
+      await create(
+        `READ_${i}`,
+        { type: 'workspace', id: `ws-${i % 20}` },
+        `value-${i}-${randomBytes(16).toString('hex')}`,
+      ),
+    );
+  }
+  for (const [name, scope] of [
+    ['API_TOKEN', { type: 'organization', id: 'acme' }],
+    ['DB_URL', { type: 'team', id: 'core' }],
+    ['STRIPE_KEY', { type: 'workspace', id: 'ws-1' }],
+  ] as const) {
+    await create(name, scope, `v-${randomBytes(24).toString('hex')}`);
+  }
+  return ids;
+}
+
+/**
+ * Resolve of one name per layer for ws-1 (in team core), with the cache warm and off. The body names the
+ * team, which a release before tenancy needs and this one accepts (it is the workspace's team).
+ */
+async function measureResolves(c: Client, o: { seconds: number; connections: number }): Promise<Workload[]> {
+  const body = { workspaceId: 'ws-1', teamId: 'core', names: ['API_TOKEN', 'DB_URL', 'STRIPE_KEY'] };
+  const resolve = async () => {
+    const r = await c.send('POST', '/v1/secrets:resolve', body);
+    if (r.status === 200 && JSON.parse(r.body).items.length !== 3) throw new Error(`resolve: ${r.body}`);
+    return r;
+  };
+  const out: Workload[] = [];
+  await c.send('PUT', '/v1/secrets-manager', { backend: 'DB', cache: { ttlSeconds: 300 } });
+  out.push(await measureWorkload(o, 'resolves (cache hit)', resolve, PACE.resolves));
+  await c.send('PUT', '/v1/secrets-manager', { backend: 'DB', cache: { ttlSeconds: 0 } });
+  out.push(await measureWorkload(o, 'resolves (cache miss)', resolve, PACE.resolves));
+  return out;
+}
+
+/** The server CLI of `ref`, checked out into a temporary worktree that shares this checkout's node_modules. */
+function worktreeCli(ref: string): { cli: string; remove(): void } {
+  const root = join(import.meta.dirname, '..', '..');
+  const dir = mkdtempSync(join(tmpdir(), 'coffer-baseline-'));
+  execFileSync('git', ['-C', root, 'worktree', 'add', '--detach', '-f', dir, ref], { stdio: 'ignore' });
+  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+  return {
+    cli: join(dir, 'server', 'src', 'cli.ts'),
+    remove: () =>
+      execFileSync('git', ['-C', root, 'worktree', 'remove', '--force', dir], { stdio: 'ignore' }),
+  };
+}
+
+/** Resolves against the baseline's server and this one's, alternating, three rounds; medians of each. */
+async function benchBaseline(ref: string, o: { seconds: number; connections: number }): Promise<string> {
+  const base = worktreeCli(ref);
+  const runs: Record<'baseline' | 'current', Workload[][]> = { baseline: [], current: [] };
+  try {
+    for (let round = 0; round < 3; round++) {
+      for (const which of ['baseline', 'current'] as const) {
+        const srv = await startServer(undefined, {}, which === 'baseline' ? base.cli : CLI);
+        const c = new Client(srv.port, srv.key, o.connections);
+        try {
+          await seed(c);
+          runs[which].push(await measureResolves(c, o));
+        } finally {
+          c.agent.destroy();
+          srv.child.kill('SIGTERM');
+          await new Promise((r) => srv.child.once('exit', r));
+          rmSync(srv.dataDir, { recursive: true, force: true });
+        }
+      }
+    }
+  } finally {
+    base.remove();
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+  const lines = [
+    `resolve, this commit vs ${ref} (SQLite, ${o.connections} connections, 3 alternating rounds, medians)`,
+  ];
+  for (const [i, name] of ['resolves (cache hit)', 'resolves (cache miss)'].entries()) {
+    const b = median(runs.baseline.map((w) => (w[i] as Workload).capacity.perSecond));
+    const cur = median(runs.current.map((w) => (w[i] as Workload).capacity.perSecond));
+    const p99b = median(runs.baseline.map((w) => (w[i] as Workload).paced.p99Ms));
+    const p99c = median(runs.current.map((w) => (w[i] as Workload).paced.p99Ms));
+    lines.push(
+      `  ${name.padEnd(22)} ${`${b}/s`.padStart(9)} -> ${`${cur}/s`.padStart(9)}  ${(cur / b).toFixed(2)}x   p99 ${p99b.toFixed(2)} -> ${p99c.toFixed(2)} ms`,
+    );
+  }
+  return lines.join('\n');
+}
+
 function ratio(value: number, target: number, higherIsBetter: boolean): string {
   const r = higherIsBetter ? value / target : target / value;
   return `${r.toFixed(2)}x ${r >= 1 ? 'ok' : 'BELOW TARGET'}`;
@@ -345,6 +452,7 @@ async function main(): Promise<void> {
       secrets: { type: 'string', default: '100000' },
       only: { type: 'string' },
       json: { type: 'boolean', default: false },
+      baseline: { type: 'string' },
     },
   });
   const o = {
@@ -389,6 +497,7 @@ async function main(): Promise<void> {
       }
     }
   }
+  if (values.baseline) console.log(await benchBaseline(values.baseline, o));
   const backends: BackendResult[] = [];
   if (values.only === undefined || values.only === 'backends') {
     const harness = {

@@ -1,6 +1,7 @@
 /** kill -9 of `coffer serve` during a burst of writes: every write answered 201 is there after a restart. */
 import { afterAll, describe, expect, it } from 'vitest';
 import { call, startServer, type TestServer } from '../support/server.ts';
+import { createScopes } from '../support/tenancy.ts';
 
 let restarted: TestServer | undefined;
 afterAll(async () => {
@@ -10,6 +11,7 @@ afterAll(async () => {
 describe('crash safety over HTTP (SQLite)', () => {
   it('keeps every acknowledged write and override across kill -9', async () => {
     const srv = await startServer({ env: { COFFER_LOG_LEVEL: 'warn' } });
+    await createScopes(srv.url, srv.key, { workspaces: ['w-crash'] });
     const acked: Array<{ id: string; value: string }> = [];
     let overrideAcked = -1;
     let stop = false;

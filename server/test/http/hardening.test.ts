@@ -9,6 +9,7 @@ import { openStore, type Store } from '../../src/store/index.ts';
 import { type InProcessServer, startInProcess } from '../support/in-process.ts';
 import { call } from '../support/server.ts';
 import { TEST_SECRET } from '../support/stores.ts';
+import { createScopes } from '../support/tenancy.ts';
 
 /** The SQL executor under a store (both drivers' stores are SqlStores). */
 function executorOf(store: Store): SqlExecutor {
@@ -50,6 +51,7 @@ describe('the ENV backend reads only what the operator allows (item 1)', () => {
       COFFER_ENV_BACKEND_ALLOW: 'APP_*,STRIPE_API_KEY',
       APP_GREETING: 'hello-from-env',
     });
+    await createScopes(srv.url, srv.key, { workspaces: ['ws-evil', 'ws-a', 'ws-old'] });
     const put = await call(srv.url, 'PUT', '/v1/secrets-manager', { key: srv.key, body: { backend: 'ENV' } });
     expect(put.json.effectiveBackend).toBe('ENV');
   });
@@ -174,6 +176,7 @@ describe('the request pipeline (items 5, 10, 12, 13, 14)', () => {
   let srv: InProcessServer;
   beforeAll(async () => {
     srv = await startInProcess();
+    await createScopes(srv.url, srv.key, { teams: ['t', 'forge'] });
   });
   afterAll(async () => srv?.stop());
 
@@ -298,6 +301,7 @@ describe('idempotency records hold no unkeyed hash of a value (item 3)', () => {
   it('stores a keyed fingerprint that a dictionary over (name, scope, value) does not reproduce', async () => {
     const srv = await startInProcess();
     try {
+      await createScopes(srv.url, srv.key, { teams: ['dict'] });
       const body = { name: 'GUESS_ME', scope: { type: 'team', id: 'dict' }, value: 'hunter2' };
       const r = await call(srv.url, 'POST', '/v1/secrets', {
         key: srv.key,
@@ -339,6 +343,7 @@ describe('key rotation reaches stored idempotent answers (item 4)', () => {
       const send = (s: InProcessServer) =>
         call(s.url, 'POST', '/v1/api-keys', { key: s.key, headers: { 'idempotency-key': 'mint-1' }, body });
       const a = await startInProcess({ COFFER_ENCRYPTION_SECRET: K1 }, {}, keep);
+      await createScopes(a.url, a.key, { workspaces: ['w'] });
       const first = await send(a);
       expect(first.status).toBe(201);
       await a.stop();
@@ -386,6 +391,7 @@ describe('a full disk (item 8)', () => {
     const srv = await startInProcess();
     try {
       const ex = executorOf(srv.running.store);
+      await createScopes(srv.url, srv.key, { teams: ['disk'], workspaces: [['w', 'disk']] });
       const post = (name: string) =>
         call(srv.url, 'POST', '/v1/secrets', {
           key: srv.key,

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { call, freePort, runToExit, startServer } from '../support/server.ts';
+import { createScopes } from '../support/tenancy.ts';
 import { TEST_SECRET } from '../support/stores.ts';
 
 describe('bootstrap owner key', () => {
@@ -85,6 +86,7 @@ describe('start-up errors', () => {
 describe('graceful shutdown', () => {
   it('on SIGTERM stops accepting, finishes the request in flight, closes the store, exits 0', async () => {
     const srv = await startServer();
+    await createScopes(srv.url, srv.key, { workspaces: ['w'] });
     try {
       const body = JSON.stringify({ name: 'IN_FLIGHT', scope: { type: 'workspace', id: 'w' }, value: 'v' });
       const half = Math.floor(body.length / 2);

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, startServer, type TestServer } from '../support/server.ts';
+import { createScopes } from '../support/tenancy.ts';
 
 let srv: TestServer;
 const marker = () => `sv${randomBytes(12).toString('hex')}`;
@@ -15,6 +16,7 @@ const nonResolveBodies: string[] = [];
 
 beforeAll(async () => {
   srv = await startServer({ env: { COFFER_LOG_LEVEL: 'debug' } });
+  await createScopes(srv.url, srv.key, { workspaces: ['w1'] });
 });
 afterAll(async () => {
   await srv?.cleanup();

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, startServer, type TestServer } from '../support/server.ts';
+import { createScopes } from '../support/tenancy.ts';
 import { skipKind } from '../support/stores.ts';
 
 describe.skipIf(skipKind('postgres'))('replicas on one PostgreSQL database', () => {
@@ -32,6 +33,7 @@ describe.skipIf(skipKind('postgres'))('replicas on one PostgreSQL database', () 
   });
 
   it('a secret written on one replica is listed, resolved and rotated through the other', async () => {
+    await createScopes(a.url, key, { workspaces: ['ws-replica'] });
     const scope = { type: 'workspace', id: 'ws-replica' };
     const made = await call(a.url, 'POST', '/v1/secrets', {
       key,

@@ -5,11 +5,27 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, startServer, type TestServer } from '../support/server.ts';
 import { STORE_KINDS, skipKind } from '../support/stores.ts';
+import { createScopes } from '../support/tenancy.ts';
 
 describe.each(STORE_KINDS)('HTTP on %s', (kind) => {
   let srv: TestServer;
   beforeAll(async () => {
-    if (!skipKind(kind)) srv = await startServer({ kind, env: { COFFER_ENV_BACKEND_ALLOW: 'HOME' } });
+    if (skipKind(kind)) return;
+    srv = await startServer({ kind, env: { COFFER_ENV_BACKEND_ALLOW: 'HOME' } });
+    await createScopes(srv.url, srv.key, {
+      teams: ['payments', 'tr'],
+      workspaces: [
+        ['w-resolve', 'tr'],
+        'w-resolve-solo',
+        'w-env',
+        'w-etag',
+        'w-etag-meta',
+        'w-idem',
+        'w-page',
+        'w-rerun',
+        'ws-create-only',
+      ],
+    });
   });
   afterAll(async () => {
     await srv?.cleanup();
@@ -169,7 +185,7 @@ describe.each(STORE_KINDS)('HTTP on %s', (kind) => {
       expect(again.json.version).toBe(2);
 
       const names = ['LAYERED', 'ORG_ONLY', 'EXPIRED_WS', 'OPENAI_API_KEY', 'NOWHERE'];
-      const r = await post('/v1/secrets:resolve', { workspaceId: ws, teamId: 'tr', names });
+      const r = await post('/v1/secrets:resolve', { workspaceId: ws, names });
       expect(r.status).toBe(200);
       expect(r.headers.get('cache-control')).toBe('no-store');
       const by = Object.fromEntries(r.json.items.map((i: { name: string }) => [i.name, i]));
@@ -178,8 +194,8 @@ describe.each(STORE_KINDS)('HTTP on %s', (kind) => {
       expect(by.EXPIRED_WS).toMatchObject({ value: 'team-fallback', source: 'team' });
       expect(by.OPENAI_API_KEY).toMatchObject({ value: 'override-openai-2', source: 'override', version: 2 });
       expect(r.json.missing).toEqual(['NOWHERE']);
-      // Without the team, the team layer is not consulted.
-      const noTeam = await post('/v1/secrets:resolve', { workspaceId: ws, names: ['LAYERED'] });
+      // A workspace in no team has no team layer.
+      const noTeam = await post('/v1/secrets:resolve', { workspaceId: 'w-resolve-solo', names: ['LAYERED'] });
       expect(noTeam.json.items[0]).toMatchObject({ value: 'org', source: 'organization' });
 
       // A rotation is visible at once (the cache is cleared on writes), and a second resolve is a cache hit.
@@ -190,9 +206,9 @@ describe.each(STORE_KINDS)('HTTP on %s', (kind) => {
         key: srv.key,
         body: { value: 'team-2' },
       });
-      const r2 = await post('/v1/secrets:resolve', { workspaceId: ws, teamId: 'tr', names: ['LAYERED'] });
+      const r2 = await post('/v1/secrets:resolve', { workspaceId: ws, names: ['LAYERED'] });
       expect(r2.json.items[0]).toMatchObject({ value: 'team-2', version: 2 });
-      await post('/v1/secrets:resolve', { workspaceId: ws, teamId: 'tr', names: ['LAYERED'] });
+      await post('/v1/secrets:resolve', { workspaceId: ws, names: ['LAYERED'] });
       const reads = await call(srv.url, 'GET', '/v1/audit/secret-reads?name=LAYERED&limit=2', {
         key: srv.key,
       });

@@ -59,8 +59,8 @@ describe.each(STORE_KINDS)('store (%s)', (kind) => {
   describe.skipIf(skipKind(kind))('', () => {
     it('reports its kind, migrations and readiness', async () => {
       expect(store.kind).toBe(kind);
-      expect(store.startup.appliedMigrations).toEqual([1, 2, 3]);
-      expect(store.startup.schemaVersion).toBe(3);
+      expect(store.startup.appliedMigrations).toEqual([1, 2, 3, 4]);
+      expect(store.startup.schemaVersion).toBe(4);
       await expect(store.ping()).resolves.toBeUndefined();
       await store.setMeta('x', '1');
       await store.setMeta('x', '2');
