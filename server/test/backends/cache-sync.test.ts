@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, startServer, type TestServer } from '../support/server.ts';
 import { skipKind } from '../support/stores.ts';
+import { createScopes } from '../support/tenancy.ts';
 
 describe.skipIf(skipKind('postgres'))('resolve cache invalidation across replicas', () => {
   let a: TestServer;
@@ -29,6 +30,7 @@ describe.skipIf(skipKind('postgres'))('resolve cache invalidation across replica
   });
 
   it('a rotation on one replica reaches the other replica’s warm cache within a second', async () => {
+    await createScopes(a.url, key, { workspaces: ['ws-sync'] });
     const made = await call(a.url, 'POST', '/v1/secrets', {
       key,
       body: { name: 'SYNCED', scope: { type: 'workspace', id: 'ws-sync' }, value: 'before' },

@@ -18,6 +18,7 @@ import {
   type VaultDev,
 } from '../support/remote-tools.ts';
 import { call, type Res, startServer, type TestServer } from '../support/server.ts';
+import { createScopes } from '../support/tenancy.ts';
 
 const VALUES = [
   'sk_live_http_1',
@@ -50,8 +51,7 @@ for (const flavour of ['vault', 'openbao'] as const) {
       vault: { address: gate.address, token: dev.rootToken },
       ...extra,
     });
-    const resolve = (names: string[]) =>
-      api('POST', '/v1/secrets:resolve', { workspaceId: 'w1', teamId: 'platform', names });
+    const resolve = (names: string[]) => api('POST', '/v1/secrets:resolve', { workspaceId: 'w1', names });
 
     beforeAll(async () => {
       dev = await startVaultDev(flavour);
@@ -59,6 +59,7 @@ for (const flavour of ['vault', 'openbao'] as const) {
       srv = await startServer({
         env: { COFFER_ENV_BACKEND_ALLOW: 'FALLBACK_*', FALLBACK_TOKEN: 'from-the-environment' },
       });
+      await createScopes(srv.url, srv.key, { teams: ['platform'], workspaces: [['w1', 'platform']] });
     }, 60_000);
     afterAll(async () => {
       await srv?.cleanup();
@@ -377,6 +378,7 @@ describe.skipIf(!requireTool('moto'))('AWS_SECRETS_MANAGER over HTTP on moto', (
     srv = await startServer({
       env: { AWS_ACCESS_KEY_ID: creds.accessKeyId, AWS_SECRET_ACCESS_KEY: creds.secretAccessKey },
     });
+    await createScopes(srv.url, srv.key, { workspaces: ['any'] });
   }, 60_000);
   afterAll(async () => {
     await srv?.cleanup();
