@@ -596,7 +596,7 @@ describe('workspace isolation', () => {
 });
 
 describe('lock-out guard', () => {
-  it('refuses to revoke the last organization owner key, allows it once another exists', async () => {
+  it('refuses to revoke the last organization owner key or the last deployment key, allows it once another exists', async () => {
     const s = await startServer();
     try {
       const me = (await call(s.url, 'GET', '/v1/api-keys', { key: s.key })).json.items[0];
@@ -607,9 +607,22 @@ describe('lock-out guard', () => {
         key: s.key,
         body: { name: 'second-owner', role: 'owner', scope: { type: 'organization', id: 'acme' } },
       });
+      // The bootstrap key is also the last deployment key: another owner is not enough.
+      const stillLast = await call(s.url, 'DELETE', `/v1/api-keys/${me.id}`, { key: other.json.token });
+      expect(stillLast.status).toBe(403);
+      expect(stillLast.json.detail).toMatch(/last deployment key/);
+      const ops = await call(s.url, 'POST', '/v1/api-keys', {
+        key: s.key,
+        body: { name: 'ops', role: 'admin', scope: { type: 'organization', id: 'acme' }, deployment: true },
+      });
+      expect(ops.status).toBe(201);
       expect((await call(s.url, 'DELETE', `/v1/api-keys/${me.id}`, { key: other.json.token })).status).toBe(
         204,
       );
+      expect(
+        (await call(s.url, 'POST', '/v1/organizations', { key: ops.json.token, body: { id: 'after' } }))
+          .status,
+      ).toBe(201);
       expect((await call(s.url, 'GET', '/v1/secrets', { key: s.key })).status).toBe(401);
     } finally {
       await s.cleanup();

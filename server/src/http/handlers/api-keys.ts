@@ -11,28 +11,32 @@ import { scopeForWrite } from './scopes.ts';
 const RANK: Record<Role, number> = { owner: 3, admin: 2, member: 1, runtime: 0 };
 
 /**
- * Unrevoked organization owner keys without an expiry, other than `except`. Revoking a permanent owner key
- * must leave one: an owner key that expires cannot be the last, or the organization has no owner the day
- * it does.
+ * How many unrevoked keys without an expiry, other than `key`, are `like` it. Revoking a permanent owner key
+ * (or deployment key) must leave one: a key that expires cannot be the last, or nobody holds that power the
+ * day it does.
  */
-async function otherPermanentOwners(store: Store, key: ApiKeyRecord): Promise<number> {
-  const except = key.id;
+async function othersLike(
+  store: Store,
+  key: ApiKeyRecord,
+  filter: { scopeType?: 'organization'; scopeId?: string },
+  like: (k: ApiKeyRecord) => boolean,
+): Promise<number> {
   let n = 0;
   let cursor: string | null = null;
   do {
-    const page: Page<ApiKeyRecord> = await store.apiKeys.list({
-      scopeType: 'organization',
-      scopeId: key.scopeId,
-      limit: 500,
-      cursor,
-    });
-    for (const k of page.items) {
-      if (k.id !== except && k.role === 'owner' && !k.revokedAt && !k.expiresAt) n++;
-    }
+    const page: Page<ApiKeyRecord> = await store.apiKeys.list({ ...filter, limit: 500, cursor });
+    for (const k of page.items) if (k.id !== key.id && !k.revokedAt && !k.expiresAt && like(k)) n++;
     cursor = page.nextCursor;
   } while (cursor && n < 1);
   return n;
 }
+
+const otherPermanentOwners = (store: Store, key: ApiKeyRecord) =>
+  othersLike(store, key, { scopeType: 'organization', scopeId: key.scopeId }, (k) => k.role === 'owner');
+
+/** The deployment must keep a key that can manage it: an owner or admin deployment key without an expiry. */
+const otherPermanentDeploymentKeys = (store: Store, key: ApiKeyRecord) =>
+  othersLike(store, key, {}, (k) => k.deployment && (k.role === 'owner' || k.role === 'admin'));
 
 export const createApiKey: Handler = async (ctx, s) => {
   const p = ctx.principal;
@@ -143,6 +147,12 @@ export const revokeApiKey: Handler = async (ctx, s) => {
     throw new HttpError(
       403,
       'This is the last organization owner key without an expiry; create another one (without expiresAt) before revoking it.',
+    );
+  }
+  if (rec.deployment && !rec.expiresAt && (await otherPermanentDeploymentKeys(s.store, rec)) === 0) {
+    throw new HttpError(
+      403,
+      'This is the last deployment key without an expiry; create another one (deployment: true) before revoking it.',
     );
   }
   await s.store.transaction(async (tx) => {
