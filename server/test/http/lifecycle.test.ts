@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { call, freePort, runToExit, startServer } from '../support/server.ts';
-import { createScopes } from '../support/tenancy.ts';
 import { TEST_SECRET } from '../support/stores.ts';
+import { createScopes } from '../support/tenancy.ts';
 
 describe('bootstrap owner key', () => {
   it('is minted and printed once on first start, never again; a later env key is ignored', async () => {

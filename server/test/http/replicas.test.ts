@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, startServer, type TestServer } from '../support/server.ts';
-import { createScopes } from '../support/tenancy.ts';
 import { skipKind } from '../support/stores.ts';
+import { createScopes } from '../support/tenancy.ts';
 
 describe.skipIf(skipKind('postgres'))('replicas on one PostgreSQL database', () => {
   let a: TestServer;
