@@ -1,6 +1,6 @@
 /**
  * The AWS_SECRETS_MANAGER backend, through @aws-sdk/client-secrets-manager: one AWS secret per Coffer secret,
- * named `{secretPrefix}{layoutPath}` (`coffer/team/platform/STRIPE_API_KEY`) and tagged with the Coffer
+ * named `{secretPrefix}{layoutPath}` (`coffer/acme/teams/platform/STRIPE_API_KEY`) and tagged with the Coffer
  * secret's id (`coffer-secret-id`). `storage.reference` is the secret's ARN; `remoteVersion` the version id
  * Coffer wrote, and reads ask for exactly that version.
  *
@@ -35,6 +35,7 @@ import {
   type ReadResult,
   type RemoteBackend,
   type SecretLocation,
+  type SecretOwner,
   type StoredRef,
 } from './types.ts';
 import type { AwsCredentialsProvider } from './vault/auth.ts';
@@ -125,9 +126,11 @@ export class AwsSecretsManagerBackend implements RemoteBackend {
     }
   }
 
-  async write(loc: SecretLocation, value: SecretValue, previous?: StoredRef): Promise<StoredRef> {
+  write(loc: SecretLocation, value: SecretValue): Promise<StoredRef>;
+  write(loc: SecretOwner, value: SecretValue, previous: StoredRef): Promise<StoredRef>;
+  async write(loc: SecretOwner, value: SecretValue, previous?: StoredRef): Promise<StoredRef> {
     if (previous) return this.#rotate(loc, previous, value);
-    const name = this.nameOf(loc);
+    const name = this.nameOf(loc as SecretLocation);
     const created = await this.#send(
       'CreateSecret',
       name,
@@ -149,7 +152,7 @@ export class AwsSecretsManagerBackend implements RemoteBackend {
   }
 
   /** A secret of this name exists: take it over if it is Coffer's and no record owns it, else refuse. */
-  async #reclaim(loc: SecretLocation, name: string, value: SecretValue): Promise<StoredRef> {
+  async #reclaim(loc: SecretOwner, name: string, value: SecretValue): Promise<StoredRef> {
     const d = await this.#send('DescribeSecret', name, () =>
       this.#client.send(new DescribeSecretCommand({ SecretId: name })),
     );
@@ -192,7 +195,7 @@ export class AwsSecretsManagerBackend implements RemoteBackend {
     return { reference: d.ARN, remoteVersion: put.VersionId };
   }
 
-  async #rotate(loc: SecretLocation, previous: StoredRef, value: SecretValue): Promise<StoredRef> {
+  async #rotate(loc: SecretOwner, previous: StoredRef, value: SecretValue): Promise<StoredRef> {
     const arn = previous.reference;
     const d = await this.#send('DescribeSecret', arn, () =>
       this.#client.send(new DescribeSecretCommand({ SecretId: arn })),
@@ -276,7 +279,7 @@ export class AwsSecretsManagerBackend implements RemoteBackend {
     );
   }
 
-  async discard(loc: SecretLocation, ref: StoredRef): Promise<void> {
+  async discard(loc: SecretOwner, ref: StoredRef): Promise<void> {
     const d = await this.#send(
       'DescribeSecret',
       ref.reference,
@@ -299,6 +302,7 @@ export class AwsSecretsManagerBackend implements RemoteBackend {
     );
   }
 
+  /** Counts every secret whose name starts with the prefix: whatever layout wrote it, one page per 100. */
   async check(): Promise<CheckResult> {
     let count = 0;
     let next: string | undefined;

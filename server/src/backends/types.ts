@@ -8,12 +8,22 @@ import type { SecretValue } from '../crypto/secret-value.ts';
 
 export type RemoteBackendKind = 'VAULT' | 'READONLY_VAULT' | 'AWS_SECRETS_MANAGER';
 
-/** What identifies a secret to a backend: its scope and name decide the remote path, its id marks ownership. */
-export interface SecretLocation {
+/** Whose value it is: the secret's id marks the value as Coffer's (Vault's `coffer_secret_id`, AWS's tag). */
+export interface SecretOwner {
   id: string;
   scopeType: 'organization' | 'team' | 'workspace';
   scopeId: string;
   name: string;
+}
+
+/**
+ * Where a new value goes: the owner plus the scope's place in the tenancy hierarchy (layout.ts), its
+ * organization and, for a team or a workspace, its team (the team itself for a team; null for a workspace
+ * directly in its organization and for an organization).
+ */
+export interface SecretLocation extends SecretOwner {
+  organizationId: string;
+  teamId: string | null;
 }
 
 /** Where a value lives remotely: `reference` is the Vault path or AWS ARN, never the value. */
@@ -38,11 +48,13 @@ export interface RemoteBackend {
   /** The name used in errors and problem details ("Vault at http://...", "AWS Secrets Manager (eu-west-1)"). */
   readonly label: string;
   /**
-   * Creates (`previous` undefined) or rotates the value of `loc`. A rotation is conditional on `previous`
-   * being what the backend holds (KV v2 check-and-set): a value written by someone else meanwhile raises
-   * BackendConflictError and is not overwritten.
+   * Creates (`previous` undefined: at the layout path of `loc`) or rotates the value (at `previous.reference`,
+   * wherever the secret was first written). A rotation is conditional on `previous` being what the backend
+   * holds (KV v2 check-and-set): a value written by someone else meanwhile raises BackendConflictError and is
+   * not overwritten.
    */
-  write(loc: SecretLocation, value: SecretValue, previous?: StoredRef): Promise<StoredRef>;
+  write(loc: SecretLocation, value: SecretValue): Promise<StoredRef>;
+  write(loc: SecretOwner, value: SecretValue, previous: StoredRef): Promise<StoredRef>;
   /** The value at `ref` (the version recorded when there is one), or why it is not there. */
   read(ref: StoredRef): Promise<ReadResult>;
   /** Removes the value and every version of it; a value already gone is not an error. */
@@ -51,7 +63,7 @@ export interface RemoteBackend {
    * Takes back what a create wrote when its record could not be written: removes the value at `ref` only
    * if it is still the one this create wrote for `loc` (a concurrent create that won keeps its value).
    */
-  discard(loc: SecretLocation, ref: StoredRef): Promise<void>;
+  discard(loc: SecretOwner, ref: StoredRef): Promise<void>;
   /** Connects and authenticates; counts Coffer's secrets where it can. */
   check(): Promise<CheckResult>;
 }

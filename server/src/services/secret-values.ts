@@ -17,6 +17,7 @@ import {
   type RemoteBackend,
   type RemoteBackendKind,
   type SecretLocation,
+  type SecretOwner,
   type StoredRef,
 } from '../backends/types.ts';
 import type { ReadonlyVaultBackend } from '../backends/vault/readonly.ts';
@@ -45,7 +46,7 @@ export function isRemote(backend: StorageBackend): backend is RemoteBackendKind 
   return REMOTE.has(backend);
 }
 
-function locationOf(rec: Pick<SecretRecord, 'id' | 'scopeType' | 'scopeId' | 'name'>): SecretLocation {
+function ownerOf(rec: Pick<SecretRecord, 'id' | 'scopeType' | 'scopeId' | 'name'>): SecretOwner {
   return { id: rec.id, scopeType: rec.scopeType, scopeId: rec.scopeId, name: rec.name };
 }
 
@@ -85,8 +86,11 @@ export class SecretValues {
     }
   }
 
-  /** Stores the value of a new DB, VAULT or AWS_SECRETS_MANAGER secret. */
-  async place(backend: StorageBackend, row: SecretLocation, value: string): Promise<Placement> {
+  /**
+   * Stores the value of a new DB, VAULT or AWS_SECRETS_MANAGER secret; `row` carries the scope's organization
+   * and team, which decide the remote path (backends/layout.ts).
+   */
+  async place(backend: StorageBackend, row: SecretOwner | SecretLocation, value: string): Promise<Placement> {
     if (backend === 'DB') {
       return {
         storageBackend: 'DB',
@@ -100,6 +104,7 @@ export class SecretValues {
     if (backend !== 'VAULT' && backend !== 'AWS_SECRETS_MANAGER') {
       throw new Error(`place() does not write to ${backend}`);
     }
+    if (!('organizationId' in row)) throw new Error(`a ${backend} value needs its scope's organization`);
     const b = await this.backend(backend);
     const ref = await b.write(row, new SecretValue(value));
     return {
@@ -136,7 +141,7 @@ export class SecretValues {
       return { valueEnvelope: this.#store.crypto.encryptSecretValue(value, rec) };
     if (rec.storageBackend === 'VAULT' || rec.storageBackend === 'AWS_SECRETS_MANAGER') {
       const b = await this.backend(rec.storageBackend);
-      const ref = await b.write(locationOf(rec), new SecretValue(value), refOf(rec));
+      const ref = await b.write(ownerOf(rec), new SecretValue(value), refOf(rec));
       return { storageReference: ref.reference, storageRemoteVersion: ref.remoteVersion };
     }
     throw new BackendInputError(

@@ -11,24 +11,13 @@ import {
 } from '@aws-sdk/client-secrets-manager';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AwsSecretsManagerBackend, isOwnVersion, OWNER_TAG } from '../../src/backends/aws-secrets-manager.ts';
-import {
-  BackendConflictError,
-  BackendUnavailableError,
-  type SecretLocation,
-} from '../../src/backends/types.ts';
+import { BackendConflictError, BackendUnavailableError } from '../../src/backends/types.ts';
 import { SecretValue } from '../../src/crypto/secret-value.ts';
 import { freePort } from '../../src/launch.ts';
 import { type Moto, requireTool, startMoto } from '../support/remote-tools.ts';
+import { loc } from './locations.ts';
 
 const creds = async () => ({ accessKeyId: 'AKIATESTTESTTEST', secretAccessKey: 'test-secret' });
-
-function loc(
-  name: string,
-  scopeType: SecretLocation['scopeType'] = 'team',
-  scopeId = 'platform',
-): SecretLocation {
-  return { id: randomUUID(), scopeType, scopeId, name };
-}
 
 async function rejection(p: Promise<unknown>): Promise<Error> {
   try {
@@ -66,7 +55,7 @@ describe.skipIf(!requireTool('moto'))('AWS_SECRETS_MANAGER backend on moto', () 
     expect(isOwnVersion(ref.remoteVersion ?? '', l.id)).toBe(true);
     expect(isOwnVersion(ref.remoteVersion ?? '', randomUUID())).toBe(false);
     const d = await sm.send(new DescribeSecretCommand({ SecretId: ref.reference }));
-    expect(d.Name).toBe('coffer/team/platform/STRIPE_API_KEY');
+    expect(d.Name).toBe('coffer/acme/teams/platform/STRIPE_API_KEY');
     expect(d.Tags).toContainEqual({ Key: OWNER_TAG, Value: l.id });
     const r = await b.read(ref);
     expect(r.found && r.value.reveal()).toBe('sk_live_1');
@@ -122,7 +111,7 @@ describe.skipIf(!requireTool('moto'))('AWS_SECRETS_MANAGER backend on moto', () 
   it('a create refuses a secret Coffer did not create', async () => {
     await sm.send(
       new (await import('@aws-sdk/client-secrets-manager')).CreateSecretCommand({
-        Name: 'coffer/workspace/w1/THEIRS',
+        Name: 'coffer/acme/workspaces/w1/THEIRS',
         SecretString: 'theirs',
       }),
     );

@@ -78,11 +78,11 @@ for (const flavour of ['vault', 'openbao'] as const) {
       expect(created.status, created.text).toBe(201);
       expect(created.json.storage).toEqual({
         backend: 'VAULT',
-        reference: 'secret/data/coffer/team/platform/STRIPE_KEY',
+        reference: 'secret/data/coffer/acme/teams/platform/STRIPE_KEY',
         remoteVersion: '1',
         kvVersion: 2,
       });
-      const raw = await dev.api('GET', 'secret/data/coffer/team/platform/STRIPE_KEY');
+      const raw = await dev.api('GET', 'secret/data/coffer/acme/teams/platform/STRIPE_KEY');
       expect(raw.json.data.data).toEqual({ value: 'sk_live_http_1', coffer_secret_id: created.json.id });
 
       const r1 = await resolve(['STRIPE_KEY']);
@@ -93,7 +93,7 @@ for (const flavour of ['vault', 'openbao'] as const) {
       const rotated = await api('PATCH', `/v1/secrets/${created.json.id}`, { value: 'sk_live_http_2' });
       expect(rotated.status, rotated.text).toBe(200);
       expect(rotated.json).toMatchObject({ version: 2, storage: { remoteVersion: '2' } });
-      expect((await dev.api('GET', 'secret/data/coffer/team/platform/STRIPE_KEY')).json.data.data.value).toBe(
+      expect((await dev.api('GET', 'secret/data/coffer/acme/teams/platform/STRIPE_KEY')).json.data.data.value).toBe(
         'sk_live_http_2',
       );
       expect((await resolve(['STRIPE_KEY'])).json.items[0].value).toBe('sk_live_http_2');
@@ -115,7 +115,7 @@ for (const flavour of ['vault', 'openbao'] as const) {
       });
 
       expect((await api('DELETE', `/v1/secrets/${created.json.id}`)).status).toBe(204);
-      expect((await dev.api('GET', 'secret/metadata/coffer/team/platform/STRIPE_KEY')).status).toBe(404);
+      expect((await dev.api('GET', 'secret/metadata/coffer/acme/teams/platform/STRIPE_KEY')).status).toBe(404);
       expect((await resolve(['STRIPE_KEY'])).json.missing).toEqual(['STRIPE_KEY']);
     });
 
@@ -134,7 +134,7 @@ for (const flavour of ['vault', 'openbao'] as const) {
       expect(won).toHaveLength(1);
       expect(tries.filter((r) => r.status === 409)).toHaveLength(5);
       const winner = won[0]?.json;
-      const raw = await dev.api('GET', 'secret/data/coffer/team/platform/RACE_CREATE');
+      const raw = await dev.api('GET', 'secret/data/coffer/acme/teams/platform/RACE_CREATE');
       expect(raw.json.data.data.coffer_secret_id).toBe(winner.id);
       expect(raw.json.data.metadata.version).toBe(Number(winner.storage.remoteVersion));
       const r = await resolve(['RACE_CREATE']);
@@ -148,7 +148,7 @@ for (const flavour of ['vault', 'openbao'] as const) {
         scope: { type: 'team', id: 'platform' },
         value: 'mine',
       });
-      await dev.api('POST', 'secret/data/coffer/team/platform/RACED', { data: { value: 'someone-else' } });
+      await dev.api('POST', 'secret/data/coffer/acme/teams/platform/RACED', { data: { value: 'someone-else' } });
       const r = await api('PATCH', `/v1/secrets/${c.json.id}`, { value: 'mine-2' });
       expect(r.status).toBe(409);
       expect(r.json.detail).toMatch(/someone else changed it in Vault/);
@@ -221,7 +221,7 @@ for (const flavour of ['vault', 'openbao'] as const) {
         const list = await api('GET', '/v1/secrets?scopeType=workspace&scopeId=w1');
         expect(list.json.items.map((s: { name: string }) => s.name)).toEqual(['OUTAGE']);
         expect(list.json.items[0]).toMatchObject({ version: 1, storage: { remoteVersion: '1' } });
-        expect((await dev.api('GET', 'secret/metadata/coffer/workspace/w1/NEW_DURING')).status).toBe(404);
+        expect((await dev.api('GET', 'secret/metadata/coffer/acme/teams/platform/workspaces/w1/NEW_DURING')).status).toBe(404);
       } finally {
         await gate.open();
       }
@@ -290,7 +290,7 @@ for (const flavour of ['vault', 'openbao'] as const) {
         (await api('PATCH', `/v1/secrets/${v.json.id}`, { value: 'rotated-in-vault' })).json.storage
           .remoteVersion,
       ).toBe('2');
-      expect((await dev.api('GET', 'secret/data/coffer/team/platform/STAYS')).json.data.data.value).toBe(
+      expect((await dev.api('GET', 'secret/data/coffer/acme/teams/platform/STAYS')).json.data.data.value).toBe(
         'rotated-in-vault',
       );
     });
@@ -400,7 +400,7 @@ describe.skipIf(!requireTool('moto'))('AWS_SECRETS_MANAGER over HTTP on moto', (
     });
     expect(c.status, c.text).toBe(201);
     expect(c.json.storage.reference).toMatch(
-      /^arn:aws:secretsmanager:eu-west-1:123456789012:secret:coffer\/organization\/acme\/AWS_HELD-/,
+      /^arn:aws:secretsmanager:eu-west-1:123456789012:secret:coffer\/acme\/AWS_HELD-/,
     );
     const sm = new SecretsManagerClient({ region: 'eu-west-1', endpoint: moto.endpoint, credentials: creds });
     expect(

@@ -3,14 +3,14 @@
  * service-account JWTs through a loopback TokenReview server that really verifies them) and AWS (Vault's
  * aws auth, IAM method, with moto as STS and IAM, moto verifying SigV4 signatures; OpenBao has no aws auth).
  */
-import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Hash } from '@smithy/hash-node';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BackendUnavailableError, type SecretLocation } from '../../src/backends/types.ts';
+import { BackendUnavailableError } from '../../src/backends/types.ts';
 import {
   type AwsCredentials,
   AwsIamAuth,
@@ -23,15 +23,12 @@ import { VaultKvBackend } from '../../src/backends/vault/kv.ts';
 import { SecretValue } from '../../src/crypto/secret-value.ts';
 import { type Moto, requireTool, startMoto, startVaultDev, type VaultDev } from '../support/remote-tools.ts';
 import { signServiceAccountJwt, startTokenReview, type TokenReviewServer } from '../support/tokenreview.ts';
+import { loc } from './locations.ts';
 
 const POLICY = `
 path "secret/data/coffer/*" { capabilities = ["create", "read", "update", "delete", "list"] }
 path "secret/metadata/coffer/*" { capabilities = ["read", "delete", "list"] }
 `;
-
-function loc(name: string): SecretLocation {
-  return { id: randomUUID(), scopeType: 'team', scopeId: 'platform', name };
-}
 
 async function rejection(p: Promise<unknown>): Promise<Error> {
   try {

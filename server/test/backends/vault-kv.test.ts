@@ -3,28 +3,16 @@
  * OpenBao (51-openbao.sh), KV v2 and v1, token auth. Each server is checked through its own HTTP API, not
  * only through the backend.
  */
-import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  BackendConflictError,
-  BackendUnavailableError,
-  type SecretLocation,
-} from '../../src/backends/types.ts';
+import { BackendConflictError, BackendUnavailableError } from '../../src/backends/types.ts';
 import { TokenAuth, VaultSession } from '../../src/backends/vault/auth.ts';
 import { VaultHttp } from '../../src/backends/vault/http.ts';
 import { MARKER, VaultKvBackend, type VaultKvSettings } from '../../src/backends/vault/kv.ts';
 import { SecretValue } from '../../src/crypto/secret-value.ts';
 import { freePort } from '../../src/launch.ts';
 import { requireTool, startVaultDev, type VaultDev } from '../support/remote-tools.ts';
-
-function loc(
-  name: string,
-  scopeType: SecretLocation['scopeType'] = 'team',
-  scopeId = 'platform',
-): SecretLocation {
-  return { id: randomUUID(), scopeType, scopeId, name };
-}
+import { loc } from './locations.ts';
 
 function backend(
   dev: VaultDev,
@@ -64,10 +52,10 @@ for (const flavour of ['vault', 'openbao'] as const) {
       const l = loc('STRIPE_API_KEY');
       const ref = await b.write(l, new SecretValue('sk_live_one'));
       expect(ref).toEqual({
-        reference: 'secret/data/coffer/team/platform/STRIPE_API_KEY',
+        reference: 'secret/data/coffer/acme/teams/platform/STRIPE_API_KEY',
         remoteVersion: '1',
       });
-      const raw = await dev.api('GET', 'secret/data/coffer/team/platform/STRIPE_API_KEY');
+      const raw = await dev.api('GET', 'secret/data/coffer/acme/teams/platform/STRIPE_API_KEY');
       expect(raw.json.data.data).toEqual({ value: 'sk_live_one', [MARKER]: l.id });
 
       const rotated = await b.write(l, new SecretValue('sk_live_two'), ref);
@@ -83,7 +71,7 @@ for (const flavour of ['vault', 'openbao'] as const) {
       const b = backend(dev);
       const l = loc('GITHUB_TOKEN');
       const ref = await b.write(l, new SecretValue('ghp_coffer'));
-      const put = await dev.api('POST', `secret/data/coffer/team/platform/GITHUB_TOKEN`, {
+      const put = await dev.api('POST', `secret/data/coffer/acme/teams/platform/GITHUB_TOKEN`, {
         data: { value: 'ghp_human' },
       });
       expect(put.status).toBe(200);
@@ -91,7 +79,7 @@ for (const flavour of ['vault', 'openbao'] as const) {
       expect(err).toBeInstanceOf(BackendConflictError);
       expect(err.message).toMatch(/version 2, not the version 1 Coffer wrote/);
       expect(err.message).not.toMatch(/ghp_/);
-      const raw = await dev.api('GET', 'secret/data/coffer/team/platform/GITHUB_TOKEN');
+      const raw = await dev.api('GET', 'secret/data/coffer/acme/teams/platform/GITHUB_TOKEN');
       expect(raw.json.data.data.value).toBe('ghp_human');
       expect(raw.json.data.metadata.version).toBe(2);
     });
@@ -107,7 +95,7 @@ for (const flavour of ['vault', 'openbao'] as const) {
 
     it('KV v2: a create refuses a value it did not write, and takes over an old orphan of its own', async () => {
       const b = backend(dev);
-      await dev.api('POST', 'secret/data/coffer/workspace/ws1/FOREIGN', { data: { value: 'theirs' } });
+      await dev.api('POST', 'secret/data/coffer/acme/workspaces/ws1/FOREIGN', { data: { value: 'theirs' } });
       const err = await rejection(b.write(loc('FOREIGN', 'workspace', 'ws1'), new SecretValue('mine')));
       expect(err).toBeInstanceOf(BackendConflictError);
       expect(err.message).toMatch(/did not write/);
@@ -121,7 +109,7 @@ for (const flavour of ['vault', 'openbao'] as const) {
       const l = loc('ORPHAN', 'workspace', 'ws1');
       const ref = await patient.write(l, new SecretValue('again'));
       expect(ref.remoteVersion).toBe('2');
-      const raw = await dev.api('GET', 'secret/data/coffer/workspace/ws1/ORPHAN');
+      const raw = await dev.api('GET', 'secret/data/coffer/acme/workspaces/ws1/ORPHAN');
       expect(raw.json.data.data).toEqual({ value: 'again', [MARKER]: l.id });
     });
 
@@ -144,7 +132,7 @@ for (const flavour of ['vault', 'openbao'] as const) {
       const v1 = await b.write(l, new SecretValue('a'));
       const v2 = await b.write(l, new SecretValue('b'), v1);
       await b.delete(v2);
-      expect((await dev.api('GET', 'secret/metadata/coffer/organization/acme/TO_DELETE')).status).toBe(404);
+      expect((await dev.api('GET', 'secret/metadata/coffer/acme/TO_DELETE')).status).toBe(404);
       await b.delete(v2);
       const r = await b.read(v2);
       expect(r).toEqual({ found: false, reason: expect.stringMatching(/version 2 of .* is not in Vault/) });
@@ -160,7 +148,7 @@ for (const flavour of ['vault', 'openbao'] as const) {
       await b.write(loc('TWO', 'workspace', 'w9'), new SecretValue('2'));
       expect(await b.check()).toEqual({ secretCount: 2 });
       await b.delete(ref);
-      expect((await dev.api('GET', 'kvx/metadata/apps/coffer/team/platform/ONE')).status).toBe(404);
+      expect((await dev.api('GET', 'kvx/metadata/apps/coffer/acme/teams/platform/ONE')).status).toBe(404);
       expect(await b.check()).toEqual({ secretCount: 1 });
     });
 
@@ -168,12 +156,12 @@ for (const flavour of ['vault', 'openbao'] as const) {
       const b = backend(dev, { kvVersion: 1, secretPath: 'kv1/coffer' });
       const l = loc('DB_PASSWORD');
       const ref = await b.write(l, new SecretValue('pw1'));
-      expect(ref).toEqual({ reference: 'kv1/coffer/team/platform/DB_PASSWORD', remoteVersion: null });
+      expect(ref).toEqual({ reference: 'kv1/coffer/acme/teams/platform/DB_PASSWORD', remoteVersion: null });
       expect((await dev.api('GET', ref.reference)).json.data).toEqual({ value: 'pw1', [MARKER]: l.id });
       const rotated = await b.write(l, new SecretValue('pw2'), ref);
       const r = await b.read(rotated);
       expect(r.found && r.value.reveal()).toBe('pw2');
-      await dev.api('POST', 'kv1/coffer/team/platform/THEIRS', { value: 'x' });
+      await dev.api('POST', 'kv1/coffer/acme/teams/platform/THEIRS', { value: 'x' });
       expect(await rejection(b.write(loc('THEIRS'), new SecretValue('y')))).toBeInstanceOf(
         BackendConflictError,
       );
@@ -192,7 +180,7 @@ for (const flavour of ['vault', 'openbao'] as const) {
       const rotated = await v1Config.write(l, new SecretValue('v2-again'), ref);
       expect(rotated).toEqual({ reference: ref.reference, remoteVersion: '2' });
       await v1Config.delete(rotated);
-      expect((await dev.api('GET', 'secret/metadata/coffer/team/platform/STAYS_V2')).status).toBe(404);
+      expect((await dev.api('GET', 'secret/metadata/coffer/acme/teams/platform/STAYS_V2')).status).toBe(404);
     });
 
     it('one login is shared by concurrent calls', async () => {
@@ -239,7 +227,7 @@ for (const flavour of ['vault', 'openbao'] as const) {
 
     it('a policy that does not allow the path: permission denied after one fresh login', async () => {
       await dev.api('PUT', 'sys/policies/acl/other-team', {
-        policy: 'path "secret/data/coffer/team/other/*" { capabilities = ["create","read","update"] }',
+        policy: 'path "secret/data/coffer/acme/teams/other/*" { capabilities = ["create","read","update"] }',
       });
       const t = await dev.api('POST', 'auth/token/create', { policies: ['other-team'] });
       const b = backend(dev, {}, t.json.auth.client_token);
@@ -277,9 +265,16 @@ for (const flavour of ['vault', 'openbao'] as const) {
         expect(mount.status).toBe(204);
         const b = backend(dev, {}, dev.rootToken, 'team-a');
         await b.write(loc('IN_NAMESPACE'), new SecretValue('ns-value'));
-        const inNs = await dev.api('GET', 'secret/data/coffer/team/platform/IN_NAMESPACE', undefined, ns);
+        const inNs = await dev.api(
+          'GET',
+          'secret/data/coffer/acme/teams/platform/IN_NAMESPACE',
+          undefined,
+          ns,
+        );
         expect(inNs.json.data.data.value).toBe('ns-value');
-        expect((await dev.api('GET', 'secret/data/coffer/team/platform/IN_NAMESPACE')).status).toBe(404);
+        expect((await dev.api('GET', 'secret/data/coffer/acme/teams/platform/IN_NAMESPACE')).status).toBe(
+          404,
+        );
       });
     } else {
       it('namespace: OSS Vault has none (its API answers enterprise-only, other calls ignore the header)', async () => {
@@ -289,7 +284,7 @@ for (const flavour of ['vault', 'openbao'] as const) {
         // That the header is sent is checked against a stub below; OSS Vault serves the root namespace.
         const b = backend(dev, {}, dev.rootToken, 'team-a');
         await b.write(loc('NS_IGNORED'), new SecretValue('root-ns'));
-        const raw = await dev.api('GET', 'secret/data/coffer/team/platform/NS_IGNORED');
+        const raw = await dev.api('GET', 'secret/data/coffer/acme/teams/platform/NS_IGNORED');
         expect(raw.json.data.data.value).toBe('root-ns');
       });
     }
@@ -339,5 +334,87 @@ describe('Vault HTTP client without a Vault', () => {
     await http.close();
     srv.closeAllConnections();
     await new Promise<void>((r) => srv.close(() => r()));
+  });
+});
+
+describe('counting secrets without a Vault (a stub that answers LIST)', () => {
+  async function stubVault(tree: Record<string, string[]>, deny: string[] = []) {
+    const listed: string[] = [];
+    const srv = createServer((req, res) => {
+      const u = new URL(req.url ?? '/', 'http://x');
+      const path = u.pathname.replace(/^\/v1\//, '');
+      res.setHeader('content-type', 'application/json');
+      if (path === 'auth/token/lookup-self') return res.end(JSON.stringify({ data: { ttl: 0 } }));
+      listed.push(path);
+      if (deny.includes(path))
+        return res.writeHead(403).end(JSON.stringify({ errors: ['permission denied'] }));
+      const keys = tree[path];
+      if (!keys) return res.writeHead(404).end(JSON.stringify({ errors: [] }));
+      return res.end(JSON.stringify({ data: { keys } }));
+    });
+    await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+    const address = `http://127.0.0.1:${(srv.address() as { port: number }).port}`;
+    const http = new VaultHttp({ address, label: 'stub' });
+    const b = new VaultKvBackend(new VaultSession(http, new TokenAuth('tok')), {
+      kvVersion: 2,
+      secretPath: 'secret/data/coffer',
+    });
+    return {
+      b,
+      listed,
+      stop: async () => {
+        await http.close();
+        await new Promise<void>((r) => srv.close(() => r()));
+      },
+    };
+  }
+
+  it('walks every organization, the earlier layout’s roots too, and counts only leaves', async () => {
+    const m = 'secret/metadata/coffer';
+    const s = await stubVault({
+      [m]: ['acme/', 'globex/', 'team/'],
+      [`${m}/acme`]: ['SLACK', 'teams', 'teams/', 'workspaces/'],
+      [`${m}/acme/teams`]: ['payments/'],
+      [`${m}/acme/teams/payments`]: ['STRIPE', 'workspaces/'],
+      [`${m}/acme/teams/payments/workspaces`]: ['w1/', 'w2/'],
+      [`${m}/acme/teams/payments/workspaces/w1`]: ['A', 'B'],
+      [`${m}/acme/teams/payments/workspaces/w2`]: ['C'],
+      [`${m}/acme/workspaces`]: ['sandbox/'],
+      [`${m}/acme/workspaces/sandbox`]: ['D'],
+      [`${m}/globex`]: ['E'],
+      // Written under the earlier {scopeType}/{scopeId}/{name} layout.
+      [`${m}/team`]: ['platform/'],
+      [`${m}/team/platform`]: ['OLD_ONE', 'OLD_TWO'],
+    });
+    try {
+      // SLACK, teams, STRIPE, A, B, C, D, E, OLD_ONE, OLD_TWO
+      expect(await s.b.check()).toEqual({ secretCount: 10 });
+      expect(new Set(s.listed).size).toBe(s.listed.length);
+    } finally {
+      await s.stop();
+    }
+  });
+
+  it('goes no deeper than the layout, and a prefix it may not list gives no count (not an error)', async () => {
+    const m = 'secret/metadata/coffer';
+    const deep: Record<string, string[]> = {};
+    let p = m;
+    for (let i = 0; i < 10; i++) {
+      deep[p] = ['x/', `LEAF${i}`];
+      p = `${p}/x`;
+    }
+    const s = await stubVault(deep);
+    try {
+      expect(await s.b.check()).toEqual({ secretCount: 6 });
+      expect(s.listed).toHaveLength(6);
+    } finally {
+      await s.stop();
+    }
+    const denied = await stubVault({}, [m]);
+    try {
+      expect(await denied.b.check()).toEqual({ secretCount: null });
+    } finally {
+      await denied.stop();
+    }
   });
 });

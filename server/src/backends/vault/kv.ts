@@ -17,7 +17,7 @@
  * Coffer's (checked by a read just before, so not atomic), a rotation replaces the value.
  */
 import { SecretValue } from '../../crypto/secret-value.ts';
-import { joinPath, LAYOUT_ROOTS, layoutPath } from '../layout.ts';
+import { joinPath, LAYOUT_MAX_DEPTH, layoutPath } from '../layout.ts';
 import {
   BackendConflictError,
   BackendUnavailableError,
@@ -25,6 +25,7 @@ import {
   type ReadResult,
   type RemoteBackend,
   type SecretLocation,
+  type SecretOwner,
   type StoredRef,
 } from '../types.ts';
 import type { VaultSession } from './auth.ts';
@@ -40,7 +41,9 @@ export interface VaultKvSettings {
 
 export const MARKER = 'coffer_secret_id';
 export const ORPHAN_AGE_MS = 60_000;
+/** At most this many LIST calls per count (one per folder), this many at a time. */
 const MAX_COUNT_CALLS = 2_000;
+const COUNT_CONCURRENCY = 8;
 
 /** The KV v2 metadata path for a data path, as the settings say (or by swapping `/data/` for `/metadata/`). */
 export function metadataPathOf(
@@ -90,8 +93,11 @@ export class VaultKvBackend implements RemoteBackend {
     return metadataPathOf(dataPath, this.#s.secretPath, this.#s.secretMetadataPath);
   }
 
-  async write(loc: SecretLocation, value: SecretValue, previous?: StoredRef): Promise<StoredRef> {
-    const path = previous?.reference ?? this.pathOf(loc);
+  write(loc: SecretLocation, value: SecretValue): Promise<StoredRef>;
+  write(loc: SecretOwner, value: SecretValue, previous: StoredRef): Promise<StoredRef>;
+  async write(loc: SecretOwner, value: SecretValue, previous?: StoredRef): Promise<StoredRef> {
+    // A create goes to the layout path; a rotation stays where the secret was first written.
+    const path = previous ? previous.reference : this.pathOf(loc as SecretLocation);
     const data = { value: value.reveal(), [MARKER]: loc.id };
     // A rotation follows the secret's own engine (a v2 secret has a version), whatever kvVersion says now.
     const v2 = previous ? previous.remoteVersion !== null : this.#s.kvVersion === 2;
@@ -131,7 +137,7 @@ export class VaultKvBackend implements RemoteBackend {
     );
   }
 
-  #mayReplace(loc: SecretLocation, cur: Current, rotation: boolean): boolean {
+  #mayReplace(loc: SecretOwner, cur: Current, rotation: boolean): boolean {
     if (cur.marker === loc.id) return true;
     if (rotation) return false;
     // A create meeting a value of Coffer's that no record owns (the caller checked the name is free).
@@ -239,7 +245,7 @@ export class VaultKvBackend implements RemoteBackend {
     );
   }
 
-  async discard(loc: SecretLocation, ref: StoredRef): Promise<void> {
+  async discard(loc: SecretOwner, ref: StoredRef): Promise<void> {
     if (ref.remoteVersion !== null) {
       const cur = await this.#currentV2(ref.reference);
       if (cur.marker !== loc.id || String(cur.version) !== ref.remoteVersion) return;
@@ -252,34 +258,49 @@ export class VaultKvBackend implements RemoteBackend {
     await this.delete(ref);
   }
 
+  /**
+   * Logs in and counts the secrets under the prefix: a walk of every folder below it (organization ids are
+   * not known in advance; the earlier `{scopeType}/...` roots are folders like any other), one LIST per
+   * folder, COUNT_CONCURRENCY at a time, no deeper than the layout goes. Past MAX_COUNT_CALLS folders, or
+   * when the policy may not list the prefix, the count is null: logged in is what the check is about.
+   */
   async check(): Promise<CheckResult> {
     await this.#session.token();
     const base =
       this.#s.kvVersion === 2
         ? (this.#s.secretMetadataPath ?? this.#s.secretPath.replace('/data/', '/metadata/'))
         : this.#s.secretPath;
-    let calls = 0;
     const list = async (path: string): Promise<string[]> => {
-      calls += 1;
-      if (calls > MAX_COUNT_CALLS) throw new Error('too many folders');
       const a = await this.#session.withToken((token) =>
         this.#session.http.call('GET', path, { token, query: { list: 'true' }, accept: [404] }),
       );
       const keys = (a.json?.data as { keys?: unknown } | undefined)?.keys;
       return Array.isArray(keys) ? keys.filter((k): k is string => typeof k === 'string') : [];
     };
+    let count = 0;
+    let calls = 0;
     try {
-      let count = 0;
-      for (const root of LAYOUT_ROOTS) {
-        for (const scope of await list(joinPath(base, root))) {
-          if (!scope.endsWith('/')) continue;
-          const names = await list(joinPath(base, `${root}/${scope.slice(0, -1)}`));
-          count += names.filter((n) => !n.endsWith('/')).length;
+      // Level by level (the layout is at most LAYOUT_MAX_DEPTH deep), COUNT_CONCURRENCY lists at a time.
+      let level = [base];
+      for (let depth = 1; depth <= LAYOUT_MAX_DEPTH && level.length > 0; depth++) {
+        calls += level.length;
+        if (calls > MAX_COUNT_CALLS) throw new Error('too many folders');
+        const next: string[] = [];
+        for (let i = 0; i < level.length; i += COUNT_CONCURRENCY) {
+          const batch = level.slice(i, i + COUNT_CONCURRENCY);
+          const listed = await Promise.all(batch.map((path) => list(path)));
+          listed.forEach((keys, j) => {
+            for (const key of keys) {
+              if (!key.endsWith('/')) count += 1;
+              else next.push(joinPath(batch[j] as string, key.slice(0, -1)));
+            }
+          });
         }
+        level = next;
       }
       return { secretCount: count };
     } catch (err) {
-      // A policy that grants one team's prefix only may not list the roots: logged in is what counts.
+      // A policy that grants one team's prefix only may not list the prefix: logged in is what counts.
       if (err instanceof BackendUnavailableError && !err.denied) throw err;
       return { secretCount: null };
     }

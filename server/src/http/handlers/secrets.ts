@@ -20,7 +20,7 @@ export const createSecret: Handler = async (ctx, s) => {
   const b = ctx.body as Body;
   const scope = b.scope as Scope;
   requireWriter(ctx.principal, 'write secrets');
-  await scopeForWrite(ctx.principal, s, scope.type, scope.id, '/scope/id');
+  const at = await scopeForWrite(ctx.principal, s, scope.type, scope.id, '/scope/id');
   const { effectiveBackend } = await s.manager.current();
   const name = b.name as string;
   const id = randomUUID();
@@ -84,7 +84,11 @@ export const createSecret: Handler = async (ctx, s) => {
     placement =
       effectiveBackend === 'READONLY_VAULT'
         ? await s.values.placeReference(b.vaultRef as string)
-        : await s.values.place(effectiveBackend, row, b.value as string);
+        : await s.values.place(
+            effectiveBackend,
+            { ...row, organizationId: at.organizationId, teamId: at.teamId },
+            b.value as string,
+          );
   } else if (effectiveBackend === 'DB') {
     placement = await s.values.place('DB', row, b.value as string);
   }
