@@ -1,8 +1,8 @@
 /** Small helpers shared by the route handlers. */
-import type { NewAuditEvent, ScopeType } from '../../store/types.ts';
+import { DuplicateError, type NewAuditEvent, type ScopeType, type UpdateResult } from '../../store/types.ts';
 import type { Principal } from '../access.ts';
 import { HttpError } from '../problem.ts';
-import { isoOrNull } from '../views.ts';
+import { etag, isoOrNull } from '../views.ts';
 
 export type Body = Record<string, unknown>;
 
@@ -77,4 +77,34 @@ export function expectedRevision(header: unknown): number | undefined | 'never' 
   throw new HttpError(400, 'If-Match must be an ETag like "3" or *.', [
     { pointer: '/header/If-Match', detail: 'must be a strong ETag such as "3", or *' },
   ]);
+}
+
+/** 412 for a lost If-Match race, with the current ETag. */
+export function preconditionFailed(what: string, current: number): HttpError {
+  return new HttpError(412, `The ${what} changed: it is at revision ${current}.`, undefined, {
+    etag: etag(current),
+  });
+}
+
+/** The record an update wrote, or the 404 / 412 it came to. */
+export function updatedOrThrow<T>(r: UpdateResult<T>, what: string, notFound: () => HttpError): T {
+  if (r.ok) return r.record;
+  if (r.reason === 'not_found') throw notFound();
+  throw preconditionFailed(what, r.currentRevision);
+}
+
+/** A create whose caller-chosen id is taken (ids are unique in the deployment): 409 on /id. */
+export function unlessTaken(what: string, id: string): (err: unknown) => never {
+  return (err) => {
+    if (err instanceof DuplicateError) {
+      throw new HttpError(409, `The ${what} id ${id} is taken.`, [{ pointer: '/id', detail: 'is taken' }]);
+    }
+    throw err;
+  };
+}
+
+/** If-Match as the revision an update must find (-1 for a weak tag, which never matches). */
+export function ifMatch(headers: Record<string, unknown>): number | undefined {
+  const expected = expectedRevision(headers['if-match']);
+  return expected === 'never' ? -1 : expected;
 }

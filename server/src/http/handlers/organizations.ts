@@ -1,10 +1,9 @@
 /** /v1/organizations: the deployment's hard boundaries, created and deleted by deployment keys. */
-import { DuplicateError } from '../../store/types.ts';
 import { requireDeployment, requireReader, requireWriter, sameOrganization } from '../access.ts';
 import type { Handler } from '../context.ts';
 import { HttpError } from '../problem.ts';
 import { etag } from '../views.ts';
-import { event, expectedRevision, page } from './common.ts';
+import { event, ifMatch, page, unlessTaken, updatedOrThrow } from './common.ts';
 import { emptyScope, notEmpty, plural } from './scopes.ts';
 
 const notFound = (id: string) => new HttpError(404, `No organization with id ${id}.`);
@@ -19,12 +18,7 @@ export const createOrganization: Handler = async (ctx, s) => {
       await tx.audit.appendEvent(event(ctx.principal, ctx, 'organization.created', target(r.id)));
       return r;
     })
-    .catch((err: unknown) => {
-      if (err instanceof DuplicateError) {
-        throw new HttpError(409, `The id ${b.id} is taken.`, [{ pointer: '/id', detail: 'is taken' }]);
-      }
-      throw err;
-    });
+    .catch(unlessTaken('organization', b.id));
   s.cache.clear();
   return {
     status: 201,
@@ -64,20 +58,14 @@ export const updateOrganization: Handler = async (ctx, s) => {
   if (!p.deployment && p.scope.type !== 'organization') {
     throw new HttpError(403, 'Only an organization or deployment key can rename an organization.');
   }
-  const expected = expectedRevision(ctx.headers['if-match']);
   const b = ctx.body as { name?: string };
   const r = await s.store.transaction(async (tx) => {
-    const u = await tx.organizations.update(rec.id, b, expected === 'never' ? -1 : expected);
+    const u = await tx.organizations.update(rec.id, b, ifMatch(ctx.headers));
     if (u.ok) await tx.audit.appendEvent(event(p, ctx, 'organization.updated', target(rec.id)));
     return u;
   });
-  if (!r.ok) {
-    if (r.reason === 'not_found') throw notFound(rec.id);
-    throw new HttpError(412, `The organization changed: it is at revision ${r.currentRevision}.`, undefined, {
-      etag: etag(r.currentRevision),
-    });
-  }
-  return { status: 200, body: r.record, headers: { etag: etag(r.record.revision) } };
+  const record = updatedOrThrow(r, 'organization', () => notFound(rec.id));
+  return { status: 200, body: record, headers: { etag: etag(record.revision) } };
 };
 
 export const deleteOrganization: Handler = async (ctx, s) => {

@@ -1,5 +1,5 @@
 /** /v1/teams: teams of one organization; an organization key manages them, a team key reads and renames its own. */
-import { DuplicateError, type TeamRecord } from '../../store/types.ts';
+import type { TeamRecord } from '../../store/types.ts';
 import {
   covers,
   reachOf,
@@ -11,7 +11,7 @@ import {
 import type { Handler } from '../context.ts';
 import { HttpError } from '../problem.ts';
 import { etag } from '../views.ts';
-import { event, expectedRevision, page } from './common.ts';
+import { event, ifMatch, page, unlessTaken, updatedOrThrow } from './common.ts';
 import { emptyScope, notEmpty, plural, scopeForRead, scopeForWrite } from './scopes.ts';
 
 const notFound = (id: string) => () => new HttpError(404, `No team with id ${id}.`);
@@ -40,12 +40,7 @@ export const createTeam: Handler = async (ctx, s) => {
       await tx.audit.appendEvent(event(p, ctx, 'team.created', target(r)));
       return r;
     })
-    .catch((err: unknown) => {
-      if (err instanceof DuplicateError) {
-        throw new HttpError(409, `The team id ${b.id} is taken.`, [{ pointer: '/id', detail: 'is taken' }]);
-      }
-      throw err;
-    });
+    .catch(unlessTaken('team', b.id));
   // The directory may hold "no such team" for this id (cached from before): it is cleared with the cache.
   s.cache.clear();
   return { status: 201, body: rec, headers: { etag: etag(rec.revision), location: `/v1/teams/${rec.id}` } };
@@ -91,19 +86,13 @@ export const updateTeam: Handler = async (ctx, s) => {
   const at = await s.directory.locate('team', id);
   if (!at) throw notFound(id)();
   requireCovers(p, at);
-  const expected = expectedRevision(ctx.headers['if-match']);
   const r = await s.store.transaction(async (tx) => {
-    const u = await tx.teams.update(id, ctx.body as { name?: string }, expected === 'never' ? -1 : expected);
+    const u = await tx.teams.update(id, ctx.body as { name?: string }, ifMatch(ctx.headers));
     if (u.ok) await tx.audit.appendEvent(event(p, ctx, 'team.updated', target(u.record)));
     return u;
   });
-  if (!r.ok) {
-    if (r.reason === 'not_found') throw notFound(id)();
-    throw new HttpError(412, `The team changed: it is at revision ${r.currentRevision}.`, undefined, {
-      etag: etag(r.currentRevision),
-    });
-  }
-  return { status: 200, body: r.record, headers: { etag: etag(r.record.revision) } };
+  const record = updatedOrThrow(r, 'team', notFound(id));
+  return { status: 200, body: record, headers: { etag: etag(record.revision) } };
 };
 
 export const deleteTeam: Handler = async (ctx, s) => {

@@ -3,7 +3,7 @@
  * manage them all, team keys the ones in their team; a move to another team needs an organization key.
  */
 import type { Located } from '../../services/directory.ts';
-import { DuplicateError, type WorkspaceRecord } from '../../store/types.ts';
+import type { WorkspaceRecord } from '../../store/types.ts';
 import {
   reachOf,
   requireCovers,
@@ -14,7 +14,7 @@ import {
 import type { Handler } from '../context.ts';
 import { HttpError } from '../problem.ts';
 import { etag } from '../views.ts';
-import { event, expectedRevision, page } from './common.ts';
+import { event, ifMatch, page, unlessTaken, updatedOrThrow } from './common.ts';
 import { emptyScope, notEmpty, plural, scopeForRead } from './scopes.ts';
 
 const notFound = (id: string) => () => new HttpError(404, `No workspace with id ${id}.`);
@@ -58,14 +58,7 @@ export const createWorkspace: Handler = async (ctx, s) => {
       await tx.audit.appendEvent(event(p, ctx, 'workspace.created', target(r), { teamId }));
       return r;
     })
-    .catch((err: unknown) => {
-      if (err instanceof DuplicateError) {
-        throw new HttpError(409, `The workspace id ${b.id} is taken.`, [
-          { pointer: '/id', detail: 'is taken' },
-        ]);
-      }
-      throw err;
-    });
+    .catch(unlessTaken('workspace', b.id));
   s.cache.clear();
   return {
     status: 201,
@@ -120,9 +113,8 @@ export const updateWorkspace: Handler = async (ctx, s) => {
     requireOrganizationWriter(p, 'move a workspace to another team');
     if (b.teamId) await teamIn(s, at.organizationId, b.teamId);
   }
-  const expected = expectedRevision(ctx.headers['if-match']);
   const r = await s.store.transaction(async (tx) => {
-    const u = await tx.workspaces.update(at.id, b, expected === 'never' ? -1 : expected);
+    const u = await tx.workspaces.update(at.id, b, ifMatch(ctx.headers));
     if (u.ok) {
       await tx.audit.appendEvent(
         moving
@@ -132,15 +124,10 @@ export const updateWorkspace: Handler = async (ctx, s) => {
     }
     return u;
   });
-  if (!r.ok) {
-    if (r.reason === 'not_found') throw notFound(at.id)();
-    throw new HttpError(412, `The workspace changed: it is at revision ${r.currentRevision}.`, undefined, {
-      etag: etag(r.currentRevision),
-    });
-  }
+  const record = updatedOrThrow(r, 'workspace', notFound(at.id));
   // A move changes what the workspace resolves: nothing cached for it may survive.
   s.cache.clear();
-  return { status: 200, body: r.record, headers: { etag: etag(r.record.revision) } };
+  return { status: 200, body: record, headers: { etag: etag(record.revision) } };
 };
 
 export const deleteWorkspace: Handler = async (ctx, s) => {
