@@ -48,7 +48,7 @@ describe.skipIf(!requireTool('moto'))('AWS_SECRETS_MANAGER backend on moto', () 
     const l = loc('STRIPE_API_KEY');
     const ref = await b.write(l, new SecretValue('sk_live_1'));
     expect(ref.reference).toMatch(
-      /^arn:aws:secretsmanager:eu-west-1:123456789012:secret:coffer\/team\/platform\/STRIPE_API_KEY-/,
+      /^arn:aws:secretsmanager:eu-west-1:123456789012:secret:coffer\/acme\/teams\/platform\/STRIPE_API_KEY-/,
     );
     // Coffer's version ids name the secret they belong to.
     expect(ref.remoteVersion).toMatch(/^coffer-[0-9a-f]{16}-[0-9a-f]{24}$/);
@@ -79,11 +79,14 @@ describe.skipIf(!requireTool('moto'))('AWS_SECRETS_MANAGER backend on moto', () 
     const b = backend();
     const l = loc('CHANGED_ELSEWHERE');
     const v1 = await b.write(l, new SecretValue('coffer'));
-    await sm.send(new PutSecretValueCommand({ SecretId: v1.reference, SecretString: 'human' }));
-    const err = await rejection(b.write(l, new SecretValue('coffer-2'), v1));
+    await sm.send(new PutSecretValueCommand({ SecretId: v1.reference, SecretString: 'human-put-value' }));
+    const err = await rejection(b.write(l, new SecretValue('coffer-rotated-value'), v1));
     expect(err).toBeInstanceOf(BackendConflictError);
-    expect(err.message).not.toMatch(/coffer-2|human/);
-    expect((await sm.send(new GetSecretValueCommand({ SecretId: v1.reference }))).SecretString).toBe('human');
+    // (Not /coffer-2/: Coffer's version ids, in the message, are coffer-<hex>.)
+    expect(err.message).not.toMatch(/coffer-rotated-value|human-put-value/);
+    expect((await sm.send(new GetSecretValueCommand({ SecretId: v1.reference }))).SecretString).toBe(
+      'human-put-value',
+    );
   });
 
   it('a rotation whose record update was lost supersedes Coffer’s own unrecorded version', async () => {
