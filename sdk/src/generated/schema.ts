@@ -318,6 +318,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/secrets-manager:migrate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move existing secret values into the effective backend
+         * @description Copies every secret whose `storage.backend` is not the effective backend into it (an owner or
+         *     admin deployment key: it covers every organization). Each secret is read where it lives, written
+         *     to the effective backend at its scope's layout path, read back and compared, and only then does
+         *     its `storage` switch (a DB envelope is dropped on the switch). A secret rotated or edited while it
+         *     was being copied is not switched and counts in `remaining`. The old remote value is deleted after
+         *     the switch only with `deleteSource: true`. `READONLY_VAULT` and `ENV` secrets are references, not
+         *     values: they are left where they are and listed in `skipped`, as are secrets whose value is
+         *     missing where they record it. A backend that fails mid-way answers 503 naming it and saying how
+         *     many secrets were moved; what moved stays moved, and running the migration again continues with
+         *     what is left. `dryRun: true` counts what would move and writes nothing. Audited as
+         *     `secrets_manager.migrated`, and each moved secret as `secret.updated` (its `storage` changed; its
+         *     `version` does not, the value being the same). An effective backend that
+         *     holds references (`READONLY_VAULT`, `ENV`) answers 409.
+         */
+        post: operations["migrateSecretsManager"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/secrets": {
         parameters: {
             query?: never;
@@ -935,6 +967,48 @@ export interface components {
             secretCount?: number;
             error?: string;
         };
+        SecretsManagerMigrateInput: {
+            /**
+             * @description Count what would move; write nothing.
+             * @default false
+             */
+            dryRun?: boolean;
+            /**
+             * @description Delete each old remote value (Vault, AWS Secrets Manager) once its secret switched. DB envelopes
+             *     are always dropped on the switch.
+             * @default false
+             */
+            deleteSource?: boolean;
+        };
+        SecretsManagerMigration: {
+            /** @description The backend the values were moved into (the effective backend). */
+            backend: components["schemas"]["Backend"];
+            dryRun: boolean;
+            /** @description Secrets whose value was verified in the effective backend and whose `storage` switched. */
+            moved: number;
+            /**
+             * @description Secrets still to move: all of them on a dry run, otherwise those changed while they were being
+             *     copied (run again).
+             */
+            remaining: number;
+            /** @description Secrets left where they are, and why (references, values missing at their source). */
+            skipped: {
+                /** Format: uuid */
+                id: string;
+                backend: components["schemas"]["Backend"];
+                reason: string;
+            }[];
+            /** @description Old remote values deleted (`deleteSource`). */
+            sourcesDeleted: number;
+            /** @description Old remote values that could not be deleted after their secret switched; delete them there. */
+            sourcesKept: {
+                /** Format: uuid */
+                id: string;
+                backend: components["schemas"]["Backend"];
+                reference: string;
+                reason: string;
+            }[];
+        };
         Principal: {
             /** Format: uuid */
             apiKeyId: string;
@@ -968,7 +1042,7 @@ export interface components {
             nextCursor: components["schemas"]["NextCursor"];
         };
         /** @enum {string} */
-        AuditEventType: "secret.created" | "secret.updated" | "secret.deleted" | "workspace_secret.put" | "workspace_secret.deleted" | "secrets_manager.updated" | "api_key.created" | "api_key.revoked" | "auth.failed" | "organization.created" | "organization.updated" | "organization.deleted" | "team.created" | "team.updated" | "team.deleted" | "workspace.created" | "workspace.updated" | "workspace.moved" | "workspace.deleted";
+        AuditEventType: "secret.created" | "secret.updated" | "secret.deleted" | "workspace_secret.put" | "workspace_secret.deleted" | "secrets_manager.updated" | "secrets_manager.migrated" | "api_key.created" | "api_key.revoked" | "auth.failed" | "organization.created" | "organization.updated" | "organization.deleted" | "team.created" | "team.updated" | "team.deleted" | "workspace.created" | "workspace.updated" | "workspace.moved" | "workspace.deleted";
         AuditTarget: {
             /** @enum {string} */
             kind: "secret" | "workspace_secret" | "secrets_manager" | "api_key" | "request" | "organization" | "team" | "workspace";
@@ -2380,6 +2454,83 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    migrateSecretsManager: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["SecretsManagerMigrateInput"];
+            };
+        };
+        responses: {
+            /** @description What was moved, what is left, and what was skipped and why. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecretsManagerMigration"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description The effective backend holds references (`READONLY_VAULT`, `ENV`), not values. */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://coffer.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The effective backend is READONLY_VAULT, which holds references, not values: nothing can be migrated into it.",
+                     *       "instance": "/v1/secrets-manager:migrate",
+                     *       "requestId": "01JD2Q3R4S5T6V7W8X9Y0Z1A2Q"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            /**
+             * @description A backend (the one a secret is read from, or the effective one) failed mid-way; the detail names
+             *     it and says how many secrets were moved before it stopped. Every secret that moved was verified
+             *     first; the others are untouched. Run the migration again after `Retry-After` seconds to continue.
+             */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://coffer.dev/problems/backend-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Vault at https://vault.internal:8200: POST secret/data/coffer/acme/teams/payments/STRIPE_API_KEY: Vault refused the connection; the migration to VAULT stopped after moving 4 secrets, 8 remain: run it again to continue. Retry later.",
+                     *       "instance": "/v1/secrets-manager:migrate",
+                     *       "requestId": "01JD2Q3R4S5T6V7W8X9Y0Z1A2R"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listSecrets: {
         parameters: {
             query?: {
@@ -3191,6 +3342,6 @@ export const vaultAuthMethodValues: ReadonlyArray<FlattenedDeepRequired<componen
 export const secretsManagerConfigInputFallbackValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SecretsManagerConfigInput"]["fallback"]> = ["ENV", "NONE"];
 export const secretsManagerConfigFallbackValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SecretsManagerConfig"]["fallback"]> = ["ENV", "NONE"];
 export const secretReadOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SecretRead"]["outcome"]> = ["value", "fallback", "missing"];
-export const auditEventTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditEventType"]> = ["secret.created", "secret.updated", "secret.deleted", "workspace_secret.put", "workspace_secret.deleted", "secrets_manager.updated", "api_key.created", "api_key.revoked", "auth.failed", "organization.created", "organization.updated", "organization.deleted", "team.created", "team.updated", "team.deleted", "workspace.created", "workspace.updated", "workspace.moved", "workspace.deleted"];
+export const auditEventTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditEventType"]> = ["secret.created", "secret.updated", "secret.deleted", "workspace_secret.put", "workspace_secret.deleted", "secrets_manager.updated", "secrets_manager.migrated", "api_key.created", "api_key.revoked", "auth.failed", "organization.created", "organization.updated", "organization.deleted", "team.created", "team.updated", "team.deleted", "workspace.created", "workspace.updated", "workspace.moved", "workspace.deleted"];
 export const auditTargetKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditTarget"]["kind"]> = ["secret", "workspace_secret", "secrets_manager", "api_key", "request", "organization", "team", "workspace"];
 export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["owner", "admin", "member", "runtime"];

@@ -10,6 +10,10 @@ export interface SecretsManagerConfig extends Schema<'SecretsManagerConfig'> {}
 export interface SecretsManagerPutParams extends SecretInput<Schema<'SecretsManagerConfigInput'>> {}
 /** What `secretsManager.check` returns: whether the configured backend answered, and how fast. */
 export interface SecretsManagerCheckResult extends Schema<'SecretsManagerCheck'> {}
+/** Body of `secretsManager.migrate`: `dryRun` (count only), `deleteSource` (delete old remote values). */
+export interface SecretsManagerMigrateParams extends Schema<'SecretsManagerMigrateInput'> {}
+/** What `secretsManager.migrate` returns: moved, remaining, skipped (with reasons), old values deleted or kept. */
+export interface SecretsManagerMigration extends Schema<'SecretsManagerMigration'> {}
 
 export class SecretsManager extends APIResource {
   /** getSecretsManager: GET /v1/secrets-manager. */
@@ -25,5 +29,17 @@ export class SecretsManager extends APIResource {
   /** checkSecretsManager: POST /v1/secrets-manager:check (connectivity test; takes no body). */
   check(_body?: undefined, options?: RequestOptions): APIPromise<SecretsManagerCheckResult> {
     return this._client.call('POST', '/v1/secrets-manager:check', {}, options);
+  }
+
+  /**
+   * migrateSecretsManager: POST /v1/secrets-manager:migrate. Moves every secret not in the effective backend
+   * into it, each verified before its `storage` switches; a 503 (a backend down mid-way) leaves what moved
+   * moved, and calling it again continues with what is left.
+   */
+  migrate(
+    params: SecretsManagerMigrateParams = {},
+    options?: RequestOptions,
+  ): APIPromise<SecretsManagerMigration> {
+    return this._client.call('POST', '/v1/secrets-manager:migrate', { body: params }, options);
   }
 }

@@ -93,9 +93,9 @@ for (const flavour of ['vault', 'openbao'] as const) {
       const rotated = await api('PATCH', `/v1/secrets/${created.json.id}`, { value: 'sk_live_http_2' });
       expect(rotated.status, rotated.text).toBe(200);
       expect(rotated.json).toMatchObject({ version: 2, storage: { remoteVersion: '2' } });
-      expect((await dev.api('GET', 'secret/data/coffer/acme/teams/platform/STRIPE_KEY')).json.data.data.value).toBe(
-        'sk_live_http_2',
-      );
+      expect(
+        (await dev.api('GET', 'secret/data/coffer/acme/teams/platform/STRIPE_KEY')).json.data.data.value,
+      ).toBe('sk_live_http_2');
       expect((await resolve(['STRIPE_KEY'])).json.items[0].value).toBe('sk_live_http_2');
 
       const reads = await api('GET', '/v1/audit/secret-reads?name=STRIPE_KEY');
@@ -115,7 +115,9 @@ for (const flavour of ['vault', 'openbao'] as const) {
       });
 
       expect((await api('DELETE', `/v1/secrets/${created.json.id}`)).status).toBe(204);
-      expect((await dev.api('GET', 'secret/metadata/coffer/acme/teams/platform/STRIPE_KEY')).status).toBe(404);
+      expect((await dev.api('GET', 'secret/metadata/coffer/acme/teams/platform/STRIPE_KEY')).status).toBe(
+        404,
+      );
       expect((await resolve(['STRIPE_KEY'])).json.missing).toEqual(['STRIPE_KEY']);
     });
 
@@ -148,7 +150,9 @@ for (const flavour of ['vault', 'openbao'] as const) {
         scope: { type: 'team', id: 'platform' },
         value: 'mine',
       });
-      await dev.api('POST', 'secret/data/coffer/acme/teams/platform/RACED', { data: { value: 'someone-else' } });
+      await dev.api('POST', 'secret/data/coffer/acme/teams/platform/RACED', {
+        data: { value: 'someone-else' },
+      });
       const r = await api('PATCH', `/v1/secrets/${c.json.id}`, { value: 'mine-2' });
       expect(r.status).toBe(409);
       expect(r.json.detail).toMatch(/someone else changed it in Vault/);
@@ -221,7 +225,10 @@ for (const flavour of ['vault', 'openbao'] as const) {
         const list = await api('GET', '/v1/secrets?scopeType=workspace&scopeId=w1');
         expect(list.json.items.map((s: { name: string }) => s.name)).toEqual(['OUTAGE']);
         expect(list.json.items[0]).toMatchObject({ version: 1, storage: { remoteVersion: '1' } });
-        expect((await dev.api('GET', 'secret/metadata/coffer/acme/teams/platform/workspaces/w1/NEW_DURING')).status).toBe(404);
+        expect(
+          (await dev.api('GET', 'secret/metadata/coffer/acme/teams/platform/workspaces/w1/NEW_DURING'))
+            .status,
+        ).toBe(404);
       } finally {
         await gate.open();
       }
@@ -290,9 +297,9 @@ for (const flavour of ['vault', 'openbao'] as const) {
         (await api('PATCH', `/v1/secrets/${v.json.id}`, { value: 'rotated-in-vault' })).json.storage
           .remoteVersion,
       ).toBe('2');
-      expect((await dev.api('GET', 'secret/data/coffer/acme/teams/platform/STAYS')).json.data.data.value).toBe(
-        'rotated-in-vault',
-      );
+      expect(
+        (await dev.api('GET', 'secret/data/coffer/acme/teams/platform/STAYS')).json.data.data.value,
+      ).toBe('rotated-in-vault');
     });
 
     it('values kept in Vault are not in Coffer’s store files or its log', async () => {

@@ -13,7 +13,12 @@ import {
 import { getApiReference, getOpenApiJson, getOpenApiYaml } from './reference.ts';
 import { resolveSecrets } from './resolve.ts';
 import { createSecret, deleteSecret, getSecret, listSecrets, updateSecret } from './secrets.ts';
-import { checkSecretsManager, getSecretsManager, putSecretsManager } from './secrets-manager.ts';
+import {
+  checkSecretsManager,
+  getSecretsManager,
+  migrateSecretsManager,
+  putSecretsManager,
+} from './secrets-manager.ts';
 import { createTeam, deleteTeam, getTeam, listTeams, updateTeam } from './teams.ts';
 import {
   deleteWorkspaceSecret,
@@ -50,6 +55,7 @@ export const HANDLERS: HandlerTable = {
     getSecretsManager,
     putSecretsManager,
     checkSecretsManager,
+    migrateSecretsManager,
     createSecret,
     listSecrets,
     getSecret,
