@@ -5,7 +5,10 @@
 // time goes: OpenTofu plus the provider processes it starts, and the server. A third column applies the same
 // count of a no-op resource from the wire layer's test provider (every RPC answered at once): the floor that
 // OpenTofu plus an out-of-process provider on this wire layer costs before Coffer does any work; the last
-// line gives coffer_workspace_secret over that floor (target: <= 1.25x at 1,000).
+// line gives coffer_workspace_secret over that floor (target: <= 1.25x at 1,000). A fourth column applies
+// the same coffer_workspace_secret configuration to a no-op provider serving the real schemas
+// (bench/echo-provider.ts): what OpenTofu itself pays for this resource's 12 attributes, before any provider
+// work, next to the 1-attribute no-op.
 //   npm run bench -w terraform-provider-coffer            (handshake, then this)
 //   node provider/bench/apply.ts [--sizes 1,100,1000] [--runs 3]
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,7 +18,7 @@ import { Coffer } from '@coffer/sdk';
 import { startServer } from '@coffer/server/launch';
 import { skipUnlessAvailable } from '../../scripts/lib/ci.ts';
 import { findTofu, writeCliConfig } from '../src/dev/tofu.ts';
-import { arg, median, timeTofu, writeFakeLauncher } from './common.ts';
+import { arg, ECHO, median, timeTofu, writeFakeLauncher } from './common.ts';
 
 export const TARGET_RATIO_AT_1000 = 1.5;
 /** Issue 10's target: coffer_workspace_secret next to the no-op provider on the same wire, at 1,000. */
@@ -94,6 +97,10 @@ async function main(): Promise<void> {
   mkdirSync(floorBin);
   writeFakeLauncher(floorBin);
   const floorCli = writeCliConfig(join(work, 'floor-cli'), floorBin);
+  const echoBin = join(work, 'echo-bin');
+  mkdirSync(echoBin);
+  writeFakeLauncher(echoBin, ECHO);
+  const echoCli = writeCliConfig(join(work, 'echo-cli'), echoBin);
   const env = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
@@ -117,6 +124,8 @@ async function main(): Promise<void> {
       const cofferDir = mkdtempSync(join(work, `coffer-${n}-`));
       const builtinDir = mkdtempSync(join(work, `builtin-${n}-`));
       const floorDir = mkdtempSync(join(work, `floor-${n}-`));
+      const echoDir = mkdtempSync(join(work, `echo-${n}-`));
+      writeFileSync(join(echoDir, 'main.tf'), cofferConfig(n));
       writeFileSync(join(floorDir, 'main.tf'), floorConfig(n));
       writeFileSync(join(cofferDir, 'main.tf'), cofferConfig(n));
       writeFileSync(join(builtinDir, 'main.tf'), builtinConfig(n));
@@ -124,7 +133,10 @@ async function main(): Promise<void> {
         coffer: number;
         builtin: number;
         floor: number;
+        echo: number;
         cpu: number;
+        floorCpu: number;
+        echoCpu: number;
         builtinCpu: number;
         server: number;
       };
@@ -132,9 +144,16 @@ async function main(): Promise<void> {
       for (let rep = 0; rep < runs; rep++) {
         rmSync(join(builtinDir, 'terraform.tfstate'), { force: true });
         rmSync(join(floorDir, 'terraform.tfstate'), { force: true });
+        rmSync(join(echoDir, 'terraform.tfstate'), { force: true });
+        const f0 = childrenCpuSeconds();
         const floor = await timeTofu(tofu, ['apply', '-auto-approve', '-no-color'], floorDir, {
           ...env,
           TF_CLI_CONFIG_FILE: floorCli,
+        });
+        const e0 = childrenCpuSeconds();
+        const echo = await timeTofu(tofu, ['apply', '-auto-approve', '-no-color'], echoDir, {
+          ...env,
+          TF_CLI_CONFIG_FILE: echoCli,
         });
         const c0 = childrenCpuSeconds();
         const builtin = await timeTofu(tofu, ['apply', '-auto-approve', '-no-color'], builtinDir, env);
@@ -143,23 +162,44 @@ async function main(): Promise<void> {
         const coffer = await timeTofu(tofu, ['apply', '-auto-approve', '-no-color'], cofferDir, env);
         const c2 = childrenCpuSeconds();
         const s2 = cpuSeconds(server.pid);
-        samples.push({ coffer, builtin, floor, cpu: c2 - c1, builtinCpu: c1 - c0, server: s2 - s1 });
+        samples.push({
+          coffer,
+          builtin,
+          floor,
+          echo,
+          cpu: c2 - c1,
+          builtinCpu: c1 - c0,
+          floorCpu: e0 - f0,
+          echoCpu: c0 - e0,
+          server: s2 - s1,
+        });
         await timeTofu(tofu, ['destroy', '-auto-approve', '-no-color'], cofferDir, env);
       }
       const coffer = median(samples.map((x) => x.coffer));
       const builtin = median(samples.map((x) => x.builtin));
       const floor = median(samples.map((x) => x.floor));
+      const echo = median(samples.map((x) => x.echo));
       // Per run, so that a load change on a shared machine between runs does not skew the ratio.
       const overFloor = median(samples.map((x) => x.coffer / x.floor));
       rows.push({ n, coffer, builtin, overFloor });
+      const cpuOf = (k: 'cpu' | 'floorCpu' | 'echoCpu' | 'builtinCpu') =>
+        median(samples.map((x) => x[k])).toFixed(2);
       console.log(
         `n=${String(n).padStart(5)}  coffer_workspace_secret ${(coffer / 1000).toFixed(2).padStart(7)} s   ` +
           `terraform_data ${(builtin / 1000).toFixed(2).padStart(7)} s   ratio ${(coffer / builtin).toFixed(2)}x   ` +
           `(no-op provider on the same wire ${(floor / 1000).toFixed(2)} s = ${(floor / builtin).toFixed(2)}x; ` +
           `coffer over it ${overFloor.toFixed(2)}x)   ` +
-          `CPU s: tofu+provider ${median(samples.map((x) => x.cpu)).toFixed(2)} ` +
-          `(terraform_data run ${median(samples.map((x) => x.builtinCpu)).toFixed(2)}), ` +
+          `CPU s: tofu+provider ${cpuOf('cpu')} ` +
+          `(terraform_data run ${cpuOf('builtinCpu')}), ` +
           `coffer serve ${median(samples.map((x) => x.server)).toFixed(2)}`,
+      );
+      // What the floor is made of: the same no-op answers with coffer_workspace_secret's own schema (OpenTofu
+      // handles 12 attributes, a sensitive write-only one among them, instead of 1).
+      console.log(
+        `        no-op provider with coffer's schemas ${(echo / 1000).toFixed(2)} s ` +
+          `(${median(samples.map((x) => x.echo / x.floor)).toFixed(2)}x the no-op; coffer over it ` +
+          `${median(samples.map((x) => x.coffer / x.echo)).toFixed(2)}x)   CPU s (tofu+provider): no-op ` +
+          `${cpuOf('floorCpu')}, no-op with coffer's schemas ${cpuOf('echoCpu')}, coffer ${cpuOf('cpu')}`,
       );
     }
   } finally {

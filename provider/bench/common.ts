@@ -5,15 +5,17 @@ import { join, resolve } from 'node:path';
 import { runTofu } from '../src/dev/tofu.ts';
 
 const FAKE = resolve(import.meta.dirname, '..', 'test', 'wire', 'fixtures', 'fake-provider.ts');
+/** A no-op provider serving the real provider's schemas (plan and apply echo OpenTofu's proposal). */
+export const ECHO = resolve(import.meta.dirname, 'echo-provider.ts');
 
 /** Writes `dir/terraform-provider-coffer` running the wire layer's no-op test provider (every RPC answered at
- * once) the way bin/terraform-provider-coffer starts the real one (compile cache on); point dev_overrides at
+ * once; or `script`, e.g. ECHO) the way bin/terraform-provider-coffer starts the real one (compile cache on); point dev_overrides at
  * `dir`. */
-export function writeFakeLauncher(dir: string): void {
+export function writeFakeLauncher(dir: string, script = FAKE): void {
   const cache = process.env.NODE_COMPILE_CACHE ?? join(tmpdir(), 'node-compile-cache');
   writeFileSync(
     join(dir, 'terraform-provider-coffer'),
-    `#!/bin/sh\nNODE_COMPILE_CACHE=${JSON.stringify(cache)} exec ${JSON.stringify(process.execPath)} --disable-warning=ExperimentalWarning ${JSON.stringify(FAKE)} 2>/dev/null\n`,
+    `#!/bin/sh\nNODE_COMPILE_CACHE=${JSON.stringify(cache)} exec ${JSON.stringify(process.execPath)} --disable-warning=ExperimentalWarning ${JSON.stringify(script)} 2>/dev/null\n`,
     { mode: 0o755 },
   );
 }
