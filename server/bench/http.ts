@@ -180,6 +180,7 @@ async function startServer(
       COFFER_BOOTSTRAP_API_KEY: key,
       COFFER_ENCRYPTION_SECRET: SECRET,
       COFFER_DATABASE_POOL_SIZE: '20',
+      COFFER_ORGANIZATION_ID: 'acme',
       ...extraEnv,
     },
     stdio: ['ignore', 'ignore', 'pipe'],

@@ -192,7 +192,6 @@ ALTER TABLE audit_events ADD COLUMN organization_id ${t.ident};
 ALTER TABLE secret_reads ADD COLUMN organization_id ${t.ident};
 CREATE INDEX audit_events_organization ON audit_events (organization_id, at, id);
 CREATE INDEX secret_reads_organization ON secret_reads (organization_id, at, id);
-CREATE INDEX secrets_scope ON secrets (scope_type, scope_id, name);
 `,
     data: upgradeScopesToTenancy,
   },
