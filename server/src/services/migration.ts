@@ -167,7 +167,7 @@ export class Migration {
         if (outcome === 'moved') {
           result.moved += 1;
           left -= 1;
-        } else if (outcome === 'skipped') left -= 1;
+        } else if (outcome !== 'left') left -= 1;
       }
     } catch (err) {
       if (!(err instanceof BackendUnavailableError)) throw err;
@@ -202,7 +202,10 @@ export class Migration {
     };
   }
 
-  /** 'moved', 'skipped' (recorded in result.skipped) or 'left' (changed meanwhile: a re-run takes it). */
+  /**
+   * 'moved', 'skipped' (recorded in result.skipped), 'left' (changed meanwhile: a re-run takes it) or 'gone'
+   * (deleted meanwhile, or moved by another run: nothing left to move).
+   */
   async #moveOne(
     rec: SecretRecord,
     target: StorageBackend,
@@ -211,7 +214,7 @@ export class Migration {
     opts: MigrationOptions,
     audit: MigrationAudit,
     result: MigrationResult,
-  ): Promise<'moved' | 'skipped' | 'left'> {
+  ): Promise<'moved' | 'skipped' | 'left' | 'gone'> {
     const skip = (reason: string): 'skipped' => {
       result.skipped.push({ id: rec.id, backend: rec.storageBackend, reason });
       return 'skipped';
@@ -263,18 +266,18 @@ export class Migration {
 
     const switched = await this.#store.transaction(async (tx) => {
       const u = await tx.secrets.update(rec.id, patch, rec.revision);
-      if (!u.ok) return false;
+      if (!u.ok) return u.reason;
       await tx.audit.appendEvent(audit.secretMoved(u.record, at.organizationId, rec.storageBackend, target));
-      return true;
+      return 'switched';
     });
-    if (!switched) {
+    if (switched !== 'switched') {
       // Rotated, edited or deleted meanwhile: the copy is stale. Take it back unless another run (another
       // replica) has recorded this secret in the target since: then the value there is that run's.
-      if (written && into) {
-        const now = await this.#store.secrets.get(rec.id);
-        if (!now || now.storageBackend !== target) await into.discard(rec, written).catch(() => {});
+      const now = await this.#store.secrets.get(rec.id);
+      if (written && into && (!now || now.storageBackend !== target)) {
+        await into.discard(rec, written).catch(() => {});
       }
-      return 'left';
+      return !now || now.storageBackend === target ? 'gone' : 'left';
     }
 
     if (opts.deleteSource && isRemote(rec.storageBackend)) {

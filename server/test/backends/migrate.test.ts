@@ -6,6 +6,13 @@
  */
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EnvBackend } from '../../src/backends/env.ts';
+import { BackendRegistry } from '../../src/backends/registry.ts';
+import { Directory } from '../../src/services/directory.ts';
+import { Migration } from '../../src/services/migration.ts';
+import { ResolveCache } from '../../src/services/resolve-cache.ts';
+import { SecretValues } from '../../src/services/secret-values.ts';
+import { SecretsManagerState } from '../../src/services/secrets-manager.ts';
 import type { StorageBackend } from '../../src/store/types.ts';
 import { type InProcessServer, startInProcess } from '../support/in-process.ts';
 import {
@@ -324,6 +331,59 @@ describe.skipIf(!requireTool('vault'))('migrate between DB and Vault', () => {
       'written-by-someone-else',
     );
     await h.expectResolves([orphan, foreign]);
+  });
+
+  it('a secret rotated while it is being copied is not switched to the stale copy; the next run moves it', async () => {
+    await h.configure({ backend: 'DB', vault: vault() });
+    const s1 = await h.create('MIG_RACED', { type: 'team', id: 'payments' }, 'before-rotation');
+    await h.configure({ backend: 'VAULT', vault: vault() });
+    // The migration itself, over the server's store, with a rotation landing between the copy (written to
+    // Vault and verified) and the switch.
+    const store = h.srv.running.store;
+    const manager = new SecretsManagerState(store);
+    const values = new SecretValues(store, manager, new BackendRegistry(), new EnvBackend(undefined, {}));
+    let rotations = 0;
+    const racing = new Proxy(store, {
+      get(target, prop) {
+        const v = Reflect.get(target, prop);
+        if (prop !== 'transaction') return typeof v === 'function' ? v.bind(target) : v;
+        return async (fn: never) => {
+          if (rotations++ === 0) {
+            const r = await h.api('PATCH', `/v1/secrets/${s1.id}`, { value: 'after-rotation' });
+            expect(r.status, r.text).toBe(200);
+          }
+          return target.transaction(fn);
+        };
+      },
+    });
+    const run = await new Migration(racing, manager, values, new Directory(store, new ResolveCache())).run(
+      { dryRun: false, deleteSource: false },
+      {
+        secretMoved: () => ({}) as never,
+        run: (details) =>
+          ({
+            type: 'secrets_manager.migrated',
+            principalId: null,
+            requestId: null,
+            name: null,
+            scopeType: null,
+            scopeId: null,
+            organizationId: null,
+            details,
+          }) as never,
+      },
+    );
+    expect(run).toMatchObject({ moved: 0, remaining: 1 });
+    // Still in DB with the rotated value; the stale copy was taken back from Vault.
+    expect((await h.storage(s1.id)).backend).toBe('DB');
+    expect((await dev.api('GET', 'secret/metadata/coffer/acme/teams/payments/MIG_RACED')).status).toBe(404);
+    await h.expectResolves([{ ...s1, value: 'after-rotation' }]);
+    const again = await h.migrate();
+    expect(again.json).toMatchObject({ moved: 1, remaining: 0 });
+    const st = await h.storage(s1.id);
+    expect(st.backend).toBe('VAULT');
+    expect((await dev.api('GET', st.reference as string)).json.data.data.value).toBe('after-rotation');
+    await h.expectResolves([{ ...s1, value: 'after-rotation' }]);
   });
 
   it('only a deployment key may migrate (an organization owner key without it: 403)', async () => {
