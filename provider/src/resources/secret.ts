@@ -1,13 +1,17 @@
 // coffer_secret: a scoped secret (/v1/secrets). Import by id or by `scope_type/scope_id/name`.
+// Under the READONLY_VAULT backend a secret is a reference (vault_ref, `path#key`) to a field Coffer reads
+// from Vault and never writes; a changed reference is an update (a new version), like a changed value.
 import type { ResponseBody } from '@coffer/sdk';
 import type { ScopeType, SecretCategory } from '@coffer/sdk/rules';
 import {
   type Attributes,
+  type Diagnostic,
   DiagnosticsError,
   error,
   isUnknown,
   type Known,
   markUnknown,
+  type ObjectValue,
   type ResourceDefinition,
   str,
   validators as v,
@@ -15,6 +19,7 @@ import {
 import type { CofferClient } from './client.ts';
 import {
   configuredValue,
+  drifted,
   SCOPE_ID,
   SCOPE_TYPES,
   SECRET_CATEGORIES,
@@ -38,14 +43,19 @@ const POINTERS: PointerMap = {
   '/description': ['description'],
   '/expiresAt': ['expires_at'],
   '/value': ['value'],
+  '/vaultRef': ['vault_ref'],
 };
+
+/** The spec's `VaultRef` (`path#key`, up to 512 characters); secret.test.ts checks it against openapi/coffer.yaml. */
+export const VAULT_REF = /^[A-Za-z0-9_./-]+#[A-Za-z0-9_.-]+$/;
+export const MAX_VAULT_REF_LENGTH = 512;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What a state keeps from the configuration (the API never returns values) or the state before. */
 type Kept = Pick<
   Known<SecretAttributes>,
-  'value' | 'value_wo' | 'value_wo_version' | 'description' | 'expires_at'
+  'value' | 'value_wo' | 'value_wo_version' | 'description' | 'expires_at' | 'vault_ref'
 >;
 
 /** State from the API's answer; attributes the API never returns (values) come from `base`. */
@@ -54,6 +64,9 @@ function toState(s: Secret, base: Kept): Known<SecretAttributes> {
     value: base.value,
     value_wo: base.value_wo,
     value_wo_version: base.value_wo_version,
+    // What the server reads (a READONLY_VAULT secret's reference), so a reference changed elsewhere is drift.
+    vault_ref:
+      s.storage?.backend === 'READONLY_VAULT' ? (s.storage.reference ?? null) : (base.vault_ref ?? null),
     id: s.id,
     name: s.name,
     scope_type: s.scope.type,
@@ -148,6 +161,19 @@ const attributes = {
     validators: [v.rfc3339()],
   },
   ...valueAttributes,
+  vault_ref: {
+    type: 'string',
+    optional: true,
+    description:
+      'Under the READONLY_VAULT backend, what the secret is: a reference `path#key` to a string field of a ' +
+      'Vault secret (e.g. `secret/data/payments/stripe#api_key` on KV v2), which Coffer reads and never ' +
+      'writes. The server checks that the field exists. A changed reference is an update (a new version). ' +
+      'Conflicts with value and value_wo.',
+    validators: [
+      v.matches(VAULT_REF, 'a Vault reference path#key'),
+      v.lengthBetween(1, MAX_VAULT_REF_LENGTH),
+    ],
+  },
   created_at: { type: 'string', computed: true, description: 'Creation time (RFC 3339).' },
   updated_at: {
     type: 'string',
@@ -157,6 +183,29 @@ const attributes = {
   },
 } satisfies Attributes;
 type SecretAttributes = typeof attributes;
+
+const isSet = (x: unknown) => x !== null && x !== undefined;
+
+/** Exactly one of value, value_wo and vault_ref; a reference conflicts with either value, at vault_ref. */
+function validateSource(config: ObjectValue): Diagnostic[] {
+  if (!isSet(config.vault_ref)) return validateValue(config);
+  const others = ['value', 'value_wo'].filter((a) => isSet(config[a]));
+  if (others.length === 0) return [];
+  return [
+    error(
+      'Conflicting value attributes',
+      `Set either vault_ref (a READONLY_VAULT reference) or ${others.join(' and ')}, not both: a secret is a ` +
+        'reference to Vault or a value Coffer stores, never both.',
+      ['vault_ref'],
+    ),
+  ];
+}
+
+/** Whether this plan sends the reference: it changed, or the secret's version moved elsewhere. */
+function refWillBeSent(prior: ObjectValue, planned: ObjectValue, p: Parameters<typeof drifted>[1]): boolean {
+  if (!isSet(planned.vault_ref)) return false;
+  return isUnknown(planned.vault_ref) || planned.vault_ref !== prior.vault_ref || drifted(prior, p);
+}
 
 export const secretResource: ResourceDefinition<CofferClient, SecretAttributes> = {
   typeName: 'coffer_secret',
@@ -175,11 +224,12 @@ export const secretResource: ResourceDefinition<CofferClient, SecretAttributes> 
     attributes,
   },
 
-  validate: ({ config }) => validateValue(config),
+  validate: ({ config }) => validateSource(config),
 
   plan({ prior, planned, priorPrivate }) {
     if (!prior) return;
-    if (valueWillBeSent(prior, planned, priorPrivate)) markUnknown(planned, 'version', 'updated_at');
+    if (refWillBeSent(prior, planned, priorPrivate) || valueWillBeSent(prior, planned, priorPrivate))
+      markUnknown(planned, 'version', 'updated_at');
   },
 
   async create({ client, config, planned }) {
@@ -192,7 +242,9 @@ export const secretResource: ResourceDefinition<CofferClient, SecretAttributes> 
         ...(typeof planned.category === 'string' ? { category: planned.category as SecretCategory } : {}),
         ...(typeof planned.description === 'string' ? { description: planned.description } : {}),
         ...(typeof planned.expires_at === 'string' ? { expiresAt: planned.expires_at } : {}),
-        value: configuredValue(client, config),
+        ...(typeof config.vault_ref === 'string'
+          ? { vaultRef: config.vault_ref }
+          : { value: configuredValue(client, config) }),
       });
       return { state: toState(s, planned), private: withAppliedVersion(s.version) };
     } catch (e) {
@@ -236,7 +288,10 @@ export const secretResource: ResourceDefinition<CofferClient, SecretAttributes> 
       body.category = planned.category;
     if (planned.expires_at !== prior.expires_at) body.expiresAt = planned.expires_at;
     // The plan marked version unknown exactly when the value is to be sent (changed, re-versioned, drifted).
-    if (isUnknown(planned.version)) body.value = configuredValue(client, config);
+    if (isUnknown(planned.version)) {
+      if (typeof config.vault_ref === 'string') body.vaultRef = config.vault_ref;
+      else body.value = configuredValue(client, config);
+    }
     const what = `updating ${label(prior)}`;
     const s =
       Object.keys(body).length === 0
@@ -276,6 +331,7 @@ export const secretResource: ResourceDefinition<CofferClient, SecretAttributes> 
       value_wo_version: null,
       description: null,
       expires_at: null,
+      vault_ref: null,
     };
     return { state: toState(s, empty), private: withAppliedVersion(s.version) };
   },

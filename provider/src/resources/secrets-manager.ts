@@ -1,9 +1,12 @@
 // coffer_secrets_manager: the singleton /v1/secrets-manager configuration. Create and update PUT the whole
 // configuration; destroy resets it to the DB backend. The Vault token is write-only (vault.token_wo), sent
-// on create and whenever vault.token_wo_version changes.
+// on create and whenever vault.token_wo_version changes. Settings the server derives (vault.secret_path from
+// kv_version, vault.secret_metadata_path from secret_path) are computed: left out, they keep their value while
+// what they derive from stays, and are unknown in the plan when a change will re-derive them.
 import type { RequestBody, ResponseBody } from '@coffer/sdk';
 import {
   AWS_REGION,
+  AWS_SECRET_PREFIX,
   BACKENDS,
   type Backend,
   FALLBACKS,
@@ -21,11 +24,13 @@ import {
   DiagnosticsError,
   equal,
   error,
+  isObject,
   isUnknown,
   type Known,
   type ObjectValue,
   type Planned,
   type ResourceDefinition,
+  UNKNOWN,
   type Value,
   validators as v,
 } from '../framework/index.ts';
@@ -45,11 +50,30 @@ const POINTERS: PointerMap = {
   '/fallback': ['fallback'],
   '/vault': ['vault'],
   '/vault/address': ['vault', 'address'],
+  '/vault/namespace': ['vault', 'namespace'],
+  '/vault/kvVersion': ['vault', 'kv_version'],
+  '/vault/secretPath': ['vault', 'secret_path'],
+  '/vault/secretMetadataPath': ['vault', 'secret_metadata_path'],
   '/vault/authMethod': ['vault', 'auth_method'],
   '/vault/token': ['vault', 'token_wo'],
+  '/vault/k8s': ['vault', 'k8s'],
+  '/vault/k8s/role': ['vault', 'k8s', 'role'],
+  '/vault/aws': ['vault', 'aws'],
+  '/vault/aws/role': ['vault', 'aws', 'role'],
   '/aws': ['aws'],
   '/aws/region': ['aws', 'region'],
+  '/aws/endpoint': ['aws', 'endpoint'],
+  '/aws/secretPrefix': ['aws', 'secret_prefix'],
+  '/aws/recoveryWindowDays': ['aws', 'recovery_window_days'],
 };
+
+/** The server's derivations (the spec's VaultSecretPath and VaultSecretMetadataPath descriptions). */
+export function defaultSecretPath(kvVersion: number): string {
+  return kvVersion === 1 ? 'secret/coffer' : 'secret/data/coffer';
+}
+export function defaultMetadataPath(secretPath: string): string {
+  return secretPath.replace('/data/', '/metadata/');
+}
 
 const k8sAttributes = {
   role: { type: 'string', required: true, description: 'Vault Kubernetes auth role.' },
@@ -106,8 +130,10 @@ const vaultAttributes = {
   },
   auth_method: {
     type: 'string',
-    required: true,
-    description: `${VAULT_AUTH_METHODS.slice(0, -1).join(', ')} or ${VAULT_AUTH_METHODS.at(-1)}.`,
+    optional: true,
+    computed: true,
+    description: `${VAULT_AUTH_METHODS.slice(0, -1).join(', ')} or ${VAULT_AUTH_METHODS.at(-1)} (default TOKEN): TOKEN sends token_wo, K8S needs the k8s block, AWS the aws block.`,
+    default: 'TOKEN',
     validators: [v.oneOf(VAULT_AUTH_METHODS)],
   },
   namespace: { type: 'string', optional: true, description: 'Vault Enterprise namespace.' },
@@ -123,14 +149,16 @@ const vaultAttributes = {
     type: 'string',
     optional: true,
     computed: true,
-    description: 'Where secrets live (default secret/data/coffer for KV v2, secret/coffer for v1).',
+    description:
+      'Where secrets live (default secret/data/coffer for KV v2, secret/coffer for v1: left out, it follows kv_version).',
     validators: [v.matches(VAULT_PATH, 'a Vault path')],
   },
   secret_metadata_path: {
     type: 'string',
     optional: true,
     computed: true,
-    description: 'KV v2 metadata path (default: secret_path with /data/ swapped for /metadata/).',
+    description:
+      'KV v2 metadata path for lists and deletes (default: secret_path with /data/ swapped for /metadata/; left out, it follows secret_path).',
     validators: [v.matches(VAULT_PATH, 'a Vault path')],
   },
   token_wo: {
@@ -145,16 +173,17 @@ const vaultAttributes = {
     type: 'number',
     optional: true,
     description: 'Bump to send a new token_wo.',
+    validators: [v.integerBetween(0, Number.MAX_SAFE_INTEGER)],
   },
   k8s: {
     nested: { nesting: 'single', attributes: k8sAttributes },
     optional: true,
-    description: 'K8S auth settings.',
+    description: 'K8S auth settings (auth_method = "K8S").',
   },
   aws: {
     nested: { nesting: 'single', attributes: vaultAwsAttributes },
     optional: true,
-    description: 'AWS auth settings.',
+    description: 'AWS IAM auth settings (auth_method = "AWS").',
   },
 } satisfies Attributes;
 
@@ -171,7 +200,19 @@ const awsAttributes = {
     description: 'Endpoint URL (VPC endpoints, local emulators).',
     validators: [v.httpUrl()],
   },
-  secret_prefix: { type: 'string', optional: true, description: 'Prefix of secret names in AWS.' },
+  secret_prefix: {
+    type: 'string',
+    optional: true,
+    description: "Prepended to each secret's layout path to make its AWS name (when not set, coffer/).",
+    validators: [v.matches(AWS_SECRET_PREFIX, 'an AWS secret-name prefix')],
+  },
+  recovery_window_days: {
+    type: 'number',
+    optional: true,
+    description:
+      'Days a deleted secret can be restored in AWS (when not set, 30; 1..6 count as 7; 0 deletes at once).',
+    validators: [v.integerBetween(0, 30)],
+  },
 } satisfies Attributes;
 
 const s = (x: unknown): string | undefined => (typeof x === 'string' ? x : undefined);
@@ -230,6 +271,7 @@ function toInput(
           region: aws.region,
           endpoint: s(aws.endpoint),
           secretPrefix: s(aws.secret_prefix),
+          recoveryWindowDays: n(aws.recovery_window_days),
         })
       : undefined,
   } as Input);
@@ -273,7 +315,12 @@ function toState(
         }
       : null,
     aws: c.aws
-      ? { region: c.aws.region, endpoint: c.aws.endpoint ?? null, secret_prefix: c.aws.secretPrefix ?? null }
+      ? {
+          region: c.aws.region,
+          endpoint: c.aws.endpoint ?? null,
+          secret_prefix: c.aws.secretPrefix ?? null,
+          recovery_window_days: c.aws.recoveryWindowDays ?? null,
+        }
       : null,
   };
 }
@@ -319,6 +366,37 @@ function validate(config: ObjectValue): Diagnostic[] {
     out.push(
       error('Missing aws settings', 'backend AWS_SECRETS_MANAGER needs aws = { region = ... }.', ['aws']),
     );
+  }
+  const vault = config.vault;
+  if (isObject(vault)) {
+    const method = vault.auth_method ?? 'TOKEN';
+    if (method === 'K8S' && vault.k8s === null) {
+      out.push(
+        error(
+          'Missing k8s settings',
+          "auth_method K8S needs k8s = { role = ... } (Vault's Kubernetes auth role).",
+          ['vault', 'k8s'],
+        ),
+      );
+    }
+    if (method === 'AWS' && vault.aws === null) {
+      out.push(
+        error(
+          'Missing aws auth settings',
+          "auth_method AWS needs aws = { role = ... } (Vault's AWS auth role).",
+          ['vault', 'aws'],
+        ),
+      );
+    }
+    if (method !== 'TOKEN' && !isUnknown(method) && vault.token_wo !== null) {
+      out.push(
+        error(
+          'Token without TOKEN auth',
+          `token_wo is for auth_method TOKEN; with ${String(method)} the server logs in itself and never uses it.`,
+          ['vault', 'token_wo'],
+        ),
+      );
+    }
   }
   return out;
 }
@@ -381,6 +459,34 @@ export const secretsManagerResource: ResourceDefinition<CofferClient, ManagerAtt
   },
 
   validate: ({ config }) => validate(config),
+
+  plan({ config, planned, prior }) {
+    // Computed settings the configuration leaves out keep their prior value (the framework's rule); where the
+    // server re-derives them from a changed setting, the value is not known until it answers.
+    const pv = planned.vault;
+    const cv = config.vault;
+    if (!isObject(pv) || !isObject(cv)) return;
+    const before = prior && isObject(prior.vault) ? prior.vault : null;
+    if (before === null) return; // a new vault block: the framework planned them unknown
+    if (cv.secret_path === null) {
+      const kv = pv.kv_version;
+      if (
+        isUnknown(kv) ||
+        typeof pv.secret_path !== 'string' ||
+        pv.secret_path !== defaultSecretPath(Number(kv))
+      )
+        pv.secret_path = UNKNOWN;
+    }
+    if (cv.secret_metadata_path === null) {
+      const path = pv.secret_path;
+      if (
+        typeof path !== 'string' ||
+        typeof pv.secret_metadata_path !== 'string' ||
+        pv.secret_metadata_path !== defaultMetadataPath(path)
+      )
+        pv.secret_metadata_path = UNKNOWN;
+    }
+  },
 
   async create({ client, config, planned }) {
     // A singleton always exists; what must not happen is a create that silently replaces settings someone
