@@ -329,6 +329,72 @@ describe('cdktn entry point', () => {
   });
 });
 
+describe.each(FLAVORS)('SecretsManager.readonlyVault ($name)', (f) => {
+  it('synthesizes READONLY_VAULT with the token from a sensitive variable, as vault({ readOnly: true }) does', () => {
+    const stack = f.stack();
+    const token = f.variable(stack, 'vault_token', true);
+    f.api.SecretsManager.readonlyVault(stack, 'sm', {
+      address: 'https://vault.internal:8200',
+      namespace: 'team-a',
+      kvVersion: 2,
+      secretPath: 'kv/data/shared',
+      auth: { method: 'token', token: token as never, tokenVersion: 3 },
+      cacheTtlSeconds: 60,
+    });
+    expect(resourceOf(f.synth(stack), 'coffer_secrets_manager')).toEqual({
+      backend: 'READONLY_VAULT',
+      cache_ttl_seconds: 60,
+      vault: {
+        address: 'https://vault.internal:8200',
+        auth_method: 'TOKEN',
+        namespace: 'team-a',
+        kv_version: 2,
+        secret_path: 'kv/data/shared',
+        token_wo: ref('var.vault_token'),
+        token_wo_version: 3,
+      },
+    });
+    const other = f.stack();
+    const t2 = f.variable(other, 'vault_token', true);
+    f.api.SecretsManager.vault(other, 'sm', {
+      address: 'https://vault.internal:8200',
+      namespace: 'team-a',
+      kvVersion: 2,
+      secretPath: 'kv/data/shared',
+      readOnly: true,
+      auth: { method: 'token', token: t2 as never, tokenVersion: 3 },
+      cacheTtlSeconds: 60,
+    });
+    expect(f.synth(other)).toEqual(f.synth(stack));
+    expect(f.warnings(stack)).toEqual([]);
+  });
+
+  it('warns about a literal token, naming the helper and the property, not the token', () => {
+    const stack = f.stack();
+    f.api.SecretsManager.readonlyVault(stack, 'sm', {
+      address: 'http://127.0.0.1:8200',
+      auth: { method: 'aws', role: 'coffer', region: 'eu-west-1' },
+    });
+    expect(resourceOf(f.synth(stack), 'coffer_secrets_manager')).toEqual({
+      backend: 'READONLY_VAULT',
+      vault: {
+        address: 'http://127.0.0.1:8200',
+        auth_method: 'AWS',
+        aws: { role: 'coffer', region: 'eu-west-1' },
+      },
+    });
+    const literal = f.stack();
+    f.api.SecretsManager.readonlyVault(literal, 'sm', {
+      address: 'http://127.0.0.1:8200',
+      auth: { method: 'token', token: 'hvs.literal-should-not-leak' },
+    });
+    const warnings = f.warnings(literal);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('SecretsManager "sm": auth.token: a literal secret value');
+    expect(warnings.join('\n')).not.toContain('hvs.literal');
+  });
+});
+
 describe.each(FLAVORS)('literal secret values ($name)', (f) => {
   it('are allowed but produce a synth warning on the construct', () => {
     const s = f.stack();

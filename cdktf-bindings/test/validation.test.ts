@@ -58,6 +58,30 @@ const workspace = (c: Ctx, o: Record<string, unknown>) =>
   } as never);
 
 const CASES: Case[] = [
+  // SecretsManager.readonlyVault: the vault() rules, named after the helper; readOnly cannot be turned off
+  {
+    name: 'readonlyVault: readOnly: false',
+    run: (c) =>
+      c.api.SecretsManager.readonlyVault(c.stack, 'sm', {
+        address: 'https://vault.internal:8200',
+        auth: { method: 'token', token: c.secretVar },
+        readOnly: false,
+      } as never),
+    paths: ['readOnly'],
+    message: 'use vault()',
+  },
+  {
+    name: 'readonlyVault: address that is not a URL, KV v1 with a metadata path',
+    run: (c) =>
+      c.api.SecretsManager.readonlyVault(c.stack, 'sm', {
+        address: 'vault.internal',
+        kvVersion: 1,
+        secretMetadataPath: 'secret/metadata/coffer',
+        auth: { method: 'kubernetes', role: 'coffer' },
+      }),
+    paths: ['address', 'secretMetadataPath'],
+    message: 'URL',
+  },
   // SecretsManager (common options)
   {
     name: 'db: negative cacheTtlSeconds',

@@ -14,6 +14,7 @@ import type { Construct } from 'constructs';
 import { secret, secretsManager, team, workspace, workspaceSecret } from '../../generated/cdktf/lib/index.js';
 import type {
   AwsSecretsManagerOptions,
+  ReadonlyVaultOptions,
   ScopedSecretCommonOptions,
   SecretsManagerCommonOptions,
   SecretsManagerResourceConfig,
@@ -87,6 +88,18 @@ export class SecretsManager extends secretsManager.SecretsManager {
     options: VaultOptions<SecretInput> & CofferMetaArguments,
   ): SecretsManager {
     return new SecretsManager(scope, id, bodies.vault(id, options), options);
+  }
+
+  /**
+   * READONLY_VAULT: Coffer reads the values that `path#key` references (a secret's `vaultRef`) point at and never
+   * writes or deletes in Vault; the same settings as `vault()`.
+   */
+  static readonlyVault(
+    scope: Construct,
+    id: string,
+    options: ReadonlyVaultOptions<SecretInput> & CofferMetaArguments,
+  ): SecretsManager {
+    return new SecretsManager(scope, id, bodies.readonlyVault(id, options), options);
   }
 
   /** AWS Secrets Manager (Coffer keeps the ARN; `endpoint` for VPC endpoints and emulators). */

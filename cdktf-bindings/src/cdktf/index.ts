@@ -26,6 +26,7 @@ export { CofferProvider, type CofferProviderConfig } from '../../generated/cdktf
 export type {
   AwsSecretsManagerOptions,
   Fallback,
+  ReadonlyVaultOptions,
   SecretScope,
   SecretsManagerCommonOptions,
   TeamCommonOptions,

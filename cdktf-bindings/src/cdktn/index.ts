@@ -28,6 +28,7 @@ export { CofferProvider, type CofferProviderConfig } from '../../generated/cdktn
 export type {
   AwsSecretsManagerOptions,
   Fallback,
+  ReadonlyVaultOptions,
   SecretScope,
   SecretsManagerCommonOptions,
   TeamCommonOptions,

@@ -87,6 +87,9 @@ export interface VaultOptions<V> extends SecretsManagerCommonOptions {
   readonly auth: VaultAuth<V>;
 }
 
+/** The options of `SecretsManager.readonlyVault()`: the Vault settings; the backend is always READONLY_VAULT. */
+export type ReadonlyVaultOptions<V> = Omit<VaultOptions<V>, 'readOnly'>;
+
 export interface AwsSecretsManagerOptions extends SecretsManagerCommonOptions {
   readonly region: string;
   /** For VPC endpoints and local emulators, e.g. `http://localhost:4566`. */

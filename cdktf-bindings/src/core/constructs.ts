@@ -17,6 +17,7 @@ import {
   checkWorkspaceId,
   checkWorkspaceKeys,
   plainBackendConfig,
+  type ReadonlyVaultOptions,
   type ScopedSecretCommonOptions,
   type SecretRef,
   type SecretsManagerCommonOptions,
@@ -219,6 +220,30 @@ export class ConstructBodies<V extends VariableLike> {
   }
 
   vault(id: string, options: VaultOptions<string | V>): Planned<SecretsManagerResourceConfig> {
+    return this.#vault('vault', id, options);
+  }
+
+  /** `READONLY_VAULT`: the Vault settings of `vault()`, with Coffer reading `path#key` references only. */
+  readonlyVault(
+    id: string,
+    options: ReadonlyVaultOptions<string | V>,
+  ): Planned<SecretsManagerResourceConfig> {
+    if ((options as { readOnly?: unknown }).readOnly === false) {
+      const issues = this.issues();
+      issues.add(
+        'readOnly',
+        'is always true for readonlyVault(); use vault() for the read-write VAULT backend',
+      );
+      issues.throwIfAny(`SecretsManager.readonlyVault "${id}"`);
+    }
+    return this.#vault('readonlyVault', id, { ...options, readOnly: true });
+  }
+
+  #vault(
+    method: string,
+    id: string,
+    options: VaultOptions<string | V>,
+  ): Planned<SecretsManagerResourceConfig> {
     const issues = this.issues();
     const literals: string[] = [];
     const config = vaultConfig(issues, options, (path, v) => {
@@ -226,7 +251,7 @@ export class ConstructBodies<V extends VariableLike> {
       if (ref.literal) literals.push(path);
       return ref;
     });
-    issues.throwIfAny(`SecretsManager.vault "${id}"`);
+    issues.throwIfAny(`SecretsManager.${method} "${id}"`);
     return { config, literals };
   }
 
