@@ -1,6 +1,6 @@
 // Shaping a value by a schema: every attribute present, nested objects shaped, write-only values dropped
 // where the phase needs it. Lives apart from value.ts so that values (and validators) know nothing of schemas.
-import type { Attribute, Attributes } from './schema.ts';
+import { type Attribute, type Attributes, entriesOf } from './schema.ts';
 import { isObject, type ObjectValue, UNKNOWN, type Value } from './value.ts';
 
 /**
@@ -10,7 +10,7 @@ import { isObject, type ObjectValue, UNKNOWN, type Value } from './value.ts';
 export function conform(attributes: Attributes, v: Value | undefined, dropWriteOnly: boolean): ObjectValue {
   const src = isObject(v) ? v : {};
   const out: ObjectValue = {};
-  for (const [name, attr] of Object.entries(attributes)) {
+  for (const [name, attr] of entriesOf(attributes)) {
     out[name] = conformAttribute(attr, src[name], dropWriteOnly);
   }
   return out;

@@ -20,8 +20,16 @@ export function identityAttributes(def: IdentityDefinition): Attributes {
   ) as Attributes;
 }
 
+const identityTypes = new WeakMap<IdentityDefinition, CtyType>();
+
+/** The identity's cty object type (built once per declaration: plan and apply encode an identity each time). */
 export function identityType(def: IdentityDefinition): CtyType {
-  return objectType(identityAttributes(def));
+  let t = identityTypes.get(def);
+  if (t === undefined) {
+    t = objectType(identityAttributes(def));
+    identityTypes.set(def, t);
+  }
+  return t;
 }
 
 export function toWireIdentitySchema(def: IdentityDefinition): ResourceIdentitySchema {

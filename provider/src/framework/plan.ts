@@ -9,7 +9,7 @@
 
 import { conform } from './conform.ts';
 import type { Path } from './diagnostics.ts';
-import type { Attribute, Attributes } from './schema.ts';
+import { type Attribute, type Attributes, entriesOf } from './schema.ts';
 import { equal, isObject, type ObjectValue, UNKNOWN, type Value } from './value.ts';
 
 export interface PlanInput {
@@ -43,7 +43,7 @@ export function plan(input: PlanInput): PlanResult {
 
 /** Attributes with a default that the configuration leaves null take it, in nested objects too. */
 function applyDefaults(attributes: Attributes, planned: ObjectValue, config: ObjectValue): void {
-  for (const [name, attr] of Object.entries(attributes)) {
+  for (const [name, attr] of entriesOf(attributes)) {
     const c = config[name] ?? null;
     if (attr.default !== undefined && c === null) planned[name] = attr.default;
     else forNested(attr, planned[name], c, (p, cfg) => applyDefaults(nestedAttributes(attr), p, cfg));
@@ -53,7 +53,7 @@ function applyDefaults(attributes: Attributes, planned: ObjectValue, config: Obj
 /** Computed attributes left null by the configuration become unknown (or take their default), in nested
  * objects too. */
 function markCreate(attributes: Attributes, planned: ObjectValue, config: ObjectValue): void {
-  for (const [name, attr] of Object.entries(attributes)) {
+  for (const [name, attr] of entriesOf(attributes)) {
     const c = config[name] ?? null;
     if (attr.computed && c === null) {
       planned[name] = attr.default ?? UNKNOWN;
@@ -70,7 +70,7 @@ function markUpdate(
   config: ObjectValue,
   changed: boolean,
 ): void {
-  for (const [name, attr] of Object.entries(attributes)) {
+  for (const [name, attr] of entriesOf(attributes)) {
     const c = config[name] ?? null;
     if (attr.default !== undefined && c === null) continue; // applyDefaults planned it
     if (attr.computed && c === null && changed && attr.computedPlan === 'volatile') {
@@ -123,7 +123,7 @@ function replacePaths(
   at: string[],
 ): Path[] {
   const out: Path[] = [];
-  for (const [name, attr] of Object.entries(attributes)) {
+  for (const [name, attr] of entriesOf(attributes)) {
     const before = prior[name] ?? null;
     const after = planned[name] ?? null;
     if (attr.requiresReplace && !equal(before, after)) out.push([...at, name]);

@@ -2,7 +2,7 @@
 // unknown ones are filled from what the API answered, write-only values are null.
 
 import { conform } from './conform.ts';
-import type { Attributes } from './schema.ts';
+import { type Attributes, entriesOf } from './schema.ts';
 import { isObject, type ObjectValue, UNKNOWN, type Value } from './value.ts';
 
 /**
@@ -13,7 +13,7 @@ export function settle(attributes: Attributes, planned: ObjectValue, result: Obj
   const p = conform(attributes, planned, true);
   const r = conform(attributes, result, true);
   const out: ObjectValue = {};
-  for (const [name, attr] of Object.entries(attributes)) {
+  for (const [name, attr] of entriesOf(attributes)) {
     const pv = p[name] ?? null;
     const rv = r[name] ?? null;
     if (attr.writeOnly) out[name] = null;
@@ -38,7 +38,7 @@ export function withConfig(attributes: Attributes, config: ObjectValue, result: 
   const c = conform(attributes, config, false);
   const r = conform(attributes, result, false);
   const out: ObjectValue = {};
-  for (const [name, attr] of Object.entries(attributes)) {
+  for (const [name, attr] of entriesOf(attributes)) {
     out[name] = attr.computed && (c[name] ?? null) === null ? (r[name] ?? null) : (c[name] ?? null);
   }
   return out;

@@ -54,6 +54,21 @@ export interface BlockSchema {
   readonly attributes: Attributes;
 }
 
+const entryLists = new WeakMap<Attributes, readonly (readonly [string, Attribute])[]>();
+
+/**
+ * `Object.entries(attributes)`, built once per attribute map: conform, plan, validate and settle walk the
+ * schema several times per RPC. Declarations are never changed after they are made.
+ */
+export function entriesOf(attributes: Attributes): readonly (readonly [string, Attribute])[] {
+  let e = entryLists.get(attributes);
+  if (e === undefined) {
+    e = Object.entries(attributes);
+    entryLists.set(attributes, e);
+  }
+  return e;
+}
+
 /** The cty type of one attribute's value. */
 export function attributeType(attr: Attribute): CtyType {
   if (attr.nested) {

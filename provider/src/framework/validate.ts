@@ -1,15 +1,15 @@
 // Configuration validation driven by the declarations: attribute validators (known values only: unknown ones
 // are checked again at plan time, when they are known) and the write-only capability of the client.
 import { type Diagnostic, error, type Path } from './diagnostics.ts';
-import type { Attributes } from './schema.ts';
+import { type Attributes, entriesOf } from './schema.ts';
 import { isObject, type ObjectValue, UNKNOWN, type Value } from './value.ts';
 
 export function validateAttributes(attributes: Attributes, config: ObjectValue, at: Path = []): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const [name, attr] of Object.entries(attributes)) {
+  for (const [name, attr] of entriesOf(attributes)) {
     const v = config[name] ?? null;
-    const path = [...at, name];
     if (v === null || v === UNKNOWN) continue;
+    const path = [...at, name];
     for (const validator of attr.validators ?? []) {
       const problem = validator.check(v, !!attr.sensitive || !!attr.writeOnly);
       if (problem) out.push(error(`Invalid ${name}`, `${name} ${problem}.`, path));
@@ -47,7 +47,7 @@ export function writeOnlyNotAllowed(
   at: Path = [],
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const [name, attr] of Object.entries(attributes)) {
+  for (const [name, attr] of entriesOf(attributes)) {
     const v = config[name] ?? null;
     if (v === null) continue;
     const path = [...at, name];

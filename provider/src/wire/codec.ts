@@ -48,6 +48,19 @@ export function decodeValue(bytes: Uint8Array, type: CtyType): Value {
   return v;
 }
 
+/** Attribute names of an object type, as listed in the type (computed once per type object). */
+const attributeNames = new WeakMap<object, string[]>();
+
+function namesOf(attrs: Record<string, CtyType>): string[] {
+  let names = attributeNames.get(attrs);
+  if (names === undefined) {
+    names = Object.keys(attrs);
+    attributeNames.set(attrs, names);
+  }
+  return names;
+}
+
+/** `path` is the position being read: a stack shared by the whole decode, copied only into an error. */
 function readValue(r: Reader, type: CtyType, path: (string | number)[]): Value {
   const t = r.next();
   if (t.kind === 'ext') return UNKNOWN;
@@ -76,7 +89,11 @@ function readValue(r: Reader, type: CtyType, path: (string | number)[]): Value {
     case 'set': {
       if (t.kind !== 'array') throw mismatch(path, type, t);
       const out: Value[] = [];
-      for (let i = 0; i < t.length; i++) out.push(readValue(r, type[1], [...path, i]));
+      for (let i = 0; i < t.length; i++) {
+        path.push(i);
+        out.push(readValue(r, type[1], path));
+        path.pop();
+      }
       return out;
     }
     case 'tuple': {
@@ -85,14 +102,22 @@ function readValue(r: Reader, type: CtyType, path: (string | number)[]): Value {
       if (t.length !== elems.length) {
         throw new CodecError(path, `a tuple of ${elems.length} elements is required (${t.length} given)`);
       }
-      return elems.map((et, i) => readValue(r, et, [...path, i]));
+      const out: Value[] = [];
+      for (let i = 0; i < elems.length; i++) {
+        path.push(i);
+        out.push(readValue(r, elems[i] as CtyType, path));
+        path.pop();
+      }
+      return out;
     }
     case 'map': {
       if (t.kind !== 'map') throw mismatch(path, type, t);
       const out: ObjectValue = {};
       for (let i = 0; i < t.length; i++) {
         const key = readKey(r, path);
-        setKey(out, key, readValue(r, type[1], [...path, key]));
+        path.push(key);
+        setKey(out, key, readValue(r, type[1], path));
+        path.pop();
       }
       return out;
     }
@@ -104,9 +129,11 @@ function readValue(r: Reader, type: CtyType, path: (string | number)[]): Value {
         const key = readKey(r, path);
         const at = Object.hasOwn(attrs, key) ? attrs[key] : undefined;
         if (at === undefined) throw new CodecError([...path, key], 'unsupported attribute');
-        setKey(out, key, readValue(r, at, [...path, key]));
+        path.push(key);
+        setKey(out, key, readValue(r, at, path));
+        path.pop();
       }
-      for (const name of Object.keys(attrs)) if (!Object.hasOwn(out, name)) setKey(out, name, null);
+      for (const name of namesOf(attrs)) if (!Object.hasOwn(out, name)) setKey(out, name, null);
       return out;
     }
   }
@@ -157,6 +184,19 @@ export function encodeValue(value: Value, type: CtyType): Uint8Array {
   return w.bytes();
 }
 
+/** Sorted attribute names of an object type (computed once per type object). */
+const sortedNames = new WeakMap<object, string[]>();
+
+function sortedNamesOf(attrs: Record<string, CtyType>): string[] {
+  let names = sortedNames.get(attrs);
+  if (names === undefined) {
+    names = Object.keys(attrs).sort();
+    sortedNames.set(attrs, names);
+  }
+  return names;
+}
+
+/** `path` is the position being written: a stack shared by the whole encode, copied only into an error. */
 function writeValue(w: Writer, value: Value, type: CtyType, path: (string | number)[]): void {
   if (value === UNKNOWN) {
     w.unknown();
@@ -184,6 +224,10 @@ function writeValue(w: Writer, value: Value, type: CtyType, path: (string | numb
       return;
     case 'number': {
       if (typeof value !== 'number' && typeof value !== 'string') throw wrongJs(path, type, value);
+      if (typeof value === 'number' && Number.isSafeInteger(value)) {
+        w.int(value); // what numberToWire answers for a safe integer, without building its answer
+        return;
+      }
       let n: ReturnType<typeof numberToWire>;
       try {
         n = numberToWire(value);
@@ -207,9 +251,11 @@ function writeValue(w: Writer, value: Value, type: CtyType, path: (string | numb
     case 'set': {
       if (!Array.isArray(value)) throw wrongJs(path, type, value);
       w.arrayHeader(value.length);
-      value.forEach((v, i) => {
-        writeValue(w, v, type[1], [...path, i]);
-      });
+      for (let i = 0; i < value.length; i++) {
+        path.push(i);
+        writeValue(w, value[i] as Value, type[1], path);
+        path.pop();
+      }
       return;
     }
     case 'tuple': {
@@ -219,9 +265,11 @@ function writeValue(w: Writer, value: Value, type: CtyType, path: (string | numb
         throw new CodecError(path, `a tuple of ${elems.length} elements is required (${value.length} given)`);
       }
       w.arrayHeader(elems.length);
-      elems.forEach((et, i) => {
-        writeValue(w, value[i] as Value, et, [...path, i]);
-      });
+      for (let i = 0; i < elems.length; i++) {
+        path.push(i);
+        writeValue(w, value[i] as Value, elems[i] as CtyType, path);
+        path.pop();
+      }
       return;
     }
     case 'map': {
@@ -230,22 +278,28 @@ function writeValue(w: Writer, value: Value, type: CtyType, path: (string | numb
       w.mapHeader(keys.length);
       for (const k of keys) {
         w.str(k);
-        writeValue(w, value[k] as Value, type[1], [...path, k]);
+        path.push(k);
+        writeValue(w, value[k] as Value, type[1], path);
+        path.pop();
       }
       return;
     }
     case 'object': {
       if (!isObjectValue(value)) throw wrongJs(path, type, value);
       const attrs = type[1];
-      for (const k of Object.keys(value)) {
-        if (!Object.hasOwn(attrs, k)) throw new CodecError([...path, k], 'unsupported attribute');
+      for (const k in value) {
+        if (Object.hasOwn(value, k) && !Object.hasOwn(attrs, k)) {
+          throw new CodecError([...path, k], 'unsupported attribute');
+        }
       }
-      const names = Object.keys(attrs).sort();
+      const names = sortedNamesOf(attrs);
       w.mapHeader(names.length);
       for (const k of names) {
         w.str(k);
         const v = Object.hasOwn(value, k) ? value[k] : null;
-        writeValue(w, v as Value, attrs[k] as CtyType, [...path, k]);
+        path.push(k);
+        writeValue(w, v as Value, attrs[k] as CtyType, path);
+        path.pop();
       }
       return;
     }

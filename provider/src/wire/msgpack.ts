@@ -148,19 +148,35 @@ export class Reader {
   }
 
   private u8(): number {
-    return this.advance(1, (o) => this.view.getUint8(o));
+    this.need(1);
+    return this.bytes[this.pos++] as number;
   }
 
   private u16(): number {
-    return this.advance(2, (o) => this.view.getUint16(o));
+    this.need(2);
+    const v = this.view.getUint16(this.pos);
+    this.pos += 2;
+    return v;
   }
 
   private u32(): number {
-    return this.advance(4, (o) => this.view.getUint32(o));
+    this.need(4);
+    const v = this.view.getUint32(this.pos);
+    this.pos += 4;
+    return v;
   }
 
   private take(length: number): Uint8Array {
-    return this.advance(length, (o) => this.bytes.subarray(o, o + length));
+    this.need(length);
+    const start = this.pos;
+    this.pos += length;
+    return this.bytes.subarray(start, start + length);
+  }
+
+  private need(length: number): void {
+    if (this.pos + length > this.bytes.length) {
+      throw new MsgpackError(`msgpack data ends early (need ${length} bytes at offset ${this.pos})`);
+    }
   }
 
   private advance<T>(length: number, read: (offset: number) => T): T {
