@@ -12,14 +12,21 @@
 //           resolves every workspace's names through the API: each must come from the layer layout.ts expects
 //           (narrowest wins), with the value applied; then `tofu plan -detailed-exitcode` must report no changes.
 // 3. cdktf, cdktn: synthesizes examples/cdktf-app and does the same with each stack.
+// 4. vault: examples/hcl once more with its own ids (the `vault` layout) and var.vault set, so the secrets
+//           manager is VAULT: after apply every workspace resolves as expected through Coffer, and each scoped
+//           secret's value is in Vault at its documented layout path (secret/data/coffer/{org}/teams/...) with
+//           Coffer's marker, the reference Coffer recorded. Then it is always destroyed (the secrets manager goes
+//           back to DB): a dev Vault keeps nothing across restarts. Needs COFFER_EXAMPLES_VAULT_ADDR and
+//           COFFER_EXAMPLES_VAULT_TOKEN (`npm start` starts a dev server when the binary is in the tools cache);
+//           without them the step is skipped with the reason, and fails under CI (scripts/lib/ci.ts).
 // OpenTofu runs the local provider build through dev_overrides (no `tofu init`). Without tofu or the
 // provider, the stacks are skipped with a message (or fail, with --require-tofu). Working directories and
 // state stay in DIR (default examples/.run) so that a second run updates in place; --destroy cleans up.
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Coffer } from '@coffer/sdk';
+import { APIError, Coffer } from '@coffer/sdk';
 import Table from 'cli-table3';
 import {
   findTofu,
@@ -28,18 +35,22 @@ import {
   runTofu,
   writeCliConfig,
 } from 'terraform-provider-coffer/dev';
+import { IN_CI } from '../scripts/lib/ci.ts';
 import {
   DEFAULT_ORGANIZATION_ID,
   expectedResolution,
+  type Layout,
   layout,
+  layoutPath,
   SECRET_VARIABLES,
+  scopedSecrets,
   type Variant,
 } from './cdktf-app/layout.ts';
 import { synthAll } from './cdktf-app/main.ts';
 import { buildReport, renderReport } from './sdk-scripts/audit-report.ts';
 import { rotateAll, seed } from './sdk-scripts/bulk-rotate.ts';
 
-export const STEPS = ['sdk', 'hcl', 'cdktf', 'cdktn'] as const;
+export const STEPS = ['sdk', 'hcl', 'cdktf', 'cdktn', 'vault'] as const;
 export type Step = (typeof STEPS)[number];
 
 export interface StepResult {
@@ -62,7 +73,14 @@ export interface RunAllOptions {
   /** The API key's organization (default: COFFER_ORGANIZATION_ID, else `default`, the server's default). */
   organizationId?: string;
   log?: (line: string) => void;
+  /** The Vault the vault step configures (a dev server: KV v2 at secret/); without it that step is skipped. */
+  vault?: { address: string; token: string };
+  /** Whether a missing piece fails instead of skipping (default: CI as scripts/lib/ci.ts defines it). */
+  inCi?: boolean;
 }
+
+/** Where the vault step's values live in Vault: the server's default KV v2 secret path. */
+export const VAULT_SECRET_PATH = 'secret/data/coffer';
 
 /** The team the SDK step seeds (seed() creates it first: secrets may only live on scopes that exist). */
 export const BULK_TEAM = 'bulk-demo';
@@ -146,12 +164,79 @@ function renderResolution(resolved: NonNullable<StepResult['resolved']>): string
   return t.toString();
 }
 
+/**
+ * Checks that each scoped secret of the layout is stored in Vault: Coffer records `storage.backend` VAULT and
+ * the reference `secret/data/coffer/<layout path>`, and Vault holds there the applied value (compared, never
+ * printed) with Coffer's marker (`coffer_secret_id`, the secret's id). Answers the problems found.
+ */
+async function checkVault(
+  o: RunAllOptions,
+  vault: NonNullable<RunAllOptions['vault']>,
+  l: Layout,
+  values: Record<string, string>,
+): Promise<{ checked: number; problems: string[] }> {
+  const coffer = new Coffer({ baseUrl: o.baseUrl, apiKey: o.apiKey });
+  const problems: string[] = [];
+  const org = organizationOf(o);
+  let checked = 0;
+  try {
+    const secrets = new Map<string, { id: string; backend: string; reference: string | null }>();
+    for await (const m of coffer.secrets.list({ limit: 500 }))
+      secrets.set(`${m.scope.type}/${m.scope.id}/${m.name}`, {
+        id: m.id,
+        backend: m.storage.backend,
+        reference: m.storage.reference ?? null,
+      });
+    for (const want of scopedSecrets(l, org)) {
+      const key = `${want.scopeType}/${want.scopeId}/${want.name}`;
+      const path = `${VAULT_SECRET_PATH}/${layoutPath(want, org)}`;
+      const meta = secrets.get(key);
+      if (!meta) {
+        problems.push(`${key}: not listed by Coffer`);
+        continue;
+      }
+      if (meta.backend !== 'VAULT' || meta.reference !== path) {
+        problems.push(
+          `${key}: stored in ${meta.backend} at ${meta.reference ?? '-'}, expected VAULT at ${path}`,
+        );
+        continue;
+      }
+      const res = await fetch(`${vault.address}/v1/${path}`, { headers: { 'x-vault-token': vault.token } });
+      if (res.status !== 200) {
+        problems.push(`${key}: Vault answered ${res.status} for ${path}`);
+        continue;
+      }
+      const data = ((await res.json()) as { data?: { data?: Record<string, unknown> } }).data?.data ?? {};
+      if (data.value !== values[`TF_VAR_${want.variable}`])
+        problems.push(`${key}: Vault holds at ${path} a value that is not the value of ${want.variable}`);
+      else if (data.coffer_secret_id !== meta.id)
+        problems.push(`${key}: the value at ${path} is not marked as secret ${meta.id}`);
+      else checked++;
+    }
+  } finally {
+    await coffer.close();
+  }
+  return { checked, problems };
+}
+
+interface StackPlan {
+  /** Which layout the stack builds (its ids and names). */
+  variant: Variant;
+  /** Extra environment for OpenTofu (the vault step's token). */
+  env?: Record<string, string>;
+  /** After resolve: more checks, answering a phrase for the detail. */
+  check?: (values: Record<string, string>) => Promise<string>;
+  /** Destroy at the end, whatever --destroy says (and also when a check failed). */
+  alwaysDestroy?: boolean;
+}
+
 async function stackStep(
   o: RunAllOptions,
   step: Exclude<Step, 'sdk'>,
   tofuBin: string,
   dir: string,
   cliConfig: string,
+  p: StackPlan = { variant: step as Variant },
 ): Promise<{ detail: string; outputs: Record<string, unknown>; resolved: StepResult['resolved'] }> {
   const values = secretVars();
   const env = {
@@ -164,31 +249,124 @@ async function stackStep(
     // this run's values, as the cdktf variant's `value` attributes are updated when they differ.
     TF_VAR_secret_version: String(nextSecretVersion()),
     ...values,
+    ...p.env,
   };
   const tofu = (args: string[], ok = [0]) => runTofu(tofuBin, args, { cwd: dir, env, ok });
+  const destroy = () => tofu(['destroy', '-auto-approve', '-input=false', '-no-color']);
   const started = performance.now();
-  await tofu(['apply', '-auto-approve', '-input=false', '-no-color']);
-  const applied = performance.now();
-  const { resolved, problems } = await checkResolution(o, step, values);
-  o.log?.(`${step}: what each workspace resolves (narrowest layer wins):\n${renderResolution(resolved)}`);
-  if (problems.length > 0)
-    throw new Error(`${step}: resolution is not what layout.ts expects:\n${problems.join('\n')}`);
-  const plan = await tofu(['plan', '-detailed-exitcode', '-input=false', '-no-color'], [0, 2]);
-  if (plan.code === 2) throw new Error(`${step}: the plan after apply is not empty:\n${plan.stdout}`);
-  const out = await tofu(['output', '-json', '-no-color']);
-  const outputs = Object.fromEntries(
-    Object.entries(JSON.parse(out.stdout) as Record<string, { value: unknown }>).map(([k, v]) => [
-      k,
-      v.value,
-    ]),
-  );
-  const count = Object.values(resolved).reduce((n, names) => n + Object.keys(names).length, 0);
-  let detail = `apply ${Math.round(applied - started)} ms, ${count} names resolved as expected, plan: no changes`;
-  if (o.destroy) {
-    await tofu(['destroy', '-auto-approve', '-input=false', '-no-color']);
-    detail += ', destroyed';
+  let destroyed = false;
+  try {
+    await tofu(['apply', '-auto-approve', '-input=false', '-no-color']);
+    const applied = performance.now();
+    const { resolved, problems } = await checkResolution(o, p.variant, values);
+    o.log?.(`${step}: what each workspace resolves (narrowest layer wins):\n${renderResolution(resolved)}`);
+    if (problems.length > 0)
+      throw new Error(`${step}: resolution is not what layout.ts expects:\n${problems.join('\n')}`);
+    const checked = p.check ? `, ${await p.check(values)}` : '';
+    const plan = await tofu(['plan', '-detailed-exitcode', '-input=false', '-no-color'], [0, 2]);
+    if (plan.code === 2) throw new Error(`${step}: the plan after apply is not empty:\n${plan.stdout}`);
+    const out = await tofu(['output', '-json', '-no-color']);
+    const outputs = Object.fromEntries(
+      Object.entries(JSON.parse(out.stdout) as Record<string, { value: unknown }>).map(([k, v]) => [
+        k,
+        v.value,
+      ]),
+    );
+    const count = Object.values(resolved).reduce((n, names) => n + Object.keys(names).length, 0);
+    let detail = `apply ${Math.round(applied - started)} ms, ${count} names resolved as expected${checked}, plan: no changes`;
+    if (o.destroy || p.alwaysDestroy) {
+      destroyed = true;
+      await destroy();
+      detail += ', destroyed';
+    }
+    return { detail, outputs, resolved };
+  } catch (e) {
+    if (p.alwaysDestroy && !destroyed) await destroy().catch(() => {});
+    throw e;
   }
-  return { detail, outputs, resolved };
+}
+
+/**
+ * A failed run may have left the vault layout's scopes behind (its state is not kept: a dev Vault forgets
+ * everything on restart). Deletes them with what they hold; 404s are expected.
+ */
+async function removeLeftovers(o: RunAllOptions, l: Layout): Promise<void> {
+  const coffer = new Coffer({ baseUrl: o.baseUrl, apiKey: o.apiKey });
+  const gone = (e: unknown) => {
+    if (!(e instanceof APIError && e.status === 404)) throw e;
+  };
+  try {
+    for (const ws of Object.values(l.workspaces))
+      await coffer.workspaces.delete(ws, { cascade: true }).catch(gone);
+    for (const team of Object.values(l.teams)) await coffer.teams.delete(team, { cascade: true }).catch(gone);
+    const org = organizationOf(o);
+    for (const s of scopedSecrets(l, org).filter((x) => x.scopeType === 'organization'))
+      for await (const m of coffer.secrets.list({ limit: 500 }))
+        if (m.scope.type === 'organization' && m.name === s.name)
+          await coffer.secrets.delete(m.id).catch(gone);
+  } finally {
+    await coffer.close();
+  }
+}
+
+/** Puts the secrets manager back on DB (after a vault step whose destroy did not get there). */
+async function resetToDb(o: RunAllOptions): Promise<void> {
+  const coffer = new Coffer({ baseUrl: o.baseUrl, apiKey: o.apiKey });
+  try {
+    const c = await coffer.secretsManager.get();
+    if (c.backend === 'VAULT') await coffer.secretsManager.put({ backend: 'DB' });
+  } finally {
+    await coffer.close();
+  }
+}
+
+async function vaultStep(
+  o: RunAllOptions,
+  vault: NonNullable<RunAllOptions['vault']>,
+  tofuBin: string,
+  dir: string,
+  cliConfig: string,
+): Promise<{ detail: string; outputs: Record<string, unknown>; resolved: StepResult['resolved'] }> {
+  const l = layout('vault');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const src = join(import.meta.dirname, 'hcl');
+  for (const f of readdirSync(src).filter((n) => n.endsWith('.tf'))) copyFileSync(join(src, f), join(dir, f));
+  writeFileSync(
+    join(dir, 'terraform.tfvars.json'),
+    `${JSON.stringify(
+      {
+        teams: l.teams,
+        workspaces: {
+          payments_api: l.workspaces.paymentsApi,
+          risk_scoring: l.workspaces.riskScoring,
+          sandbox: l.workspaces.sandbox,
+        },
+        name_prefix: l.prefix,
+        vault: { address: vault.address },
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  await removeLeftovers(o, l);
+  try {
+    return await stackStep(o, 'vault', tofuBin, dir, cliConfig, {
+      variant: 'vault',
+      env: { TF_VAR_vault_token: vault.token },
+      alwaysDestroy: true,
+      check: async (values) => {
+        const { checked, problems } = await checkVault(o, vault, l, values);
+        if (problems.length > 0)
+          throw new Error(
+            `vault: the values are not in Vault where the layout puts them:\n${problems.join('\n')}`,
+          );
+        return `${checked} values in Vault under ${VAULT_SECRET_PATH}/${organizationOf(o)}/`;
+      },
+    });
+  } finally {
+    await resetToDb(o).catch(() => {});
+  }
 }
 
 export async function runAll(o: RunAllOptions): Promise<StepResult[]> {
@@ -219,6 +397,13 @@ export async function runAll(o: RunAllOptions): Promise<StepResult[]> {
         done('ok', await sdkStep(o));
         continue;
       }
+      if (step === 'vault' && !o.vault) {
+        const why =
+          'no Vault: set COFFER_EXAMPLES_VAULT_ADDR and COFFER_EXAMPLES_VAULT_TOKEN (npm start starts a dev server when ~/.cache/coffer-tools/vault-v1.21.4/vault exists: scripts/setup.d/50-vault.sh)';
+        if (o.inCi ?? IN_CI) throw new Error(`${why} (required in CI)`);
+        done('skipped', `!! SKIPPED: ${why}`);
+        continue;
+      }
       if (!tofuBin || !haveProvider) {
         const why = !tofuBin
           ? `OpenTofu not found (TOFU_BIN, ~/.cache/coffer-tools/opentofu-v1.12.6/tofu, PATH)`
@@ -228,6 +413,12 @@ export async function runAll(o: RunAllOptions): Promise<StepResult[]> {
         continue;
       }
       const dir = join(workdir, step);
+      if (step === 'vault') {
+        if (!o.vault) throw new Error('unreachable: the vault step without a Vault was skipped above');
+        const r = await vaultStep(o, o.vault, tofuBin, dir, writeCliConfig(workdir));
+        done('ok', r.detail, r.outputs, r.resolved);
+        continue;
+      }
       mkdirSync(dir, { recursive: true });
       if (step === 'hcl') {
         const src = join(import.meta.dirname, 'hcl');
@@ -276,9 +467,12 @@ async function main(): Promise<void> {
     console.error(`run-all: unknown step(s) ${unknown.join(', ')}; steps: ${STEPS.join(', ')}`);
     process.exit(2);
   }
+  const vaultAddress = process.env.COFFER_EXAMPLES_VAULT_ADDR;
+  const vaultToken = process.env.COFFER_EXAMPLES_VAULT_TOKEN;
   const results = await runAll({
     baseUrl,
     apiKey,
+    ...(vaultAddress && vaultToken ? { vault: { address: vaultAddress, token: vaultToken } } : {}),
     destroy: values.destroy,
     requireTofu: values['require-tofu'],
     log: (line) => console.log(line),

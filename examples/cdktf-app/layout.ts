@@ -4,7 +4,8 @@
 // team > organization). The cdktf and cdktn stacks (stacks.ts) and examples/hcl build the same thing; each
 // variant has its own ids and name prefix, so all three can be applied to one server.
 
-export type Variant = 'cdktf' | 'cdktn' | 'hcl';
+// `vault` is examples/hcl applied once more with the VAULT backend (run-all's vault step).
+export type Variant = 'cdktf' | 'cdktn' | 'hcl' | 'vault';
 
 export interface Layout {
   /** Prefix of every secret name except the override keys (organization names are shared by all variants). */
@@ -24,7 +25,7 @@ export interface Layout {
   };
 }
 
-const PREFIX: Record<Variant, string> = { cdktf: 'CDKTF_', cdktn: 'CDKTN_', hcl: 'HCL_' };
+const PREFIX: Record<Variant, string> = { cdktf: 'CDKTF_', cdktn: 'CDKTN_', hcl: 'HCL_', vault: 'VAULT_' };
 
 export function layout(variant: Variant): Layout {
   const prefix = PREFIX[variant];
@@ -105,4 +106,83 @@ export function expectedResolution(
       ANTHROPIC_API_KEY: null,
     },
   };
+}
+
+/** One scoped secret of the layout (overrides aside): its scope, the team it sits under, and its variable. */
+export interface ScopedSecretOfLayout {
+  readonly scopeType: 'organization' | 'team' | 'workspace';
+  readonly scopeId: string;
+  /** The team of a team secret, or of a workspace secret's workspace (null: the organization's, or none). */
+  readonly teamId: string | null;
+  readonly name: string;
+  readonly variable: SecretVariable;
+}
+
+/** Every scoped secret the stacks create (7; the two overrides are workspace_secrets, kept in Coffer's store). */
+export function scopedSecrets(
+  l: Layout,
+  organizationId: string = DEFAULT_ORGANIZATION_ID,
+): ScopedSecretOfLayout[] {
+  const n = l.names;
+  const { payments, risk } = l.teams;
+  return [
+    {
+      scopeType: 'organization',
+      scopeId: organizationId,
+      teamId: null,
+      name: n.smtp,
+      variable: 'smtp_password',
+    },
+    {
+      scopeType: 'organization',
+      scopeId: organizationId,
+      teamId: null,
+      name: n.db,
+      variable: 'org_db_password',
+    },
+    { scopeType: 'team', scopeId: payments, teamId: payments, name: n.db, variable: 'payments_db_password' },
+    {
+      scopeType: 'team',
+      scopeId: payments,
+      teamId: payments,
+      name: 'OPENAI_API_KEY',
+      variable: 'payments_openai_api_key',
+    },
+    { scopeType: 'team', scopeId: risk, teamId: risk, name: n.riskFeed, variable: 'risk_feed_token' },
+    {
+      scopeType: 'workspace',
+      scopeId: l.workspaces.paymentsApi,
+      teamId: payments,
+      name: n.apiToken,
+      variable: 'api_token',
+    },
+    {
+      scopeType: 'workspace',
+      scopeId: l.workspaces.riskScoring,
+      teamId: risk,
+      name: n.db,
+      variable: 'risk_db_password',
+    },
+  ];
+}
+
+/**
+ * Where a scoped secret lives below a remote backend's prefix (Vault's `secretPath`, AWS's `secretPrefix`), as
+ * server/README.md "Remote backends" documents the layout: `{org}/{name}`, `{org}/teams/{team}/{name}`,
+ * `{org}/teams/{team}/workspaces/{ws}/{name}`, or `{org}/workspaces/{ws}/{name}` for a workspace in no team.
+ */
+export function layoutPath(
+  s: ScopedSecretOfLayout,
+  organizationId: string = DEFAULT_ORGANIZATION_ID,
+): string {
+  switch (s.scopeType) {
+    case 'organization':
+      return `${organizationId}/${s.name}`;
+    case 'team':
+      return `${organizationId}/teams/${s.scopeId}/${s.name}`;
+    case 'workspace':
+      return s.teamId === null
+        ? `${organizationId}/workspaces/${s.scopeId}/${s.name}`
+        : `${organizationId}/teams/${s.teamId}/workspaces/${s.scopeId}/${s.name}`;
+  }
 }

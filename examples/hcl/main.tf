@@ -7,10 +7,19 @@
 # destroys it after. Values are write-only (value_wo): sent to the provider on apply, never stored in the state
 # or the plan. `value = var.x` works too (sensitive, but kept in state).
 
+# DB by default; with var.vault set, Coffer writes the scoped secrets' values to Vault under the tenancy layout
+# (secret/data/coffer/{org}/teams/{team}/...) and keeps only their references (overrides stay in its store).
+# The secrets manager is deployment-wide: the API key must be a deployment key (the bootstrap key is one).
 resource "coffer_secrets_manager" "this" {
-  backend           = "DB"
+  backend           = var.vault == null ? "DB" : "VAULT"
   cache_ttl_seconds = 300
   fallback          = "NONE"
+  vault = var.vault == null ? null : {
+    address          = var.vault.address
+    auth_method      = "TOKEN"
+    token_wo         = var.vault_token
+    token_wo_version = var.secret_version
+  }
 }
 
 # -- Teams and workspaces -----------------------------------------------------------------------------------

@@ -79,3 +79,18 @@ variable "anthropic_api_key" {
   type      = string
   sensitive = true
 }
+
+variable "vault" {
+  description = "Store the values in HashiCorp Vault (KV v2 at secret/data/coffer, token auth) instead of Coffer's database. null: the DB backend."
+  type = object({
+    address = string
+  })
+  default = null
+}
+
+variable "vault_token" {
+  description = "The Vault token Coffer uses when var.vault is set (write-only: never in the state)."
+  type        = string
+  sensitive   = true
+  default     = null
+}
