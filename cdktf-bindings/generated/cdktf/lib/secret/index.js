@@ -59,6 +59,7 @@ class Secret extends cdktf.TerraformResource {
         this._value = config.value;
         this._valueWo = config.valueWo;
         this._valueWoVersion = config.valueWoVersion;
+        this._vaultRef = config.vaultRef;
     }
     get category() {
         return this.getStringAttribute('category');
@@ -180,6 +181,19 @@ class Secret extends cdktf.TerraformResource {
     get valueWoVersionInput() {
         return this._valueWoVersion;
     }
+    get vaultRef() {
+        return this.getStringAttribute('vault_ref');
+    }
+    set vaultRef(value) {
+        this._vaultRef = value;
+    }
+    resetVaultRef() {
+        this._vaultRef = undefined;
+    }
+    // Temporarily expose input value. Use with caution.
+    get vaultRefInput() {
+        return this._vaultRef;
+    }
     // version - computed: true, optional: false, required: false
     get version() {
         return this.getNumberAttribute('version');
@@ -198,6 +212,7 @@ class Secret extends cdktf.TerraformResource {
             value: cdktf.stringToTerraform(this._value),
             value_wo: cdktf.stringToTerraform(this._valueWo),
             value_wo_version: cdktf.numberToTerraform(this._valueWoVersion),
+            vault_ref: cdktf.stringToTerraform(this._vaultRef),
         };
     }
     synthesizeHclAttributes() {
@@ -255,6 +270,12 @@ class Secret extends cdktf.TerraformResource {
                 isBlock: false,
                 type: "simple",
                 storageClassType: "number",
+            },
+            vault_ref: {
+                value: cdktf.stringToHclTerraform(this._vaultRef),
+                isBlock: false,
+                type: "simple",
+                storageClassType: "string",
             },
         };
         // remove undefined attributes

@@ -40,13 +40,19 @@ export interface SecretsManagerAws {
     */
     readonly endpoint?: string;
     /**
+    * Days a deleted secret can be restored in AWS (when not set, 30; 1..6 count as 7; 0 deletes at once).
+    *
+    * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secrets_manager#recovery_window_days SecretsManager#recovery_window_days}
+    */
+    readonly recoveryWindowDays?: number;
+    /**
     * AWS region of Secrets Manager.
     *
     * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secrets_manager#region SecretsManager#region}
     */
     readonly region: string;
     /**
-    * Prefix of secret names in AWS.
+    * Prepended to each secret's layout path to make its AWS name (when not set, coffer/).
     *
     * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secrets_manager#secret_prefix SecretsManager#secret_prefix}
     */
@@ -69,6 +75,11 @@ export declare class SecretsManagerAwsOutputReference extends cdktf.ComplexObjec
     set endpoint(value: string);
     resetEndpoint(): void;
     get endpointInput(): string | undefined;
+    private _recoveryWindowDays?;
+    get recoveryWindowDays(): number;
+    set recoveryWindowDays(value: number);
+    resetRecoveryWindowDays(): void;
+    get recoveryWindowDaysInput(): number | undefined;
     private _region?;
     get region(): string;
     set region(value: string);
@@ -203,19 +214,19 @@ export interface SecretsManagerVault {
     */
     readonly address: string;
     /**
-    * TOKEN, K8S or AWS.
+    * TOKEN, K8S or AWS (default TOKEN): TOKEN sends token_wo, K8S needs the k8s block, AWS the aws block.
     *
     * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secrets_manager#auth_method SecretsManager#auth_method}
     */
-    readonly authMethod: string;
+    readonly authMethod?: string;
     /**
-    * AWS auth settings.
+    * AWS IAM auth settings (auth_method = "AWS").
     *
     * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secrets_manager#aws SecretsManager#aws}
     */
     readonly aws?: SecretsManagerVaultAws;
     /**
-    * K8S auth settings.
+    * K8S auth settings (auth_method = "K8S").
     *
     * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secrets_manager#k8s SecretsManager#k8s}
     */
@@ -233,13 +244,13 @@ export interface SecretsManagerVault {
     */
     readonly namespace?: string;
     /**
-    * KV v2 metadata path (default: secret_path with /data/ swapped for /metadata/).
+    * KV v2 metadata path for lists and deletes (default: secret_path with /data/ swapped for /metadata/; left out, it follows secret_path).
     *
     * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secrets_manager#secret_metadata_path SecretsManager#secret_metadata_path}
     */
     readonly secretMetadataPath?: string;
     /**
-    * Where secrets live (default secret/data/coffer for KV v2, secret/coffer for v1).
+    * Where secrets live (default secret/data/coffer for KV v2, secret/coffer for v1: left out, it follows kv_version).
     *
     * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secrets_manager#secret_path SecretsManager#secret_path}
     */
@@ -276,6 +287,7 @@ export declare class SecretsManagerVaultOutputReference extends cdktf.ComplexObj
     private _authMethod?;
     get authMethod(): string;
     set authMethod(value: string);
+    resetAuthMethod(): void;
     get authMethodInput(): string | undefined;
     private _aws;
     get aws(): SecretsManagerVaultAwsOutputReference;

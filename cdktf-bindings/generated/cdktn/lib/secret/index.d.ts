@@ -55,6 +55,12 @@ export interface SecretConfig extends cdktn.TerraformMetaArguments {
     * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secret#value_wo_version Secret#value_wo_version}
     */
     readonly valueWoVersion?: number;
+    /**
+    * Under the READONLY_VAULT backend, what the secret is: a reference `path#key` to a string field of a Vault secret (e.g. `secret/data/payments/stripe#api_key` on KV v2), which Coffer reads and never writes. The server checks that the field exists. A changed reference is an update (a new version). Conflicts with value and value_wo.
+    *
+    * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secret#vault_ref Secret#vault_ref}
+    */
+    readonly vaultRef?: string;
 }
 /**
 * Represents a {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secret coffer_secret}
@@ -125,6 +131,11 @@ export declare class Secret extends cdktn.TerraformResource {
     set valueWoVersion(value: number);
     resetValueWoVersion(): void;
     get valueWoVersionInput(): number | undefined;
+    private _vaultRef?;
+    get vaultRef(): string;
+    set vaultRef(value: string);
+    resetVaultRef(): void;
+    get vaultRefInput(): string | undefined;
     get version(): number;
     protected synthesizeAttributes(): {
         [name: string]: any;

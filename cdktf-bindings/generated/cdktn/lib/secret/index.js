@@ -59,6 +59,7 @@ class Secret extends cdktn.TerraformResource {
         this._value = config.value;
         this._valueWo = config.valueWo;
         this._valueWoVersion = config.valueWoVersion;
+        this._vaultRef = config.vaultRef;
     }
     get category() {
         return this.getStringAttribute('category');
@@ -183,6 +184,19 @@ class Secret extends cdktn.TerraformResource {
     get valueWoVersionInput() {
         return this._valueWoVersion;
     }
+    get vaultRef() {
+        return this.getStringAttribute('vault_ref');
+    }
+    set vaultRef(value) {
+        this._vaultRef = value;
+    }
+    resetVaultRef() {
+        this._vaultRef = undefined;
+    }
+    // Temporarily expose input value. Use with caution.
+    get vaultRefInput() {
+        return this._vaultRef;
+    }
     // version - computed: true, optional: false, required: false
     get version() {
         return this.getNumberAttribute('version');
@@ -201,6 +215,7 @@ class Secret extends cdktn.TerraformResource {
             value: cdktn.stringToTerraform(this._value),
             value_wo: this.markWriteOnlyAttribute(cdktn.stringToTerraform(this._valueWo)),
             value_wo_version: cdktn.numberToTerraform(this._valueWoVersion),
+            vault_ref: cdktn.stringToTerraform(this._vaultRef),
         };
     }
     synthesizeHclAttributes() {
@@ -258,6 +273,12 @@ class Secret extends cdktn.TerraformResource {
                 isBlock: false,
                 type: "simple",
                 storageClassType: "number",
+            },
+            vault_ref: {
+                value: cdktn.stringToHclTerraform(this._vaultRef),
+                isBlock: false,
+                type: "simple",
+                storageClassType: "string",
             },
         };
         // remove undefined attributes

@@ -21,6 +21,7 @@ function secretsManagerAwsToTerraform(struct) {
     }
     return {
         endpoint: cdktn.stringToTerraform(struct.endpoint),
+        recovery_window_days: cdktn.numberToTerraform(struct.recoveryWindowDays),
         region: cdktn.stringToTerraform(struct.region),
         secret_prefix: cdktn.stringToTerraform(struct.secretPrefix),
     };
@@ -38,6 +39,12 @@ function secretsManagerAwsToHclTerraform(struct) {
             isBlock: false,
             type: "simple",
             storageClassType: "string",
+        },
+        recovery_window_days: {
+            value: cdktn.numberToHclTerraform(struct.recoveryWindowDays),
+            isBlock: false,
+            type: "simple",
+            storageClassType: "number",
         },
         region: {
             value: cdktn.stringToHclTerraform(struct.region),
@@ -74,6 +81,10 @@ class SecretsManagerAwsOutputReference extends cdktn.ComplexObject {
             hasAnyValues = true;
             internalValueResult.endpoint = this._endpoint;
         }
+        if (this._recoveryWindowDays !== undefined) {
+            hasAnyValues = true;
+            internalValueResult.recoveryWindowDays = this._recoveryWindowDays;
+        }
         if (this._region !== undefined) {
             hasAnyValues = true;
             internalValueResult.region = this._region;
@@ -89,6 +100,7 @@ class SecretsManagerAwsOutputReference extends cdktn.ComplexObject {
             this.isEmptyObject = false;
             this.resolvableValue = undefined;
             this._endpoint = undefined;
+            this._recoveryWindowDays = undefined;
             this._region = undefined;
             this._secretPrefix = undefined;
         }
@@ -100,6 +112,7 @@ class SecretsManagerAwsOutputReference extends cdktn.ComplexObject {
             this.isEmptyObject = Object.keys(value).length === 0;
             this.resolvableValue = undefined;
             this._endpoint = value.endpoint;
+            this._recoveryWindowDays = value.recoveryWindowDays;
             this._region = value.region;
             this._secretPrefix = value.secretPrefix;
         }
@@ -116,6 +129,19 @@ class SecretsManagerAwsOutputReference extends cdktn.ComplexObject {
     // Temporarily expose input value. Use with caution.
     get endpointInput() {
         return this._endpoint;
+    }
+    get recoveryWindowDays() {
+        return this.getNumberAttribute('recovery_window_days');
+    }
+    set recoveryWindowDays(value) {
+        this._recoveryWindowDays = value;
+    }
+    resetRecoveryWindowDays() {
+        this._recoveryWindowDays = undefined;
+    }
+    // Temporarily expose input value. Use with caution.
+    get recoveryWindowDaysInput() {
+        return this._recoveryWindowDays;
     }
     get region() {
         return this.getStringAttribute('region');
@@ -656,6 +682,9 @@ class SecretsManagerVaultOutputReference extends cdktn.ComplexObject {
     }
     set authMethod(value) {
         this._authMethod = value;
+    }
+    resetAuthMethod() {
+        this._authMethod = undefined;
     }
     // Temporarily expose input value. Use with caution.
     get authMethodInput() {

@@ -61,6 +61,12 @@ export interface SecretConfig extends cdktf.TerraformMetaArguments {
   * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secret#value_wo_version Secret#value_wo_version}
   */
   readonly valueWoVersion?: number;
+  /**
+  * Under the READONLY_VAULT backend, what the secret is: a reference `path#key` to a string field of a Vault secret (e.g. `secret/data/payments/stripe#api_key` on KV v2), which Coffer reads and never writes. The server checks that the field exists. A changed reference is an update (a new version). Conflicts with value and value_wo.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secret#vault_ref Secret#vault_ref}
+  */
+  readonly vaultRef?: string;
 }
 
 /**
@@ -122,6 +128,7 @@ export class Secret extends cdktf.TerraformResource {
     this._value = config.value;
     this._valueWo = config.valueWo;
     this._valueWoVersion = config.valueWoVersion;
+    this._vaultRef = config.vaultRef;
   }
 
   // ==========
@@ -278,6 +285,22 @@ export class Secret extends cdktf.TerraformResource {
     return this._valueWoVersion;
   }
 
+  // vault_ref - computed: false, optional: true, required: false
+  private _vaultRef?: string; 
+  public get vaultRef() {
+    return this.getStringAttribute('vault_ref');
+  }
+  public set vaultRef(value: string) {
+    this._vaultRef = value;
+  }
+  public resetVaultRef() {
+    this._vaultRef = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get vaultRefInput() {
+    return this._vaultRef;
+  }
+
   // version - computed: true, optional: false, required: false
   public get version() {
     return this.getNumberAttribute('version');
@@ -298,6 +321,7 @@ export class Secret extends cdktf.TerraformResource {
       value: cdktf.stringToTerraform(this._value),
       value_wo: cdktf.stringToTerraform(this._valueWo),
       value_wo_version: cdktf.numberToTerraform(this._valueWoVersion),
+      vault_ref: cdktf.stringToTerraform(this._vaultRef),
     };
   }
 
@@ -356,6 +380,12 @@ export class Secret extends cdktf.TerraformResource {
         isBlock: false,
         type: "simple",
         storageClassType: "number",
+      },
+      vault_ref: {
+        value: cdktf.stringToHclTerraform(this._vaultRef),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
       },
     };
 

@@ -46,13 +46,19 @@ export interface SecretsManagerAws {
   */
   readonly endpoint?: string;
   /**
+  * Days a deleted secret can be restored in AWS (when not set, 30; 1..6 count as 7; 0 deletes at once).
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secrets_manager#recovery_window_days SecretsManager#recovery_window_days}
+  */
+  readonly recoveryWindowDays?: number;
+  /**
   * AWS region of Secrets Manager.
   *
   * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secrets_manager#region SecretsManager#region}
   */
   readonly region: string;
   /**
-  * Prefix of secret names in AWS.
+  * Prepended to each secret's layout path to make its AWS name (when not set, coffer/).
   *
   * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secrets_manager#secret_prefix SecretsManager#secret_prefix}
   */
@@ -66,6 +72,7 @@ export function secretsManagerAwsToTerraform(struct?: SecretsManagerAws | cdktf.
   }
   return {
     endpoint: cdktf.stringToTerraform(struct!.endpoint),
+    recovery_window_days: cdktf.numberToTerraform(struct!.recoveryWindowDays),
     region: cdktf.stringToTerraform(struct!.region),
     secret_prefix: cdktf.stringToTerraform(struct!.secretPrefix),
   }
@@ -83,6 +90,12 @@ export function secretsManagerAwsToHclTerraform(struct?: SecretsManagerAws | cdk
       isBlock: false,
       type: "simple",
       storageClassType: "string",
+    },
+    recovery_window_days: {
+      value: cdktf.numberToHclTerraform(struct!.recoveryWindowDays),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "number",
     },
     region: {
       value: cdktf.stringToHclTerraform(struct!.region),
@@ -124,6 +137,10 @@ export class SecretsManagerAwsOutputReference extends cdktf.ComplexObject {
       hasAnyValues = true;
       internalValueResult.endpoint = this._endpoint;
     }
+    if (this._recoveryWindowDays !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.recoveryWindowDays = this._recoveryWindowDays;
+    }
     if (this._region !== undefined) {
       hasAnyValues = true;
       internalValueResult.region = this._region;
@@ -140,6 +157,7 @@ export class SecretsManagerAwsOutputReference extends cdktf.ComplexObject {
       this.isEmptyObject = false;
       this.resolvableValue = undefined;
       this._endpoint = undefined;
+      this._recoveryWindowDays = undefined;
       this._region = undefined;
       this._secretPrefix = undefined;
     }
@@ -151,6 +169,7 @@ export class SecretsManagerAwsOutputReference extends cdktf.ComplexObject {
       this.isEmptyObject = Object.keys(value).length === 0;
       this.resolvableValue = undefined;
       this._endpoint = value.endpoint;
+      this._recoveryWindowDays = value.recoveryWindowDays;
       this._region = value.region;
       this._secretPrefix = value.secretPrefix;
     }
@@ -170,6 +189,22 @@ export class SecretsManagerAwsOutputReference extends cdktf.ComplexObject {
   // Temporarily expose input value. Use with caution.
   public get endpointInput() {
     return this._endpoint;
+  }
+
+  // recovery_window_days - computed: false, optional: true, required: false
+  private _recoveryWindowDays?: number; 
+  public get recoveryWindowDays() {
+    return this.getNumberAttribute('recovery_window_days');
+  }
+  public set recoveryWindowDays(value: number) {
+    this._recoveryWindowDays = value;
+  }
+  public resetRecoveryWindowDays() {
+    this._recoveryWindowDays = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get recoveryWindowDaysInput() {
+    return this._recoveryWindowDays;
   }
 
   // region - computed: false, optional: false, required: true
@@ -605,19 +640,19 @@ export interface SecretsManagerVault {
   */
   readonly address: string;
   /**
-  * TOKEN, K8S or AWS.
+  * TOKEN, K8S or AWS (default TOKEN): TOKEN sends token_wo, K8S needs the k8s block, AWS the aws block.
   *
   * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secrets_manager#auth_method SecretsManager#auth_method}
   */
-  readonly authMethod: string;
+  readonly authMethod?: string;
   /**
-  * AWS auth settings.
+  * AWS IAM auth settings (auth_method = "AWS").
   *
   * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secrets_manager#aws SecretsManager#aws}
   */
   readonly aws?: SecretsManagerVaultAws;
   /**
-  * K8S auth settings.
+  * K8S auth settings (auth_method = "K8S").
   *
   * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secrets_manager#k8s SecretsManager#k8s}
   */
@@ -635,13 +670,13 @@ export interface SecretsManagerVault {
   */
   readonly namespace?: string;
   /**
-  * KV v2 metadata path (default: secret_path with /data/ swapped for /metadata/).
+  * KV v2 metadata path for lists and deletes (default: secret_path with /data/ swapped for /metadata/; left out, it follows secret_path).
   *
   * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secrets_manager#secret_metadata_path SecretsManager#secret_metadata_path}
   */
   readonly secretMetadataPath?: string;
   /**
-  * Where secrets live (default secret/data/coffer for KV v2, secret/coffer for v1).
+  * Where secrets live (default secret/data/coffer for KV v2, secret/coffer for v1: left out, it follows kv_version).
   *
   * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secrets_manager#secret_path SecretsManager#secret_path}
   */
@@ -861,13 +896,16 @@ export class SecretsManagerVaultOutputReference extends cdktf.ComplexObject {
     return this._address;
   }
 
-  // auth_method - computed: false, optional: false, required: true
+  // auth_method - computed: true, optional: true, required: false
   private _authMethod?: string; 
   public get authMethod() {
     return this.getStringAttribute('auth_method');
   }
   public set authMethod(value: string) {
     this._authMethod = value;
+  }
+  public resetAuthMethod() {
+    this._authMethod = undefined;
   }
   // Temporarily expose input value. Use with caution.
   public get authMethodInput() {

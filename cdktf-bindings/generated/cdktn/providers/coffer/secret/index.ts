@@ -61,6 +61,12 @@ export interface SecretConfig extends cdktn.TerraformMetaArguments {
   * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secret#value_wo_version Secret#value_wo_version}
   */
   readonly valueWoVersion?: number;
+  /**
+  * Under the READONLY_VAULT backend, what the secret is: a reference `path#key` to a string field of a Vault secret (e.g. `secret/data/payments/stripe#api_key` on KV v2), which Coffer reads and never writes. The server checks that the field exists. A changed reference is an update (a new version). Conflicts with value and value_wo.
+  *
+  * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secret#vault_ref Secret#vault_ref}
+  */
+  readonly vaultRef?: string;
 }
 
 /**
@@ -122,6 +128,7 @@ export class Secret extends cdktn.TerraformResource {
     this._value = config.value;
     this._valueWo = config.valueWo;
     this._valueWoVersion = config.valueWoVersion;
+    this._vaultRef = config.vaultRef;
   }
 
   // ==========
@@ -281,6 +288,22 @@ export class Secret extends cdktn.TerraformResource {
     return this._valueWoVersion;
   }
 
+  // vault_ref - computed: false, optional: true, required: false
+  private _vaultRef?: string; 
+  public get vaultRef() {
+    return this.getStringAttribute('vault_ref');
+  }
+  public set vaultRef(value: string) {
+    this._vaultRef = value;
+  }
+  public resetVaultRef() {
+    this._vaultRef = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get vaultRefInput() {
+    return this._vaultRef;
+  }
+
   // version - computed: true, optional: false, required: false
   public get version() {
     return this.getNumberAttribute('version');
@@ -301,6 +324,7 @@ export class Secret extends cdktn.TerraformResource {
       value: cdktn.stringToTerraform(this._value),
       value_wo: this.markWriteOnlyAttribute(cdktn.stringToTerraform(this._valueWo)),
       value_wo_version: cdktn.numberToTerraform(this._valueWoVersion),
+      vault_ref: cdktn.stringToTerraform(this._vaultRef),
     };
   }
 
@@ -359,6 +383,12 @@ export class Secret extends cdktn.TerraformResource {
         isBlock: false,
         type: "simple",
         storageClassType: "number",
+      },
+      vault_ref: {
+        value: cdktn.stringToHclTerraform(this._vaultRef),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
       },
     };
 
