@@ -5,6 +5,10 @@
 //   npm start -- --once       run the examples and stop (what CI does)
 //   npm start -- --no-examples
 //
+// When a Vault binary is in the tools cache (scripts/setup.d/50-vault.sh), a Vault dev server (in memory, on a
+// free loopback port) is started too and the examples' vault step stores one stack's values in it; without
+// one that step is skipped with the reason (under CI it fails, like the other suites).
+//
 // The owner API key is kept in .coffer/owner-api-key (mode 0600) so that every run, and your own scripts,
 // can use it; the server takes it as its bootstrap key the first time it starts on an empty store.
 import { spawn, spawnSync } from 'node:child_process';
@@ -12,6 +16,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { startVaultDev, VAULT_BIN, type VaultDev, vaultAvailable } from '../examples/vault-dev.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const { values: args } = parseArgs({
@@ -68,9 +73,33 @@ function ensureOpenTofu(): void {
     console.warn('!! OpenTofu could not be built: the HCL and CDKTF examples will be skipped.');
 }
 
+let vault: VaultDev | undefined;
+
+/** A Vault dev server for the examples' vault step, when the binary is there (a missing one is reported). */
+async function startVault(): Promise<void> {
+  if (!vaultAvailable()) {
+    console.warn(
+      `!! No Vault at ${VAULT_BIN}: the examples' vault step will be skipped (scripts/setup.d/50-vault.sh).`,
+    );
+    return;
+  }
+  try {
+    vault = await startVaultDev();
+  } catch (error) {
+    console.warn(`!! The Vault dev server did not start: ${(error as Error).message}`);
+  }
+}
+
 function runExamples(): Promise<number> {
   const child = spawn(process.execPath, [join(root, 'examples/run-all.ts')], {
-    env: { ...process.env, COFFER_BASE_URL: baseUrl, COFFER_API_KEY: apiKey },
+    env: {
+      ...process.env,
+      COFFER_BASE_URL: baseUrl,
+      COFFER_API_KEY: apiKey,
+      ...(vault
+        ? { COFFER_EXAMPLES_VAULT_ADDR: vault.address, COFFER_EXAMPLES_VAULT_TOKEN: vault.token }
+        : {}),
+    },
     stdio: 'inherit',
   });
   return new Promise((done) => child.on('exit', (code) => done(code ?? 1)));
@@ -78,7 +107,7 @@ function runExamples(): Promise<number> {
 
 function stop(code: number): void {
   server.kill('SIGTERM');
-  void serverExited.then(() => process.exit(code));
+  void Promise.all([serverExited, vault?.stop()]).then(() => process.exit(code));
 }
 
 process.on('SIGINT', () => stop(0));
@@ -88,6 +117,7 @@ try {
   await waitForHealth();
   if (!args['no-examples']) {
     ensureOpenTofu();
+    await startVault();
     const code = await runExamples();
     if (code !== 0) throw new Error(`examples failed (exit ${code})`);
   }
@@ -111,6 +141,7 @@ try {
     }
     console.log('Press Ctrl-C to stop.');
     process.exitCode = await serverExited;
+    await vault?.stop();
   }
 } catch (error) {
   console.error((error as Error).message);
