@@ -1,6 +1,7 @@
 // The examples runner against a real `coffer serve`: the SDK scripts, then the HCL and both CDKTF stacks
 // applied with OpenTofu (every workspace resolves each name from the layer layout.ts expects, the plan
-// afterwards is empty), then destroyed.
+// afterwards is empty), then destroyed; and the Vault variant against a Vault dev server (its values in Vault
+// at the layout paths), destroyed every run.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,21 +11,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { skipUnlessAvailable } from '../../scripts/lib/ci.ts';
 import { expectedResolution, layout } from '../cdktf-app/layout.ts';
 import { BULK_TEAM, runAll, STEPS } from '../run-all.ts';
+import { startVaultDev, VAULT_BIN, VAULT_SETUP, type VaultDev, vaultAvailable } from '../vault-dev.ts';
 import { missing } from './requirements.ts';
 
-const skip = skipUnlessAvailable(
-  'examples/run-all.ts against coffer serve',
-  missing({ tofu: true, provider: true, server: true }),
-);
+const skip = skipUnlessAvailable('examples/run-all.ts against coffer serve', [
+  ...missing({ tofu: true, provider: true, server: true }),
+  ...(vaultAvailable() ? [] : [`Vault at ${VAULT_BIN} (${VAULT_SETUP})`]),
+]);
 
 describe.skipIf(skip)('run-all', () => {
   let server: RunningServer;
+  let vault: VaultDev;
   let workdir: string;
   beforeAll(async () => {
-    server = await startServer();
+    [server, vault] = await Promise.all([startServer(), startVaultDev()]);
     workdir = mkdtempSync(join(tmpdir(), 'coffer-run-all-'));
   });
   afterAll(async () => {
+    await vault?.stop();
     await server?.stop();
     if (workdir) rmSync(workdir, { recursive: true, force: true });
   });
@@ -37,6 +41,7 @@ describe.skipIf(skip)('run-all', () => {
         apiKey: server.apiKey,
         destroy,
         requireTofu: true,
+        vault: { address: vault.address, token: vault.token },
         workdir,
         log: (l) => lines.push(l),
       });
@@ -46,8 +51,12 @@ describe.skipIf(skip)('run-all', () => {
       results.map((r) => r.detail).join('\n'),
     ).toEqual(STEPS.map((s) => [s, 'ok']));
     for (const r of results.filter((x) => x.step !== 'sdk')) {
-      const l = layout(r.step as 'hcl' | 'cdktf' | 'cdktn');
-      expect(r.detail).toContain('18 names resolved as expected, plan: no changes');
+      const l = layout(r.step as 'hcl' | 'cdktf' | 'cdktn' | 'vault');
+      expect(r.detail).toContain(
+        r.step === 'vault'
+          ? '18 names resolved as expected, 7 values in Vault under secret/data/coffer/default/, plan: no changes, destroyed'
+          : '18 names resolved as expected, plan: no changes',
+      );
       expect(r.outputs?.team_secret_version).toBe(1);
       expect(r.outputs?.openai_override_version).toBe(1);
       expect(r.outputs?.org_secret_id).toMatch(/^[0-9a-f-]{36}$/);
@@ -79,9 +88,21 @@ describe.skipIf(skip)('run-all', () => {
       again.map((r) => r.detail).join('\n'),
     ).toEqual(STEPS.map((s) => [s, 'ok']));
     for (const r of again.filter((x) => x.step !== 'sdk')) {
-      expect(r.detail).toMatch(/18 names resolved as expected, plan: no changes, destroyed$/);
-      expect([r.outputs?.team_secret_version, r.outputs?.openai_override_version]).toEqual([2, 2]);
+      expect(r.detail).toMatch(
+        /18 names resolved as expected, (7 values in Vault .*, )?plan: no changes, destroyed$/,
+      );
+      // The vault stack starts afresh every run (a dev Vault keeps nothing across restarts).
+      const version = r.step === 'vault' ? 1 : 2;
+      expect([r.outputs?.team_secret_version, r.outputs?.openai_override_version]).toEqual([
+        version,
+        version,
+      ]);
     }
+    // The vault step's destroy deleted its values in Vault (nothing left under the prefix).
+    const listed = await fetch(`${vault.address}/v1/secret/metadata/coffer/default?list=true`, {
+      headers: { 'x-vault-token': vault.token },
+    });
+    expect(listed.status).toBe(404);
     // The audit report ran and printed tables; no value is printed anywhere.
     expect(lines.join('\n')).toMatch(/Audit events, last 1 h/);
     const coffer = new Coffer({ baseUrl: server.baseUrl, apiKey: server.apiKey });
@@ -98,6 +119,8 @@ describe.skipIf(skip)('run-all', () => {
       const workspaces: string[] = [];
       for await (const w of coffer.workspaces.list()) workspaces.push(w.id);
       expect(workspaces).toEqual([]);
+      // The vault stack's destroy put the secrets manager back on DB.
+      expect((await coffer.secretsManager.get()).backend).toBe('DB');
     } finally {
       await coffer.close();
     }

@@ -1,0 +1,115 @@
+// The examples' Vault variant: where its values must land in Vault (the server's one layout function, as
+// server/README.md documents it), the HCL stack switching to VAULT only when var.vault is set, the runner's
+// vault step without a Vault (skipped with the reason, failed under CI), and the dev server helper.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { skipUnlessAvailable } from '../../scripts/lib/ci.ts';
+import { layoutPath as serverLayoutPath } from '../../server/src/backends/layout.ts';
+import { expectedResolution, layout, layoutPath, scopedSecrets } from '../cdktf-app/layout.ts';
+import { runAll } from '../run-all.ts';
+import { startVaultDev, VAULT_BIN, VAULT_SETUP, vaultAvailable } from '../vault-dev.ts';
+
+describe('vault layout', () => {
+  it('puts each scoped secret at the documented path: organization, team, workspace under its team', () => {
+    const l = layout('vault');
+    expect(scopedSecrets(l, 'acme').map((s) => `${s.variable} ${layoutPath(s, 'acme')}`)).toEqual([
+      'smtp_password acme/VAULT_SMTP_PASSWORD',
+      'org_db_password acme/VAULT_DB_PASSWORD',
+      'payments_db_password acme/teams/payments-vault/VAULT_DB_PASSWORD',
+      'payments_openai_api_key acme/teams/payments-vault/OPENAI_API_KEY',
+      'risk_feed_token acme/teams/risk-vault/VAULT_RISK_FEED_TOKEN',
+      'api_token acme/teams/payments-vault/workspaces/payments-api-vault/VAULT_API_TOKEN',
+      'risk_db_password acme/teams/risk-vault/workspaces/risk-scoring-vault/VAULT_DB_PASSWORD',
+    ]);
+    expect(
+      layoutPath({
+        scopeType: 'workspace',
+        scopeId: 'sandbox',
+        teamId: null,
+        name: 'X',
+        variable: 'api_token',
+      }),
+    ).toBe('default/workspaces/sandbox/X');
+  });
+
+  it("agrees with the server's layout function for every variant's secrets", () => {
+    for (const variant of ['hcl', 'cdktf', 'cdktn', 'vault'] as const) {
+      for (const s of scopedSecrets(layout(variant), 'acme')) {
+        expect(layoutPath(s, 'acme')).toBe(
+          serverLayoutPath({
+            id: 'x',
+            scopeType: s.scopeType,
+            scopeId: s.scopeId,
+            name: s.name,
+            organizationId: 'acme',
+            teamId: s.teamId,
+          }),
+        );
+      }
+    }
+  });
+
+  it('every scoped secret that a workspace resolves is one of scopedSecrets (the rest are overrides)', () => {
+    const l = layout('vault');
+    const scoped = new Set(scopedSecrets(l).map((s) => `${s.scopeId}/${s.name}/${s.variable}`));
+    for (const names of Object.values(expectedResolution(l)))
+      for (const [name, e] of Object.entries(names))
+        if (e && e.source !== 'override') expect(scoped).toContain(`${e.scopeId}/${name}/${e.variable}`);
+  });
+});
+
+describe('examples/hcl with var.vault', () => {
+  const read = (f: string) => readFileSync(join(import.meta.dirname, '..', 'hcl', f), 'utf8');
+  it('is DB unless var.vault is set; the token is write-only and its variable sensitive', () => {
+    const main = read('main.tf');
+    expect(main).toMatch(/backend\s+= var\.vault == null \? "DB" : "VAULT"/);
+    expect(main).toMatch(/token_wo\s+= var\.vault_token/);
+    expect(main).not.toMatch(/^\s+token\s+=/m);
+    expect(read('variables.tf')).toMatch(
+      /variable "vault_token" \{[^}]*sensitive\s+= true[^}]*default\s+= null/,
+    );
+    expect(read('variables.tf')).toMatch(/variable "vault" \{[\s\S]*?default = null\n\}/);
+  });
+});
+
+describe("run-all's vault step without a Vault", () => {
+  // Nothing is contacted: the step decides before it talks to Coffer or OpenTofu.
+  const base = { baseUrl: 'http://127.0.0.1:9', apiKey: 'unused', only: ['vault'] as const };
+  it('is skipped with the reason on a developer machine', async () => {
+    const [r] = await runAll({ ...base, inCi: false });
+    expect(r?.status).toBe('skipped');
+    expect(r?.detail).toContain('COFFER_EXAMPLES_VAULT_ADDR');
+    expect(r?.detail).toContain('50-vault.sh');
+  });
+  it('fails under CI', async () => {
+    const [r] = await runAll({ ...base, inCi: true });
+    expect(r?.status).toBe('failed');
+    expect(r?.detail).toMatch(/no Vault.*required in CI/);
+  });
+});
+
+const noVault = skipUnlessAvailable(
+  'the examples Vault dev server',
+  vaultAvailable() ? [] : [`Vault at ${VAULT_BIN} (${VAULT_SETUP})`],
+);
+
+describe.skipIf(noVault)('startVaultDev', () => {
+  it('serves KV v2 at secret/ on loopback with its root token only, and is gone after stop', async () => {
+    const vault = await startVaultDev();
+    const url = `${vault.address}/v1/secret/data/coffer/probe`;
+    try {
+      expect(vault.address).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      const put = await fetch(url, {
+        method: 'POST',
+        headers: { 'x-vault-token': vault.token, 'content-type': 'application/json' },
+        body: JSON.stringify({ data: { value: 'v' } }),
+      });
+      expect(put.status).toBe(200);
+      expect((await fetch(url, { headers: { 'x-vault-token': 'wrong' } })).status).toBe(403);
+    } finally {
+      await vault.stop();
+    }
+    await expect(fetch(url)).rejects.toThrow();
+  });
+});
