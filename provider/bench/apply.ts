@@ -8,7 +8,8 @@
 // line gives coffer_workspace_secret over that floor (target: <= 1.25x at 1,000). A fourth column applies
 // the same coffer_workspace_secret configuration to a no-op provider serving the real schemas
 // (bench/echo-provider.ts): what OpenTofu itself pays for this resource's 12 attributes, before any provider
-// work, next to the 1-attribute no-op.
+// work, next to the 1-attribute no-op; a fifth the real provider with the API answered in its own process
+// (bench/stub-api-provider.ts): what the HTTP round trip and the server add.
 //   npm run bench -w terraform-provider-coffer            (handshake, then this)
 //   node provider/bench/apply.ts [--sizes 1,100,1000] [--runs 3]
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,7 +19,7 @@ import { Coffer } from '@coffer/sdk';
 import { startServer } from '@coffer/server/launch';
 import { skipUnlessAvailable } from '../../scripts/lib/ci.ts';
 import { findTofu, writeCliConfig } from '../src/dev/tofu.ts';
-import { arg, ECHO, median, timeTofu, writeFakeLauncher } from './common.ts';
+import { arg, ECHO, median, STUB_API, timeTofu, writeFakeLauncher } from './common.ts';
 
 export const TARGET_RATIO_AT_1000 = 1.5;
 /** Issue 10's target: coffer_workspace_secret next to the no-op provider on the same wire, at 1,000. */
@@ -101,6 +102,10 @@ async function main(): Promise<void> {
   mkdirSync(echoBin);
   writeFakeLauncher(echoBin, ECHO);
   const echoCli = writeCliConfig(join(work, 'echo-cli'), echoBin);
+  const stubBin = join(work, 'stub-bin');
+  mkdirSync(stubBin);
+  writeFakeLauncher(stubBin, STUB_API);
+  const stubCli = writeCliConfig(join(work, 'stub-cli'), stubBin);
   const env = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
@@ -126,6 +131,8 @@ async function main(): Promise<void> {
       const floorDir = mkdtempSync(join(work, `floor-${n}-`));
       const echoDir = mkdtempSync(join(work, `echo-${n}-`));
       writeFileSync(join(echoDir, 'main.tf'), cofferConfig(n));
+      const stubDir = mkdtempSync(join(work, `stub-${n}-`));
+      writeFileSync(join(stubDir, 'main.tf'), cofferConfig(n));
       writeFileSync(join(floorDir, 'main.tf'), floorConfig(n));
       writeFileSync(join(cofferDir, 'main.tf'), cofferConfig(n));
       writeFileSync(join(builtinDir, 'main.tf'), builtinConfig(n));
@@ -134,7 +141,9 @@ async function main(): Promise<void> {
         builtin: number;
         floor: number;
         echo: number;
+        stub: number;
         cpu: number;
+        stubCpu: number;
         floorCpu: number;
         echoCpu: number;
         builtinCpu: number;
@@ -145,6 +154,7 @@ async function main(): Promise<void> {
         rmSync(join(builtinDir, 'terraform.tfstate'), { force: true });
         rmSync(join(floorDir, 'terraform.tfstate'), { force: true });
         rmSync(join(echoDir, 'terraform.tfstate'), { force: true });
+        rmSync(join(stubDir, 'terraform.tfstate'), { force: true });
         const f0 = childrenCpuSeconds();
         const floor = await timeTofu(tofu, ['apply', '-auto-approve', '-no-color'], floorDir, {
           ...env,
@@ -154,6 +164,11 @@ async function main(): Promise<void> {
         const echo = await timeTofu(tofu, ['apply', '-auto-approve', '-no-color'], echoDir, {
           ...env,
           TF_CLI_CONFIG_FILE: echoCli,
+        });
+        const t0 = childrenCpuSeconds();
+        const stub = await timeTofu(tofu, ['apply', '-auto-approve', '-no-color'], stubDir, {
+          ...env,
+          TF_CLI_CONFIG_FILE: stubCli,
         });
         const c0 = childrenCpuSeconds();
         const builtin = await timeTofu(tofu, ['apply', '-auto-approve', '-no-color'], builtinDir, env);
@@ -167,10 +182,12 @@ async function main(): Promise<void> {
           builtin,
           floor,
           echo,
+          stub,
           cpu: c2 - c1,
+          stubCpu: c0 - t0,
           builtinCpu: c1 - c0,
           floorCpu: e0 - f0,
-          echoCpu: c0 - e0,
+          echoCpu: t0 - e0,
           server: s2 - s1,
         });
         await timeTofu(tofu, ['destroy', '-auto-approve', '-no-color'], cofferDir, env);
@@ -179,10 +196,11 @@ async function main(): Promise<void> {
       const builtin = median(samples.map((x) => x.builtin));
       const floor = median(samples.map((x) => x.floor));
       const echo = median(samples.map((x) => x.echo));
+      const stub = median(samples.map((x) => x.stub));
       // Per run, so that a load change on a shared machine between runs does not skew the ratio.
       const overFloor = median(samples.map((x) => x.coffer / x.floor));
       rows.push({ n, coffer, builtin, overFloor });
-      const cpuOf = (k: 'cpu' | 'floorCpu' | 'echoCpu' | 'builtinCpu') =>
+      const cpuOf = (k: 'cpu' | 'floorCpu' | 'echoCpu' | 'stubCpu' | 'builtinCpu') =>
         median(samples.map((x) => x[k])).toFixed(2);
       console.log(
         `n=${String(n).padStart(5)}  coffer_workspace_secret ${(coffer / 1000).toFixed(2).padStart(7)} s   ` +
@@ -200,6 +218,14 @@ async function main(): Promise<void> {
           `(${median(samples.map((x) => x.echo / x.floor)).toFixed(2)}x the no-op; coffer over it ` +
           `${median(samples.map((x) => x.coffer / x.echo)).toFixed(2)}x)   CPU s (tofu+provider): no-op ` +
           `${cpuOf('floorCpu')}, no-op with coffer's schemas ${cpuOf('echoCpu')}, coffer ${cpuOf('cpu')}`,
+      );
+      // ... and the real provider with the API answered in its process (no socket, no server).
+      console.log(
+        `        coffer with the API answered in-process ${(stub / 1000).toFixed(2)} s ` +
+          `(${median(samples.map((x) => x.stub / x.floor)).toFixed(2)}x the no-op, ` +
+          `${median(samples.map((x) => x.stub / x.echo)).toFixed(2)}x the no-op with coffer's schemas; ` +
+          `coffer against coffer serve ${median(samples.map((x) => x.coffer / x.stub)).toFixed(2)}x it)   ` +
+          `CPU s (tofu+provider) ${cpuOf('stubCpu')}`,
       );
     }
   } finally {

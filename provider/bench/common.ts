@@ -7,6 +7,8 @@ import { runTofu } from '../src/dev/tofu.ts';
 const FAKE = resolve(import.meta.dirname, '..', 'test', 'wire', 'fixtures', 'fake-provider.ts');
 /** A no-op provider serving the real provider's schemas (plan and apply echo OpenTofu's proposal). */
 export const ECHO = resolve(import.meta.dirname, 'echo-provider.ts');
+/** The real provider with the Coffer API answered in its own process (no socket, no server). */
+export const STUB_API = resolve(import.meta.dirname, 'stub-api-provider.ts');
 
 /** Writes `dir/terraform-provider-coffer` running the wire layer's no-op test provider (every RPC answered at
  * once; or `script`, e.g. ECHO) the way bin/terraform-provider-coffer starts the real one (compile cache on); point dev_overrides at
