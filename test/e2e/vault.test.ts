@@ -241,10 +241,14 @@ describeEachCli('Vault through Terraform', (cli) => {
     expect(r.code).toBe(1);
     noSecretIn(r.all);
     const text = flat(r.all);
-    expect(text).toContain('Error:');
-    expect(text).toMatch(/Vault/);
-    expect(text).toContain('DB_PASSWORD');
-    expect(text).toContain('NEW_KEY');
+    // One diagnostic per failed write, each naming the backend, its address and the secret.
+    for (const [verb, path] of [
+      ['updating secret team/payments/DB_PASSWORD', TEAM_PATH],
+      ['creating secret team/payments/NEW_KEY', NEW_PATH],
+    ]) {
+      expect(text).toContain(`${verb}: 503 Service unavailable: Vault at ${gate.address}: POST ${path}`);
+    }
+    expect(text).toContain('Vault refused the connection');
     // Nothing half-written: Coffer has no NEW_KEY and DB_PASSWORD is still at version 2, Vault the same.
     const names: string[] = [];
     for await (const s of sdk.secrets.list({ scopeType: 'team', scopeId: 'payments' })) names.push(s.name);
