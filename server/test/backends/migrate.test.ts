@@ -459,3 +459,71 @@ describe.skipIf(!requireTool('moto'))('migrate DB -> AWS Secrets Manager', () =>
     expect((await h.migrate()).json).toMatchObject({ moved: 0, remaining: 0 });
   });
 });
+
+describe.skipIf(!requireTool('vault') || !requireTool('moto'))('migrate Vault -> AWS Secrets Manager', () => {
+  let dev: VaultDev;
+  let moto: Moto;
+  const h = harness();
+  const creds = { accessKeyId: 'AKIAMIGRATEREMOTEMIG', secretAccessKey: 'migrate-remote-secret' };
+  const saved = { id: process.env.AWS_ACCESS_KEY_ID, secret: process.env.AWS_SECRET_ACCESS_KEY };
+  beforeAll(async () => {
+    [dev, moto] = await Promise.all([startVaultDev('vault'), startMoto()]);
+    process.env.AWS_ACCESS_KEY_ID = creds.accessKeyId;
+    process.env.AWS_SECRET_ACCESS_KEY = creds.secretAccessKey;
+    h.srv = await startInProcess();
+    await createScopes(h.srv.url, h.srv.key, {
+      teams: ['payments'],
+      workspaces: [['checkout', 'payments'], 'sandbox'],
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await h.srv?.stop();
+    await moto?.stop();
+    await dev?.stop();
+    for (const [k, v] of [
+      ['AWS_ACCESS_KEY_ID', saved.id],
+      ['AWS_SECRET_ACCESS_KEY', saved.secret],
+    ] as const) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  });
+
+  it('moves remote to remote and, with deleteSource, removes every Vault version once each secret switched', async () => {
+    const vault = { address: dev.address, token: dev.rootToken };
+    const aws = { region: 'eu-west-1', endpoint: moto.endpoint, recoveryWindowDays: 0 };
+    await h.configure({ backend: 'VAULT', vault });
+    const made: Made[] = [];
+    for (const l of LAYERS) made.push(await h.create(l.name, l.scope, `vault-held-${l.name}`, l.path));
+    // A rotation first: the value that moves is the recorded version, not the first one.
+    const first = made[0] as Made;
+    expect((await h.api('PATCH', `/v1/secrets/${first.id}`, { value: 'vault-held-rotated' })).status).toBe(
+      200,
+    );
+    first.value = 'vault-held-rotated';
+    await h.configure({ backend: 'AWS_SECRETS_MANAGER', vault, aws });
+    const run = await h.migrate({ deleteSource: true });
+    expect(run.status, run.text).toBe(200);
+    expect(run.json).toMatchObject({
+      backend: 'AWS_SECRETS_MANAGER',
+      moved: 4,
+      remaining: 0,
+      sourcesDeleted: 4,
+    });
+    const sm = new SecretsManagerClient({ region: 'eu-west-1', endpoint: moto.endpoint, credentials: creds });
+    try {
+      for (const m of made) {
+        const st = await h.storage(m.id);
+        expect(st.backend).toBe('AWS_SECRETS_MANAGER');
+        const got = await sm.send(new GetSecretValueCommand({ SecretId: `coffer/${m.path}` }));
+        expect(got).toMatchObject({ ARN: st.reference, SecretString: m.value });
+        expect((await dev.api('GET', `secret/metadata/coffer/${m.path}`)).status).toBe(404);
+      }
+    } finally {
+      sm.destroy();
+    }
+    // Vault is not needed any more: with it gone the values resolve from AWS.
+    await dev.stop();
+    await h.expectResolves(made);
+  });
+});
