@@ -395,6 +395,43 @@ describe.each(FLAVORS)('SecretsManager.readonlyVault ($name)', (f) => {
   });
 });
 
+describe.each(FLAVORS)('READONLY_VAULT references and the AWS recovery window ($name)', (f) => {
+  it('a ScopedSecret with vaultRef synthesizes vault_ref and no value attribute, without a warning', () => {
+    const stack = f.stack();
+    const token = f.variable(stack, 'vault_token', true);
+    const sm = f.api.SecretsManager.readonlyVault(stack, 'sm', {
+      address: 'https://vault.internal:8200',
+      auth: { method: 'token', token: token as never },
+    });
+    new f.api.ScopedSecret(stack, 'stripe', {
+      scope: { type: 'team', id: 'payments' },
+      name: 'STRIPE_API_KEY',
+      category: 'integration',
+      vaultRef: 'secret/data/payments/stripe#api_key',
+      dependsOn: [sm as never],
+    });
+    const attrs = resourceOf(f.synth(stack), 'coffer_secret');
+    expect(attrs).toEqual({
+      name: 'STRIPE_API_KEY',
+      scope_type: 'team',
+      scope_id: 'payments',
+      category: 'integration',
+      vault_ref: 'secret/data/payments/stripe#api_key',
+      depends_on: ['coffer_secrets_manager.sm'],
+    });
+    expect(f.warnings(stack)).toEqual([]);
+  });
+
+  it('awsSecretsManager() passes recoveryWindowDays (0: deleted at once)', () => {
+    const stack = f.stack();
+    f.api.SecretsManager.awsSecretsManager(stack, 'sm', { region: 'eu-west-1', recoveryWindowDays: 0 });
+    expect(resourceOf(f.synth(stack), 'coffer_secrets_manager')).toEqual({
+      backend: 'AWS_SECRETS_MANAGER',
+      aws: { region: 'eu-west-1', recovery_window_days: 0 },
+    });
+  });
+});
+
 describe.each(FLAVORS)('literal secret values ($name)', (f) => {
   it('are allowed but produce a synth warning on the construct', () => {
     const s = f.stack();

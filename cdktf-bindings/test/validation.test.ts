@@ -58,6 +58,43 @@ const workspace = (c: Ctx, o: Record<string, unknown>) =>
   } as never);
 
 const CASES: Case[] = [
+  // ScopedSecret under READONLY_VAULT: a path#key reference instead of the value
+  {
+    name: 'scoped: vaultRef without #key',
+    run: (c) => scoped(c, { value: undefined, vaultRef: 'secret/data/payments/stripe' }),
+    paths: ['vaultRef'],
+    message: 'path#key',
+  },
+  {
+    name: 'scoped: vaultRef over 512 characters',
+    run: (c) => scoped(c, { value: undefined, vaultRef: `${'a/'.repeat(300)}#k` }),
+    paths: ['vaultRef'],
+    message: '602 characters',
+  },
+  {
+    name: 'scoped: vaultRef and value together',
+    run: (c) => scoped(c, { vaultRef: 'secret/data/payments/stripe#api_key' }),
+    paths: ['vaultRef'],
+    message: 'conflicts with value',
+  },
+  {
+    name: 'scoped: neither value nor vaultRef',
+    run: (c) => scoped(c, { value: undefined }),
+    paths: ['value'],
+    message: 'or, under READONLY_VAULT, vaultRef',
+  },
+  // AWS Secrets Manager's recovery window
+  {
+    name: 'awsSecretsManager: recoveryWindowDays over 30',
+    run: (c) => asm(c, { recoveryWindowDays: 31 }),
+    paths: ['recoveryWindowDays'],
+    message: 'from 0 to 30',
+  },
+  {
+    name: 'awsSecretsManager: negative recoveryWindowDays',
+    run: (c) => asm(c, { recoveryWindowDays: -1 }),
+    paths: ['recoveryWindowDays'],
+  },
   // SecretsManager.readonlyVault: the vault() rules, named after the helper; readOnly cannot be turned off
   {
     name: 'readonlyVault: readOnly: false',
@@ -386,6 +423,12 @@ const CASES: Case[] = [
 
 const CDKTN_CASES: Case[] = [
   {
+    name: 'scoped: vaultRef with a valueVersion',
+    run: (c) => scoped(c, { value: undefined, vaultRef: 'secret/data/x#k', valueVersion: 2 }),
+    paths: ['valueVersion'],
+    message: 'only applies to value',
+  },
+  {
     name: 'scoped (cdktn): valueVersion 0',
     run: (c) => scoped(c, { valueVersion: 0 }),
     paths: ['valueVersion'],
@@ -460,5 +503,22 @@ describe.each(FLAVORS)('validation ($name)', (f) => {
     expect(() => vault(c, { address: id, kvVersion: undefined })).not.toThrow();
     expect(() => team(c, { teamId: id, name: id, organizationId: id })).not.toThrow();
     expect(() => workspace(c, { workspaceId: id, team: id, organizationId: id })).not.toThrow();
+  });
+});
+
+describe('rules copied from the spec (not yet in @coffer/sdk/rules)', () => {
+  it('VAULT_REF, its maximum length and the recovery window maximum are the spec’s', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { VAULT_REF, MAX_VAULT_REF_LENGTH, MAX_RECOVERY_WINDOW_DAYS } = await import(
+      '../src/core/config.ts'
+    );
+    const spec = readFileSync(join(import.meta.dirname, '../../openapi/coffer.yaml'), 'utf8');
+    const vaultRef = spec.split(/\n {4}VaultRef:\n/)[1]?.split(/\n {4}\w/)[0] ?? '';
+    expect(vaultRef).toContain(`pattern: '${VAULT_REF.source}'`);
+    expect(vaultRef).toContain(`maxLength: ${MAX_VAULT_REF_LENGTH}`);
+    const recovery = spec.split(/\n {8}recoveryWindowDays:\n/)[1]?.split(/\n {8}\w/)[0] ?? '';
+    expect(recovery).toMatch(/minimum: 0\n\s+maximum: 30/);
+    expect(MAX_RECOVERY_WINDOW_DAYS).toBe(30);
   });
 });

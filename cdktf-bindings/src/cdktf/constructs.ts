@@ -115,8 +115,13 @@ export class SecretsManager extends secretsManager.SecretsManager {
 // ----------------------------------------------------------------------------------------------------------
 
 export interface ScopedSecretProps extends ScopedSecretCommonOptions, CofferMetaArguments {
-  /** The value, stored in the sensitive `value` attribute. */
-  readonly value: SecretInput;
+  /** The value, stored in the sensitive `value` attribute. Required unless `vaultRef` is given. */
+  readonly value?: SecretInput;
+  /**
+   * READONLY_VAULT, instead of `value`: a reference `path#key` to a string field of a Vault secret (e.g.
+   * `secret/data/payments/stripe#api_key`), which Coffer reads and never writes.
+   */
+  readonly vaultRef?: string;
 }
 
 /** `coffer_secret` with a `{ type, id }` scope and the name, scope, category and expiry rules checked up front. */

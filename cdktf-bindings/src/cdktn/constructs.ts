@@ -123,10 +123,15 @@ export class SecretsManager extends secretsManager.SecretsManager {
 // ----------------------------------------------------------------------------------------------------------
 
 export interface ScopedSecretProps extends ScopedSecretCommonOptions, CofferMetaArguments {
-  /** The value, sent through the write-only `value_wo` attribute (never in state). */
-  readonly value: SecretInput;
-  /** `value_wo_version`: bump it to send a new value. Default 1. */
+  /** The value, sent through the write-only `value_wo` attribute (never in state). Required unless `vaultRef`. */
+  readonly value?: SecretInput;
+  /** `value_wo_version`: bump it to send a new value. Default 1. Not with `vaultRef`. */
   readonly valueVersion?: number;
+  /**
+   * READONLY_VAULT, instead of `value`: a reference `path#key` to a string field of a Vault secret (e.g.
+   * `secret/data/payments/stripe#api_key`), which Coffer reads and never writes.
+   */
+  readonly vaultRef?: string;
 }
 
 /** `coffer_secret` with a `{ type, id }` scope and the name, scope, category and expiry rules checked up front. */

@@ -25,6 +25,13 @@ import {
 } from '@coffer/sdk/rules';
 import { describe, type Issues, toTimestamp } from './validate.ts';
 
+// Not (yet) exported by @coffer/sdk/rules; copied from openapi/coffer.yaml (VaultRef and
+// AwsSecretsManagerSettings.recoveryWindowDays). test/validation.test.ts checks them against the spec.
+/** A READONLY_VAULT reference `path#key` (spec: VaultRef). */
+export const VAULT_REF = /^[A-Za-z0-9_./-]+#[A-Za-z0-9_.-]+$/;
+export const MAX_VAULT_REF_LENGTH = 512;
+export const MAX_RECOVERY_WINDOW_DAYS = 30;
+
 /** A secret passed to a construct, checked by the flavor (see `SecretInput` in each entry point). */
 export interface SecretRef {
   /** What goes into the generated resource: a token (`${var.x}`) or, discouraged, a literal. */
@@ -96,6 +103,8 @@ export interface AwsSecretsManagerOptions extends SecretsManagerCommonOptions {
   readonly endpoint?: string;
   /** Prefix of the secret names Coffer creates, e.g. `coffer/prod/`. */
   readonly secretPrefix?: string;
+  /** Days a deleted secret can be restored in AWS, 0 to 30 (server default 30; 1..6 count as 7; 0: at once). */
+  readonly recoveryWindowDays?: number;
 }
 
 /** The generated `coffer_secrets_manager` configuration (camelCase, as both generators name it). */
@@ -115,7 +124,7 @@ export interface SecretsManagerResourceConfig {
     k8S?: { role: string; tokenPath?: string; mountPoint?: string };
     aws?: { role: string; mountPoint?: string; region?: string; stsEndpoint?: string; iamServerId?: string };
   };
-  aws?: { region: string; endpoint?: string; secretPrefix?: string };
+  aws?: { region: string; endpoint?: string; secretPrefix?: string; recoveryWindowDays?: number };
 }
 
 function checkCommon(issues: Issues, o: SecretsManagerCommonOptions): void {
@@ -224,6 +233,7 @@ export function awsSecretsManagerConfig(
   }
   issues.url('endpoint', o.endpoint);
   issues.pattern('secretPrefix', o.secretPrefix, AWS_SECRET_PREFIX, 'AWS secret-name characters');
+  issues.integer('recoveryWindowDays', o.recoveryWindowDays, 0, MAX_RECOVERY_WINDOW_DAYS);
   return {
     backend: 'AWS_SECRETS_MANAGER',
     ...common(o),
@@ -231,6 +241,7 @@ export function awsSecretsManagerConfig(
       region: o.region,
       ...(o.endpoint !== undefined ? { endpoint: o.endpoint } : {}),
       ...(o.secretPrefix !== undefined ? { secretPrefix: o.secretPrefix } : {}),
+      ...(o.recoveryWindowDays !== undefined ? { recoveryWindowDays: o.recoveryWindowDays } : {}),
     },
   };
 }
@@ -251,6 +262,17 @@ export interface ScopedSecretCommonOptions {
   readonly description?: string;
   /** RFC 3339 timestamp or a Date; expired secrets never resolve. */
   readonly expiresAt?: string | Date;
+}
+
+/** Checks a READONLY_VAULT reference (`path#key`) under `path`. */
+export function checkVaultRef(issues: Issues, path: string, ref: string): void {
+  issues.known(ref, (r) => {
+    if (typeof r !== 'string' || r.length > MAX_VAULT_REF_LENGTH || !VAULT_REF.test(r))
+      issues.add(
+        path,
+        `must be a Vault reference path#key of at most ${MAX_VAULT_REF_LENGTH} characters such as secret/data/payments/stripe#api_key (${VAULT_REF.source}), got ${typeof r === 'string' && r.length > MAX_VAULT_REF_LENGTH ? `${r.length} characters` : describe(r)}`,
+      );
+  });
 }
 
 export function checkScopedSecret(issues: Issues, o: ScopedSecretCommonOptions): { expiresAt?: string } {

@@ -14,6 +14,7 @@ import {
   awsSecretsManagerConfig,
   checkExpiresInDays,
   checkScopedSecret,
+  checkVaultRef,
   checkWorkspaceId,
   checkWorkspaceKeys,
   plainBackendConfig,
@@ -66,7 +67,10 @@ export interface Planned<C> {
 }
 
 export interface ScopedSecretBodyProps<S> extends ScopedSecretCommonOptions {
-  readonly value: S;
+  /** The value; or, under READONLY_VAULT, `vaultRef` instead. */
+  readonly value?: S;
+  /** READONLY_VAULT: the `path#key` reference Coffer reads (never writes); instead of `value`. */
+  readonly vaultRef?: string;
   /** Write-only flavors only. */
   readonly valueVersion?: number;
 }
@@ -104,7 +108,7 @@ export type ScopedSecretResourceConfig = {
   category?: string;
   description?: string;
   expiresAt?: string;
-} & ValueAttributes;
+} & (ValueAttributes | { vaultRef: string });
 
 /** A `coffer_workspace_secret` configuration without its workspace (a Workspace passes its own `id`). */
 export type OverrideResourceConfig = {
@@ -267,19 +271,38 @@ export class ConstructBodies<V extends VariableLike> {
   scopedSecret(id: string, props: ScopedSecretBodyProps<string | V>): Planned<ScopedSecretResourceConfig> {
     const issues = this.issues();
     const extra = checkScopedSecret(issues, props);
-    const ref = this.reveal(issues, 'value', props.value);
+    // Built once the checks passed (a missing scope has thrown by then).
+    const common = () => ({
+      name: props.name,
+      scopeType: props.scope.type,
+      scopeId: props.scope.id,
+      ...(props.category !== undefined ? { category: props.category } : {}),
+      ...(props.description !== undefined ? { description: props.description } : {}),
+      ...extra,
+    });
+    if (props.vaultRef !== undefined && props.value === undefined) {
+      // A reference is no secret (it names where the value is), so it is never warned about as a literal.
+      checkVaultRef(issues, 'vaultRef', props.vaultRef);
+      if (props.valueVersion !== undefined)
+        issues.add('valueVersion', 'only applies to value (a vaultRef change is itself the new version)');
+      issues.throwIfAny(`ScopedSecret "${id}"`);
+      return { config: { ...common(), vaultRef: props.vaultRef }, literals: [] };
+    }
+    if (props.vaultRef !== undefined)
+      issues.add(
+        'vaultRef',
+        'conflicts with value: under READONLY_VAULT a secret is a reference, not a value',
+      );
+    if (props.value === undefined)
+      issues.add('value', 'is required (or, under READONLY_VAULT, vaultRef: a path#key reference)');
+    const ref =
+      props.value === undefined
+        ? { value: '', literal: false }
+        : this.reveal(issues, 'value', props.value as string | V);
     if (this.flavor.writeOnly) issues.integer('valueVersion', props.valueVersion, 1, Number.MAX_SAFE_INTEGER);
     issues.throwIfAny(`ScopedSecret "${id}"`);
     return {
-      config: {
-        name: props.name,
-        scopeType: props.scope.type,
-        scopeId: props.scope.id,
-        ...(props.category !== undefined ? { category: props.category } : {}),
-        ...(props.description !== undefined ? { description: props.description } : {}),
-        ...extra,
-        ...this.#values(ref.value, props.valueVersion),
-      },
+      config: { ...common(), ...this.#values(ref.value, props.valueVersion) },
       literals: ref.literal ? ['value'] : [],
     };
   }
