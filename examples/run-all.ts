@@ -169,7 +169,7 @@ function renderResolution(resolved: NonNullable<StepResult['resolved']>): string
  * the reference `secret/data/coffer/<layout path>`, and Vault holds there the applied value (compared, never
  * printed) with Coffer's marker (`coffer_secret_id`, the secret's id). Answers the problems found.
  */
-async function checkVault(
+export async function checkVault(
   o: RunAllOptions,
   vault: NonNullable<RunAllOptions['vault']>,
   l: Layout,

@@ -1,14 +1,18 @@
 // The examples' Vault variant: where its values must land in Vault (the server's one layout function, as
 // server/README.md documents it), the HCL stack switching to VAULT only when var.vault is set, the runner's
 // vault step without a Vault (skipped with the reason, failed under CI), and the dev server helper.
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { Coffer } from '@coffer/sdk';
+import { type RunningServer, startServer } from '@coffer/server/launch';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { skipUnlessAvailable } from '../../scripts/lib/ci.ts';
 import { layoutPath as serverLayoutPath } from '../../server/src/backends/layout.ts';
 import { expectedResolution, layout, layoutPath, scopedSecrets } from '../cdktf-app/layout.ts';
-import { runAll } from '../run-all.ts';
-import { startVaultDev, VAULT_BIN, VAULT_SETUP, vaultAvailable } from '../vault-dev.ts';
+import { checkVault, runAll } from '../run-all.ts';
+import { startVaultDev, VAULT_BIN, VAULT_SETUP, type VaultDev, vaultAvailable } from '../vault-dev.ts';
+import { missing } from './requirements.ts';
 
 describe('vault layout', () => {
   it('puts each scoped secret at the documented path: organization, team, workspace under its team', () => {
@@ -111,5 +115,79 @@ describe.skipIf(noVault)('startVaultDev', () => {
       await vault.stop();
     }
     await expect(fetch(url)).rejects.toThrow();
+  });
+});
+
+const noServer = skipUnlessAvailable('the vault step check against coffer serve and Vault', [
+  ...missing({ server: true }),
+  ...(vaultAvailable() ? [] : [`Vault at ${VAULT_BIN} (${VAULT_SETUP})`]),
+]);
+
+describe.skipIf(noServer)("the vault step's check of Vault (checkVault)", () => {
+  let server: RunningServer;
+  let vault: VaultDev;
+  beforeAll(async () => {
+    [server, vault] = await Promise.all([startServer(), startVaultDev()]);
+  });
+  afterAll(async () => {
+    await vault?.stop();
+    await server?.stop();
+  });
+
+  it('fails for values in the DB or changed in Vault, passes for the values Coffer wrote there', async () => {
+    const l = layout('vault');
+    const o = { baseUrl: server.baseUrl, apiKey: server.apiKey };
+    const coffer = new Coffer(o);
+    const values = Object.fromEntries(
+      scopedSecrets(l).map((s) => [`TF_VAR_${s.variable}`, randomBytes(12).toString('hex')]),
+    );
+    const create = async (prefix: string) => {
+      for (const s of scopedSecrets(l))
+        await coffer.secrets.create({
+          name: `${s.name}`,
+          scope: { type: s.scopeType, id: s.scopeId },
+          value: `${prefix}${values[`TF_VAR_${s.variable}`]}`,
+        });
+    };
+    try {
+      for (const team of Object.values(l.teams)) await coffer.teams.create({ id: team });
+      await coffer.workspaces.create({ id: l.workspaces.paymentsApi, teamId: l.teams.payments });
+      await coffer.workspaces.create({ id: l.workspaces.riskScoring, teamId: l.teams.risk });
+      // In the DB: every one of the 7 is reported, naming where it is and where it should be.
+      await create('');
+      const inDb = await checkVault(o, vault, l, values);
+      expect(inDb.checked).toBe(0);
+      expect(inDb.problems).toHaveLength(7);
+      expect(inDb.problems[2]).toBe(
+        'team/payments-vault/VAULT_DB_PASSWORD: stored in DB at -, expected VAULT at secret/data/coffer/default/teams/payments-vault/VAULT_DB_PASSWORD',
+      );
+      // In Vault, written by Coffer: all 7 pass.
+      for await (const m of coffer.secrets.list({ limit: 500 })) await coffer.secrets.delete(m.id);
+      await coffer.secretsManager.put({
+        backend: 'VAULT',
+        vault: { address: vault.address, authMethod: 'TOKEN', token: vault.token },
+      });
+      await create('');
+      expect(await checkVault(o, vault, l, values)).toEqual({ checked: 7, problems: [] });
+      // A value changed in Vault behind Coffer's back (the marker kept) is caught, without printing it.
+      const path = 'secret/data/coffer/default/teams/risk-vault/VAULT_RISK_FEED_TOKEN';
+      const before = (await (
+        await fetch(`${vault.address}/v1/${path}`, { headers: { 'x-vault-token': vault.token } })
+      ).json()) as { data: { data: Record<string, string> } };
+      const put = await fetch(`${vault.address}/v1/${path}`, {
+        method: 'POST',
+        headers: { 'x-vault-token': vault.token, 'content-type': 'application/json' },
+        body: JSON.stringify({ data: { ...before.data.data, value: 'changed-in-vault' } }),
+      });
+      expect(put.status).toBe(200);
+      const changed = await checkVault(o, vault, l, values);
+      expect(changed.checked).toBe(6);
+      expect(changed.problems).toEqual([
+        `team/risk-vault/VAULT_RISK_FEED_TOKEN: Vault holds at ${path} a value that is not the value of risk_feed_token`,
+      ]);
+      expect(changed.problems.join('\n')).not.toContain(values.TF_VAR_risk_feed_token);
+    } finally {
+      await coffer.close();
+    }
   });
 });
