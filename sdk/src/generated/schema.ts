@@ -777,7 +777,7 @@ export interface components {
             backend: components["schemas"]["Backend"];
             /**
              * @description Where the value lives outside Coffer, never the value: the Vault API path
-             *     (`secret/data/coffer/team/platform/STRIPE_API_KEY`), the AWS secret's ARN, the `path#key` of a
+             *     (`secret/data/coffer/acme/teams/platform/STRIPE_API_KEY`), the AWS secret's ARN, the `path#key` of a
              *     READONLY_VAULT reference, the variable name of an ENV secret.
              */
             reference: string | null;
@@ -922,7 +922,7 @@ export interface components {
              */
             endpoint?: string;
             /**
-             * @description Prepended to each secret's layout path to make its AWS name (`coffer/team/platform/NAME`); when
+             * @description Prepended to each secret's layout path to make its AWS name (`coffer/acme/teams/platform/NAME`); when
              *     not set, `coffer/`.
              */
             secretPrefix?: string;
@@ -1424,7 +1424,7 @@ export interface components {
                  *       "type": "https://coffer.dev/problems/backend-unavailable",
                  *       "title": "Backend unavailable",
                  *       "status": 503,
-                 *       "detail": "Vault at https://vault.internal:8200: GET secret/data/coffer/team/platform/STRIPE_API_KEY: Vault refused the connection. Retry later.",
+                 *       "detail": "Vault at https://vault.internal:8200: GET secret/data/coffer/acme/teams/platform/STRIPE_API_KEY: Vault refused the connection. Retry later.",
                  *       "instance": "/v1/secrets:resolve",
                  *       "requestId": "01JD2Q3R4S5T6V7W8X9Y0Z1A2P"
                  *     }
@@ -2857,6 +2857,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
         };
