@@ -59,6 +59,8 @@ export type {
   SecretsManager,
   SecretsManagerCheckResult,
   SecretsManagerConfig,
+  SecretsManagerMigrateParams,
+  SecretsManagerMigration,
   SecretsManagerPutParams,
 } from './resources/secrets-manager.ts';
 export type {
