@@ -188,7 +188,14 @@ const isSet = (x: unknown) => x !== null && x !== undefined;
 
 /** Exactly one of value, value_wo and vault_ref; a reference conflicts with either value, at vault_ref. */
 function validateSource(config: ObjectValue): Diagnostic[] {
-  if (!isSet(config.vault_ref)) return validateValue(config);
+  if (!isSet(config.vault_ref)) {
+    // The shared message, plus the third way a coffer_secret can be given what it is.
+    return validateValue(config).map((d) =>
+      d.summary === 'Missing value'
+        ? { ...d, detail: `${d.detail} Under the READONLY_VAULT backend, set vault_ref (path#key) instead.` }
+        : d,
+    );
+  }
   const others = ['value', 'value_wo'].filter((a) => isSet(config[a]));
   if (others.length === 0) return [];
   return [

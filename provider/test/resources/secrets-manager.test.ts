@@ -5,6 +5,7 @@
 // with the server's defaults and derived paths in the state, and a kv_version change re-deriving the paths.
 import type { Coffer } from '@coffer/sdk';
 import { describe, expect, it } from 'vitest';
+import type { ObjectValue } from '../../src/framework/index.ts';
 import { type Instance, type MiniCli, summaries, UNKNOWN, withSession } from './support/cli.ts';
 
 let cli: MiniCli;
@@ -94,7 +95,7 @@ describe('coffer_secrets_manager', () => {
 
   describe('every backend and auth method', () => {
     let s: Instance | null = null;
-    const step = async (config: Record<string, unknown>) => {
+    const step = async (config: ObjectValue) => {
       const a = await r().apply(s, config);
       expect(a.diagnostics).toEqual([]);
       const read = await r().read(a.instance as Instance);

@@ -19,17 +19,25 @@ const STRIPE_NEXT = `n-${randomBytes(12).toString('hex')}`;
 
 const spec = parse(readFileSync(join(import.meta.dirname, '../../../openapi/coffer.yaml'), 'utf8'));
 
+let cli: MiniCli;
+let sdk: Coffer;
+withSession((s) => {
+  ({ cli, sdk } = s);
+});
+
 describe('vault_ref validation', () => {
   it('uses the spec pattern and length', () => {
     expect(VAULT_REF.source).toBe(spec.components.schemas.VaultRef.pattern);
     expect(MAX_VAULT_REF_LENGTH).toBe(spec.components.schemas.VaultRef.maxLength);
   });
-});
 
-let cli: MiniCli;
-let sdk: Coffer;
-withSession((s) => {
-  ({ cli, sdk } = s);
+  it('a secret with neither value nor reference is told about vault_ref too', async () => {
+    const p = await cli
+      .type('coffer_secret')
+      .plan(null, { scope_type: 'team', scope_id: 'payments', name: 'X' });
+    expect(summaries(p.diagnostics)).toEqual(['Missing value']);
+    expect(p.diagnostics[0]?.detail).toContain('set vault_ref (path#key) instead');
+  });
 });
 
 describe.runIf(requireTool('vault'))('coffer_secret.vault_ref on READONLY_VAULT', () => {
