@@ -454,7 +454,7 @@ export const secretsManagerResource: ResourceDefinition<CofferClient, ManagerAtt
   typeName: 'coffer_secrets_manager',
   schema: {
     description:
-      'Where secret values live (a singleton: declare it once). Destroying it resets the server to the DB backend. Switching backends does not migrate existing secrets.',
+      'Where secret values live (a singleton: declare it once). Destroying it resets the server to the DB backend. Switching backends does not move existing secrets: each keeps resolving where it is stored (its storage backend) until POST /v1/secrets-manager:migrate moves it.',
     attributes,
   },
 
