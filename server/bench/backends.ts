@@ -96,7 +96,6 @@ async function compare(
   const resolveOne = () =>
     coffer.send('POST', '/v1/secrets:resolve', {
       workspaceId: 'ws-bench',
-      teamId: 'core',
       names: ['BENCH_VALUE'],
     });
   const measure = async (
@@ -124,12 +123,24 @@ async function compare(
 }
 
 async function created(coffer: Coffer): Promise<void> {
+  for (const [path, body] of [
+    ['/v1/teams', { id: 'core' }],
+    ['/v1/workspaces', { id: 'ws-bench', teamId: 'core' }],
+  ] as const) {
+    const made = await coffer.send('POST', path, body);
+    if (made.status !== 201) throw new Error(`POST ${path} answered ${made.status}: ${made.body}`);
+  }
   const r = await coffer.send('POST', '/v1/secrets', {
     name: 'BENCH_VALUE',
     scope: { type: 'team', id: 'core' },
     value: `bench-${Math.random().toString(36).slice(2)}`,
   });
   if (r.status !== 201) throw new Error(`creating the benchmark secret answered ${r.status}: ${r.body}`);
+  // The direct reads go to the documented layout path: the secret must be there.
+  const reference = String(JSON.parse(r.body).storage.reference);
+  if (!/coffer\/acme\/teams\/core\/BENCH_VALUE(-[A-Za-z0-9]{6})?$/.test(reference)) {
+    throw new Error(`the benchmark secret is at ${reference}, not where the direct read looks`);
+  }
 }
 
 async function benchVault(
@@ -157,7 +168,7 @@ async function benchVault(
     await created(srv.client);
     const port = Number(new URL(dev.address).port);
     const direct = () =>
-      raw(agent, port, 'GET', '/v1/secret/data/coffer/team/core/BENCH_VALUE', {
+      raw(agent, port, 'GET', '/v1/secret/data/coffer/acme/teams/core/BENCH_VALUE', {
         'x-vault-token': dev.rootToken,
       });
     const rows = await compare(h, o, srv.client, direct, configure);
@@ -196,7 +207,7 @@ async function benchAws(
     await configure(0);
     await created(srv.client);
     const port = Number(new URL(moto.endpoint).port);
-    const body = JSON.stringify({ SecretId: 'coffer/team/core/BENCH_VALUE' });
+    const body = JSON.stringify({ SecretId: 'coffer/acme/teams/core/BENCH_VALUE' });
     // moto without signature verification (as the server's calls are here): the credential scope routes it.
     const headers = {
       'content-type': 'application/x-amz-json-1.1',

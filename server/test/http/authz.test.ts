@@ -229,6 +229,11 @@ const ACME: Case[] = [
     run: (k) => status(k, 'PUT', '/v1/secrets-manager', { backend: 'DB', cache: { ttlSeconds: 0 } }),
   },
   {
+    route: 'POST /v1/secrets-manager:migrate (no key here is a deployment key)',
+    expect: () => 403,
+    run: (k) => status(k, 'POST', '/v1/secrets-manager:migrate', { dryRun: true }),
+  },
+  {
     route: 'POST /v1/api-keys (runtime, own scope)',
     expect: (_s, r) => (writer(r) ? 201 : 403),
     run: (k, s) => status(k, 'POST', '/v1/api-keys', { name: fresh(), role: 'runtime', scope: own(s) }),
