@@ -26,7 +26,7 @@ import { randomBytes } from 'node:crypto';
 import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { APIError, Coffer } from '@coffer/sdk';
+import { Coffer } from '@coffer/sdk';
 import Table from 'cli-table3';
 import {
   findTofu,
@@ -287,23 +287,50 @@ async function stackStep(
 }
 
 /**
- * A failed run may have left the vault layout's scopes behind (its state is not kept: a dev Vault forgets
- * everything on restart). Deletes them with what they hold; 404s are expected.
+ * What an interrupted vault step may have left: its scopes and organization secrets (its state is not kept: a
+ * dev Vault forgets everything on restart), and the secrets manager still on VAULT at a Vault that is gone,
+ * which would fail every later write. Deleting a secret stored in Vault needs Vault settings, so the secrets
+ * manager is pointed at this run's Vault first (deleting a path it never held succeeds), then everything left
+ * is deleted and the secrets manager goes back to DB. Answers what was removed (nothing when all was clean).
  */
-async function removeLeftovers(o: RunAllOptions, l: Layout): Promise<void> {
+export async function recoverVaultLeftovers(
+  o: RunAllOptions,
+  vault: NonNullable<RunAllOptions['vault']>,
+): Promise<string[]> {
+  const l = layout('vault');
   const coffer = new Coffer({ baseUrl: o.baseUrl, apiKey: o.apiKey });
-  const gone = (e: unknown) => {
-    if (!(e instanceof APIError && e.status === 404)) throw e;
-  };
   try {
-    for (const ws of Object.values(l.workspaces))
-      await coffer.workspaces.delete(ws, { cascade: true }).catch(gone);
-    for (const team of Object.values(l.teams)) await coffer.teams.delete(team, { cascade: true }).catch(gone);
     const org = organizationOf(o);
-    for (const s of scopedSecrets(l, org).filter((x) => x.scopeType === 'organization'))
-      for await (const m of coffer.secrets.list({ limit: 500 }))
-        if (m.scope.type === 'organization' && m.name === s.name)
-          await coffer.secrets.delete(m.id).catch(gone);
+    const orgNames = new Set(
+      scopedSecrets(l, org)
+        .filter((x) => x.scopeType === 'organization')
+        .map((x) => x.name),
+    );
+    const orgSecrets: { id: string; name: string }[] = [];
+    for await (const m of coffer.secrets.list({ scopeType: 'organization', scopeId: org, limit: 500 }))
+      if (orgNames.has(m.name)) orgSecrets.push({ id: m.id, name: m.name });
+    const teams = new Set(Object.values(l.teams) as string[]);
+    const workspaces = new Set(Object.values(l.workspaces) as string[]);
+    const teamsLeft: string[] = [];
+    for await (const t of coffer.teams.list()) if (teams.has(t.id)) teamsLeft.push(t.id);
+    const workspacesLeft: string[] = [];
+    for await (const w of coffer.workspaces.list()) if (workspaces.has(w.id)) workspacesLeft.push(w.id);
+    const onVault = (await coffer.secretsManager.get()).backend === 'VAULT';
+    const removed = [
+      ...workspacesLeft.map((w) => `workspace ${w}`),
+      ...teamsLeft.map((t) => `team ${t}`),
+      ...orgSecrets.map((m) => `secret ${m.name}`),
+    ];
+    if (removed.length === 0 && !onVault) return [];
+    await coffer.secretsManager.put({
+      backend: 'VAULT',
+      vault: { address: vault.address, authMethod: 'TOKEN', token: vault.token },
+    });
+    for (const w of workspacesLeft) await coffer.workspaces.delete(w, { cascade: true });
+    for (const t of teamsLeft) await coffer.teams.delete(t, { cascade: true });
+    for (const m of orgSecrets) await coffer.secrets.delete(m.id);
+    await coffer.secretsManager.put({ backend: 'DB' });
+    return onVault ? [...removed, 'the secrets manager on VAULT (now DB)'] : removed;
   } finally {
     await coffer.close();
   }
@@ -349,7 +376,6 @@ async function vaultStep(
       2,
     )}\n`,
   );
-  await removeLeftovers(o, l);
   try {
     return await stackStep(o, 'vault', tofuBin, dir, cliConfig, {
       variant: 'vault',
@@ -377,6 +403,11 @@ export async function runAll(o: RunAllOptions): Promise<StepResult[]> {
   const tofuBin = findTofu();
   const haveProvider = providerAvailable();
   let synthDirs: { cdktf: string; cdktn: string } | undefined;
+  // Before the other steps: a secrets manager left on a Vault that is gone would fail their writes.
+  if (o.vault && only.includes('vault')) {
+    const removed = await recoverVaultLeftovers(o, o.vault);
+    if (removed.length > 0) log(`vault: removed what an interrupted run left: ${removed.join(', ')}`);
+  }
   for (const step of STEPS) {
     if (!only.includes(step)) continue;
     const started = performance.now();

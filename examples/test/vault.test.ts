@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { skipUnlessAvailable } from '../../scripts/lib/ci.ts';
 import { layoutPath as serverLayoutPath } from '../../server/src/backends/layout.ts';
 import { expectedResolution, layout, layoutPath, scopedSecrets } from '../cdktf-app/layout.ts';
-import { checkVault, runAll } from '../run-all.ts';
+import { checkVault, recoverVaultLeftovers, runAll } from '../run-all.ts';
 import { startVaultDev, VAULT_BIN, VAULT_SETUP, type VaultDev, vaultAvailable } from '../vault-dev.ts';
 import { missing } from './requirements.ts';
 
@@ -187,6 +187,54 @@ describe.skipIf(noServer)("the vault step's check of Vault (checkVault)", () => 
       ]);
       expect(changed.problems.join('\n')).not.toContain(values.TF_VAR_risk_feed_token);
     } finally {
+      await coffer.close();
+    }
+  });
+
+  it('recovers from an interrupted run: its scopes and secrets stored in a Vault that is gone, the secrets manager still on it', async () => {
+    const l = layout('vault');
+    const o = { baseUrl: server.baseUrl, apiKey: server.apiKey };
+    const coffer = new Coffer(o);
+    const gone = await startVaultDev();
+    try {
+      await recoverVaultLeftovers(o, vault); // whatever the test before left
+      await coffer.secretsManager.put({
+        backend: 'VAULT',
+        vault: { address: gone.address, authMethod: 'TOKEN', token: gone.token },
+      });
+      await coffer.teams.create({ id: l.teams.payments });
+      await coffer.workspaces.create({ id: l.workspaces.paymentsApi, teamId: l.teams.payments });
+      const value = randomBytes(12).toString('hex');
+      for (const [type, id] of [
+        ['organization', 'default'],
+        ['team', l.teams.payments],
+        ['workspace', l.workspaces.paymentsApi],
+      ] as const)
+        await coffer.secrets.create({ name: l.names.smtp, scope: { type, id }, value });
+      await gone.stop();
+      // The Vault is gone: a new secret cannot be written, as the other steps would find.
+      await expect(
+        coffer.secrets.create(
+          { name: 'X', scope: { type: 'team', id: l.teams.payments }, value },
+          { maxRetries: 0 },
+        ),
+      ).rejects.toMatchObject({ status: 503 });
+
+      expect(await recoverVaultLeftovers(o, vault)).toEqual([
+        `workspace ${l.workspaces.paymentsApi}`,
+        `team ${l.teams.payments}`,
+        `secret ${l.names.smtp}`,
+        'the secrets manager on VAULT (now DB)',
+      ]);
+      expect((await coffer.secretsManager.get()).backend).toBe('DB');
+      const left: string[] = [];
+      for await (const m of coffer.secrets.list({ limit: 500 })) left.push(m.name);
+      expect(left).toEqual([]);
+      for await (const t of coffer.teams.list()) expect(t.id).not.toBe(l.teams.payments);
+      // Clean now: nothing to do.
+      expect(await recoverVaultLeftovers(o, vault)).toEqual([]);
+    } finally {
+      await gone.stop();
       await coffer.close();
     }
   });
