@@ -505,20 +505,3 @@ describe.each(FLAVORS)('validation ($name)', (f) => {
     expect(() => workspace(c, { workspaceId: id, team: id, organizationId: id })).not.toThrow();
   });
 });
-
-describe('rules copied from the spec (not yet in @coffer/sdk/rules)', () => {
-  it('VAULT_REF, its maximum length and the recovery window maximum are the spec’s', async () => {
-    const { readFileSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    const { VAULT_REF, MAX_VAULT_REF_LENGTH, MAX_RECOVERY_WINDOW_DAYS } = await import(
-      '../src/core/config.ts'
-    );
-    const spec = readFileSync(join(import.meta.dirname, '../../openapi/coffer.yaml'), 'utf8');
-    const vaultRef = spec.split(/\n {4}VaultRef:\n/)[1]?.split(/\n {4}\w/)[0] ?? '';
-    expect(vaultRef).toContain(`pattern: '${VAULT_REF.source}'`);
-    expect(vaultRef).toContain(`maxLength: ${MAX_VAULT_REF_LENGTH}`);
-    const recovery = spec.split(/\n {8}recoveryWindowDays:\n/)[1]?.split(/\n {8}\w/)[0] ?? '';
-    expect(recovery).toMatch(/minimum: 0\n\s+maximum: 30/);
-    expect(MAX_RECOVERY_WINDOW_DAYS).toBe(30);
-  });
-});

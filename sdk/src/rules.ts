@@ -43,6 +43,11 @@ export const VAULT_PATH = /^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/;
 export const AWS_REGION = /^[a-z]{2}(-[a-z]+)+-[0-9]+$/;
 /** The spec's `AwsSettings.secretPrefix` pattern (AWS secret-name characters; empty allowed). */
 export const AWS_SECRET_PREFIX = /^[A-Za-z0-9/_+=.@-]{0,256}$/;
+/** The spec's `VaultRef`: a READONLY_VAULT reference `path#key`, up to MAX_VAULT_REF_LENGTH characters. */
+export const VAULT_REF = /^[A-Za-z0-9_./-]+#[A-Za-z0-9_.-]+$/;
+export const MAX_VAULT_REF_LENGTH = 512;
+/** The largest `aws.recoveryWindowDays` of the secrets manager. */
+export const MAX_RECOVERY_WINDOW_DAYS = 30;
 /** The largest `cache.ttlSeconds` of the secrets manager. */
 export const MAX_CACHE_TTL_SECONDS = 86400;
 /** The shape of the spec's `format: date-time` (RFC 3339 section 5.6, with an offset); pair it with Date.parse. */

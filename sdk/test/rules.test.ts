@@ -10,6 +10,8 @@ import {
   FALLBACKS,
   MAX_CACHE_TTL_SECONDS,
   MAX_EXPIRES_IN_DAYS,
+  MAX_RECOVERY_WINDOW_DAYS,
+  MAX_VAULT_REF_LENGTH,
   SCOPE_ID,
   SCOPE_TYPES,
   SECRET_CATEGORIES,
@@ -17,6 +19,7 @@ import {
   VAULT_AUTH_METHODS,
   VAULT_KV_VERSIONS,
   VAULT_PATH,
+  VAULT_REF,
   WORKSPACE_SECRET_KEYS,
 } from '../src/rules.ts';
 
@@ -49,6 +52,10 @@ describe('naming rules', () => {
     const cache = schemas.SecretsManagerConfigInput.properties.cache;
     const ttl = (cache.$ref ? schemas[cache.$ref.split('/').pop()] : cache).properties.ttlSeconds;
     expect(MAX_CACHE_TTL_SECONDS).toBe(ttl.maximum);
+    expect(VAULT_REF.source).toBe(source(schemas.VaultRef.pattern));
+    expect(MAX_VAULT_REF_LENGTH).toBe(schemas.VaultRef.maxLength);
+    const recovery = JSON.stringify(spec).match(/"recoveryWindowDays":\{[^}]*\}/)?.[0] ?? '';
+    expect(JSON.parse(recovery.slice('"recoveryWindowDays":'.length)).maximum).toBe(MAX_RECOVERY_WINDOW_DAYS);
   });
 
   it('DATE_TIME is the shape of the spec’s date-time (RFC 3339, offset required)', () => {

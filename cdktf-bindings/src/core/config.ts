@@ -12,6 +12,8 @@ import {
   MAX_CACHE_TTL_SECONDS,
   MAX_DISPLAY_NAME_LENGTH,
   MAX_EXPIRES_IN_DAYS,
+  MAX_RECOVERY_WINDOW_DAYS,
+  MAX_VAULT_REF_LENGTH,
   SCOPE_ID,
   SCOPE_TYPES,
   type ScopeType,
@@ -20,17 +22,11 @@ import {
   type SecretCategory,
   VAULT_KV_VERSIONS,
   VAULT_PATH,
+  VAULT_REF,
   WORKSPACE_SECRET_KEYS,
   type WorkspaceSecretKey,
 } from '@coffer/sdk/rules';
 import { describe, type Issues, toTimestamp } from './validate.ts';
-
-// Not (yet) exported by @coffer/sdk/rules; copied from openapi/coffer.yaml (VaultRef and
-// AwsSecretsManagerSettings.recoveryWindowDays). test/validation.test.ts checks them against the spec.
-/** A READONLY_VAULT reference `path#key` (spec: VaultRef). */
-export const VAULT_REF = /^[A-Za-z0-9_./-]+#[A-Za-z0-9_.-]+$/;
-export const MAX_VAULT_REF_LENGTH = 512;
-export const MAX_RECOVERY_WINDOW_DAYS = 30;
 
 /** A secret passed to a construct, checked by the flavor (see `SecretInput` in each entry point). */
 export interface SecretRef {

@@ -2,7 +2,7 @@
 // Under the READONLY_VAULT backend a secret is a reference (vault_ref, `path#key`) to a field Coffer reads
 // from Vault and never writes; a changed reference is an update (a new version), like a changed value.
 import type { ResponseBody } from '@coffer/sdk';
-import type { ScopeType, SecretCategory } from '@coffer/sdk/rules';
+import { MAX_VAULT_REF_LENGTH, type ScopeType, type SecretCategory, VAULT_REF } from '@coffer/sdk/rules';
 import {
   type Attributes,
   type Diagnostic,
@@ -45,10 +45,6 @@ const POINTERS: PointerMap = {
   '/value': ['value'],
   '/vaultRef': ['vault_ref'],
 };
-
-/** The spec's `VaultRef` (`path#key`, up to 512 characters); secret.test.ts checks it against openapi/coffer.yaml. */
-export const VAULT_REF = /^[A-Za-z0-9_./-]+#[A-Za-z0-9_.-]+$/;
-export const MAX_VAULT_REF_LENGTH = 512;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
