@@ -6,7 +6,9 @@ declare module 'vitest' {
   export interface ProvidedContext {
     cofferBaseUrl: string;
     cofferApiKey: string;
-    cofferTarget: 'prism-mock' | 'prism-proxy' | 'steady-mock' | 'external';
+    cofferTarget: 'prism-mock' | 'prism-proxy' | 'prism-proxy-vault' | 'steady-mock' | 'external';
+    /** contract-server-vault: the configuration the suite runs on, to restore after a test that changes it. */
+    cofferSecretsManager: Record<string, unknown>;
   }
 }
 

@@ -6,6 +6,10 @@ export const target = inject('cofferTarget');
 export const stateful = target !== 'prism-mock' && target !== 'steady-mock';
 /** A mock server (Prism or Steady): answers the spec's examples and keeps no state. */
 export const mock = !stateful;
+/** The real server keeps the suite's values in a Vault dev server (project contract-server-vault). */
+export const onVault = target === 'prism-proxy-vault';
+/** The secrets-manager configuration the target runs on, when a test must put it back. */
+export const suiteSecretsManager = onVault ? inject('cofferSecretsManager') : null;
 const baseUrl = inject('cofferBaseUrl');
 const apiKey = inject('cofferApiKey');
 

@@ -10,11 +10,21 @@ import {
   PageIterable,
   RateLimitError,
   Secret,
+  type SecretsManagerPutParams,
   UnprocessableEntityError,
   ValidationError,
 } from '@coffer/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { client, ISO_DATE, rawFetch, stateful, target, uniq } from './helpers.ts';
+import {
+  client,
+  ISO_DATE,
+  onVault,
+  rawFetch,
+  stateful,
+  suiteSecretsManager,
+  target,
+  uniq,
+} from './helpers.ts';
 
 /** Steady's mock answers bodies only: the documented response headers (X-Request-Id, ETag) are not mocked. */
 const headersMocked = target !== 'steady-mock';
@@ -119,6 +129,12 @@ describe('secrets manager', () => {
     expect(cfg.effectiveBackend).toBe('DB');
     expect(cfg.fallbackReason).toBeNull();
     expect(JSON.stringify(cfg)).not.toMatch(/"token"/);
+    if (suiteSecretsManager) {
+      const back = await coffer.secretsManager.put(suiteSecretsManager as unknown as SecretsManagerPutParams);
+      expect(back.effectiveBackend).toBe('VAULT');
+      expect(back.vault).toMatchObject({ hasToken: true });
+      expect(JSON.stringify(back)).not.toMatch(/"token"/);
+    }
   });
 
   it('check() reports connectivity', async () => {
@@ -158,6 +174,11 @@ describe('secrets', () => {
     id = res.data.id;
     if (stateful) {
       expect(res.data).toMatchObject({ name, scope: { type: 'workspace', id: workspace }, version: 1 });
+    }
+    // On the VAULT target the value went to Vault, at the hierarchical layout path.
+    if (onVault) {
+      expect(res.data.storage).toMatchObject({ backend: 'VAULT', kvVersion: 2, remoteVersion: '1' });
+      expect(res.data.storage.reference).toMatch(new RegExp(`/workspaces/${workspace}/${name}$`));
     }
   });
 
