@@ -36,7 +36,7 @@ async function usedDataDir(): Promise<string> {
   const srv = await startServer({ dataDir, env: { COFFER_ENCRYPTION_SECRET: undefined } });
   const r = await call(srv.url, 'POST', '/v1/secrets', {
     key: srv.key,
-    body: { name: 'KEEP_ME', scope: { type: 'team', id: 't' }, value: 'v' },
+    body: { name: 'KEEP_ME', scope: { type: 'organization', id: 'acme' }, value: 'v' },
   });
   expect(r.status).toBe(201);
   await srv.stop();
