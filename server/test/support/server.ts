@@ -7,11 +7,24 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll } from 'vitest';
 import { freePort, SERVER_CLI } from '../../src/launch.ts';
 import { createTestDatabase } from './postgres.ts';
 import { pgUrl, type StoreKind, TEST_SECRET } from './stores.ts';
 
 export { freePort, SERVER_CLI as CLI };
+
+/**
+ * Every server this file started that is still running. A test that fails before its own clean-up would
+ * otherwise leave its `coffer serve` behind after the run: they are killed once the file's own hooks are done
+ * (this hook is registered first, so it runs after theirs), and at the latest when the worker exits.
+ */
+const children = new Set<ChildProcess>();
+const killLeftovers = () => {
+  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+};
+afterAll(killLeftovers);
+process.once('exit', killLeftovers);
 
 export interface CliChild {
   child: ChildProcess;
@@ -29,6 +42,8 @@ export function spawnCli(args: string[], env: Record<string, string | undefined>
     env: { ...process.env, ...env } as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  children.add(child);
+  child.once('exit', () => children.delete(child));
   let out = '';
   child.stdout?.on('data', (d: Buffer) => {
     out += d.toString('utf8');
