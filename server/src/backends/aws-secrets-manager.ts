@@ -302,11 +302,14 @@ export class AwsSecretsManagerBackend implements RemoteBackend {
     );
   }
 
-  /** Counts every secret whose name starts with the prefix: whatever layout wrote it, one page per 100. */
-  async check(): Promise<CheckResult> {
+  /**
+   * Counts every secret whose name starts with the prefix: whatever layout wrote it, one page per 100.
+   * Without `count`, one page answers whether AWS does.
+   */
+  async check({ count: counting = true }: { count?: boolean } = {}): Promise<CheckResult> {
     let count = 0;
     let next: string | undefined;
-    for (let page = 0; page < MAX_COUNT_PAGES; page++) {
+    for (let page = 0; page < (counting ? MAX_COUNT_PAGES : 1); page++) {
       const r = await this.#send('ListSecrets', this.#prefix || '(all)', () =>
         this.#client.send(
           new ListSecretsCommand({
@@ -319,6 +322,7 @@ export class AwsSecretsManagerBackend implements RemoteBackend {
       if (!('SecretList' in r)) break;
       count += (r.SecretList ?? []).filter((s) => s.Name?.startsWith(this.#prefix)).length;
       next = r.NextToken;
+      if (!counting) break;
       if (!next) return { secretCount: count };
     }
     return { secretCount: null };

@@ -64,8 +64,11 @@ export interface RemoteBackend {
    * if it is still the one this create wrote for `loc` (a concurrent create that won keeps its value).
    */
   discard(loc: SecretOwner, ref: StoredRef): Promise<void>;
-  /** Connects and authenticates; counts Coffer's secrets where it can. */
-  check(): Promise<CheckResult>;
+  /**
+   * Connects and authenticates; with `count` (the default) also counts Coffer's secrets where it can.
+   * Readiness asks without: one request proves the backend answers, a count may take many.
+   */
+  check(opts?: { count?: boolean }): Promise<CheckResult>;
 }
 
 /** The backend could not be reached or refused to work (network, 5xx, sealed, login failed, denied). */

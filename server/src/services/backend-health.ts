@@ -1,7 +1,8 @@
 /**
  * Whether the effective secrets backend answers, for readiness and `POST /v1/secrets-manager:check`. DB and
  * ENV live in this process and its store; a remote backend is asked (log in, count its secrets). Readiness
- * probes share one check every few seconds, so a fleet of probes does not become load on Vault or AWS.
+ * probes share one check every few seconds and do not count (one request to the backend), so a fleet of
+ * probes does not become load on Vault or AWS.
  */
 import type { StorageBackend, Store } from '../store/types.ts';
 import { isRemote, type SecretValues } from './secret-values.ts';
@@ -31,8 +32,8 @@ export class BackendHealth {
     this.#values = values;
   }
 
-  /** A fresh check of the effective backend. */
-  async check(): Promise<BackendCheck> {
+  /** A fresh check of the effective backend; `count: false` (readiness) skips counting its secrets. */
+  async check({ count = true }: { count?: boolean } = {}): Promise<BackendCheck> {
     const { view, settings } = await this.#manager.remote();
     const backend = view.effectiveBackend;
     const started = performance.now();
@@ -40,11 +41,14 @@ export class BackendHealth {
     try {
       if (!isRemote(backend)) {
         await this.#store.ping();
-        return { backend, ok: true, latencyMs: ms(), secretCount: await this.#store.secrets.count() };
+        const out: BackendCheck = { backend, ok: true, latencyMs: ms() };
+        if (count) out.secretCount = await this.#store.secrets.count();
+        return out;
       }
       const b = await this.#values.backend(backend, settings);
-      const r = await b.check();
+      const r = await b.check({ count });
       const out: BackendCheck = { backend, ok: true, latencyMs: ms() };
+      if (!count) return out;
       // READONLY_VAULT references live in Coffer's store: that is the count that means something.
       if (backend === 'READONLY_VAULT') out.secretCount = await this.#store.secrets.count();
       else if (r.secretCount !== null) out.secretCount = r.secretCount;
@@ -61,7 +65,7 @@ export class BackendHealth {
   async probe(): Promise<BackendCheck> {
     const last = this.#last;
     if (last && Date.now() - last.at < PROBE_TTL_MS) return last.result;
-    this.#inFlight ??= this.check()
+    this.#inFlight ??= this.check({ count: false })
       .then((result) => {
         this.#last = { at: Date.now(), result };
         return result;

@@ -150,6 +150,8 @@ for (const flavour of ['vault', 'openbao'] as const) {
       await b.delete(ref);
       expect((await dev.api('GET', 'kvx/metadata/apps/coffer/acme/teams/platform/ONE')).status).toBe(404);
       expect(await b.check()).toEqual({ secretCount: 1 });
+      // Readiness does not count: one LIST shows Vault answers.
+      expect(await b.check({ count: false })).toEqual({ secretCount: null });
     });
 
     it('KV v1: plain paths, no versions; a foreign value is not overwritten; delete', async () => {
@@ -223,6 +225,7 @@ for (const flavour of ['vault', 'openbao'] as const) {
       expect(b.session.logins).toBe(2);
       // check() says so too (a revoked token is not a policy that cannot list).
       expect(await rejection(b.check())).toBeInstanceOf(BackendUnavailableError);
+      expect(await rejection(b.check({ count: false }))).toBeInstanceOf(BackendUnavailableError);
     });
 
     it('a policy that does not allow the path: permission denied after one fresh login', async () => {

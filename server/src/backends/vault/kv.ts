@@ -263,8 +263,9 @@ export class VaultKvBackend implements RemoteBackend {
    * not known in advance; the earlier `{scopeType}/...` roots are folders like any other), one LIST per
    * folder, COUNT_CONCURRENCY at a time, no deeper than the layout goes. Past MAX_COUNT_CALLS folders, or
    * when the policy may not list the prefix, the count is null: logged in is what the check is about.
+   * Without `count`, one LIST of the prefix shows Vault answers (a cached token alone would not).
    */
-  async check(): Promise<CheckResult> {
+  async check({ count: counting = true }: { count?: boolean } = {}): Promise<CheckResult> {
     await this.#session.token();
     const base =
       this.#s.kvVersion === 2
@@ -280,6 +281,10 @@ export class VaultKvBackend implements RemoteBackend {
     let count = 0;
     let calls = 0;
     try {
+      if (!counting) {
+        await list(base);
+        return { secretCount: null };
+      }
       // Level by level (the layout is at most LAYOUT_MAX_DEPTH deep), COUNT_CONCURRENCY lists at a time.
       let level = [base];
       for (let depth = 1; depth <= LAYOUT_MAX_DEPTH && level.length > 0; depth++) {
