@@ -73,6 +73,8 @@ export interface ScopeContents {
   overrides: number;
   teams: number;
   workspaces: string[];
+  /** Unrevoked deployment keys of an organization (0 for a team or workspace). */
+  deploymentKeys: number;
 }
 
 export interface SecretRecord {

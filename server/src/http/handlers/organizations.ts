@@ -4,10 +4,10 @@ import type { Handler } from '../context.ts';
 import { HttpError } from '../problem.ts';
 import { etag } from '../views.ts';
 import { event, ifMatch, page, unlessTaken, updatedOrThrow } from './common.ts';
-import { emptyScope, notEmpty, plural } from './scopes.ts';
+import { notEmpty, plural, removeScope, scopeTarget } from './scopes.ts';
 
 const notFound = (id: string) => new HttpError(404, `No organization with id ${id}.`);
-const target = (id: string) => ({ kind: 'organization', id, name: id, organizationId: null });
+const target = (id: string) => scopeTarget('organization', id, id);
 
 export const createOrganization: Handler = async (ctx, s) => {
   requireDeployment(ctx.principal, 'create organizations');
@@ -73,44 +73,27 @@ export const deleteOrganization: Handler = async (ctx, s) => {
   requireDeployment(p, 'delete organizations');
   const id = ctx.path.organizationId as string;
   if (!(await s.store.organizations.get(id))) throw notFound(id);
-  const keys = await s.store.apiKeys.list({ within: { organizationId: id }, limit: 500 });
-  if (keys.items.some((k) => k.deployment)) {
+  const contents = await s.store.scopes.contents('organization', id);
+  if (contents.deploymentKeys > 0) {
     throw new HttpError(
       409,
       `Organization ${id} holds a deployment key; revoke it first (from another deployment key).`,
     );
   }
-  const teams = await s.store.teams.list({ organizationId: id, limit: 500 });
-  const workspaces = await s.store.workspaces.list({ organizationId: id, limit: 500 });
-  const secrets = await s.store.secrets.listOnScope('organization', id);
   if (ctx.query.cascade !== true) {
     const left: string[] = [];
-    if (secrets.length) left.push(plural(secrets.length, 'secret'));
-    if (teams.items.length) left.push(plural(teams.items.length, 'team'));
-    if (workspaces.items.length) left.push(plural(workspaces.items.length, 'workspace'));
+    if (contents.secrets) left.push(plural(contents.secrets, 'secret'));
+    if (contents.teams) left.push(plural(contents.teams, 'team'));
+    if (contents.workspaces.length) left.push(plural(contents.workspaces.length, 'workspace'));
     if (left.length) throw notEmpty(`Organization ${id}`, left);
   }
-  // Pages of 500 until nothing is left: a cascade removes what it lists, so the first page is always fresh.
-  for (;;) {
-    const ws = await s.store.workspaces.list({ organizationId: id, limit: 500 });
-    for (const w of ws.items) {
-      await emptyScope(ctx, s, 'workspace', w.id, id);
-      await s.store.workspaces.delete(w.id);
-    }
-    const ts = await s.store.teams.list({ organizationId: id, limit: 500 });
-    for (const t of ts.items) {
-      await emptyScope(ctx, s, 'team', t.id, id);
-      await s.store.teams.delete(t.id);
-    }
-    if (ws.items.length === 0 && ts.items.length === 0) break;
+  for (const w of contents.workspaces) await removeScope(ctx, s, 'workspace', w, id, { cascade: true });
+  // Pages of 500 until none is left: each page's teams are gone before the next is read.
+  for (let page = await s.store.teams.list({ organizationId: id, limit: 500 }); page.items.length > 0; ) {
+    for (const t of page.items) await removeScope(ctx, s, 'team', t.id, id, { cascade: true });
+    page = await s.store.teams.list({ organizationId: id, limit: 500 });
   }
-  await emptyScope(ctx, s, 'organization', id, id);
-  await s.store.transaction(async (tx) => {
-    await tx.organizations.delete(id);
-    await tx.audit.appendEvent(
-      event(p, ctx, 'organization.deleted', target(id), { cascade: ctx.query.cascade === true }),
-    );
-  });
+  await removeScope(ctx, s, 'organization', id, id, { cascade: ctx.query.cascade === true });
   s.cache.clear();
   return { status: 204 };
 };

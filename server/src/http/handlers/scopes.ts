@@ -2,7 +2,7 @@
 
 import type { Located } from '../../services/directory.ts';
 import type { ScopeType } from '../../store/types.ts';
-import { covers, type Principal, requireCovers, sameOrganization } from '../access.ts';
+import { covers, type Principal, requireCovers } from '../access.ts';
 import type { RequestContext, Services } from '../context.ts';
 import { HttpError } from '../problem.ts';
 import { event } from './common.ts';
@@ -52,6 +52,38 @@ export function notEmpty(what: string, left: string[]): HttpError {
 
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
+}
+
+/**
+ * What an audit event about an organization, team or workspace names. Organization events are the
+ * deployment's; a team's or workspace's belong to its organization.
+ */
+export function scopeTarget(type: ScopeType, id: string, organizationId: string) {
+  return type === 'organization'
+    ? { kind: type, id, name: id, organizationId: null }
+    : { kind: type, id, name: id, scope: { type, id }, organizationId };
+}
+
+/**
+ * Empties a scope (emptyScope below), deletes it and audits `<type>.deleted` with `details`: the one way a
+ * workspace, team or organization goes, alone or in a cascade.
+ */
+export async function removeScope(
+  ctx: RequestContext & { principal: Principal },
+  s: Services,
+  type: ScopeType,
+  id: string,
+  organizationId: string,
+  details: Record<string, unknown>,
+): Promise<void> {
+  await emptyScope(ctx, s, type, id, organizationId);
+  await s.store.transaction(async (tx) => {
+    const rows = type === 'organization' ? tx.organizations : type === 'team' ? tx.teams : tx.workspaces;
+    if (!(await rows.delete(id))) return;
+    await tx.audit.appendEvent(
+      event(ctx.principal, ctx, `${type}.deleted`, scopeTarget(type, id, organizationId), details),
+    );
+  });
 }
 
 /**

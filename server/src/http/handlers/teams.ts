@@ -12,16 +12,10 @@ import type { Handler } from '../context.ts';
 import { HttpError } from '../problem.ts';
 import { etag } from '../views.ts';
 import { event, ifMatch, page, unlessTaken, updatedOrThrow } from './common.ts';
-import { emptyScope, notEmpty, plural, scopeForRead, scopeForWrite } from './scopes.ts';
+import { notEmpty, plural, removeScope, scopeForRead, scopeForWrite, scopeTarget } from './scopes.ts';
 
 const notFound = (id: string) => () => new HttpError(404, `No team with id ${id}.`);
-const target = (t: TeamRecord) => ({
-  kind: 'team',
-  id: t.id,
-  name: t.id,
-  scope: { type: 'team' as const, id: t.id },
-  organizationId: t.organizationId,
-});
+const target = (t: TeamRecord) => scopeTarget('team', t.id, t.organizationId);
 
 export const createTeam: Handler = async (ctx, s) => {
   const p = ctx.principal;
@@ -112,38 +106,9 @@ export const deleteTeam: Handler = async (ctx, s) => {
     if (left.length) throw notEmpty(`Team ${id}`, left);
   }
   for (const w of contents.workspaces) {
-    const ws = await s.store.workspaces.get(w);
-    if (!ws) continue;
-    await emptyScope(ctx, s, 'workspace', w, at.organizationId);
-    await s.store.transaction(async (tx) => {
-      await tx.workspaces.delete(w);
-      await tx.audit.appendEvent(
-        event(
-          p,
-          ctx,
-          'workspace.deleted',
-          {
-            kind: 'workspace',
-            id: w,
-            name: w,
-            scope: { type: 'workspace', id: w },
-            organizationId: at.organizationId,
-          },
-          { cascade: true },
-        ),
-      );
-    });
+    await removeScope(ctx, s, 'workspace', w, at.organizationId, { cascade: true });
   }
-  await emptyScope(ctx, s, 'team', id, at.organizationId);
-  const rec = await s.store.teams.get(id);
-  await s.store.transaction(async (tx) => {
-    await tx.teams.delete(id);
-    if (rec) {
-      await tx.audit.appendEvent(
-        event(p, ctx, 'team.deleted', target(rec), { cascade: ctx.query.cascade === true }),
-      );
-    }
-  });
+  await removeScope(ctx, s, 'team', id, at.organizationId, { cascade: ctx.query.cascade === true });
   s.cache.clear();
   return { status: 204 };
 };

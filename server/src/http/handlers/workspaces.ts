@@ -15,16 +15,10 @@ import type { Handler } from '../context.ts';
 import { HttpError } from '../problem.ts';
 import { etag } from '../views.ts';
 import { event, ifMatch, page, unlessTaken, updatedOrThrow } from './common.ts';
-import { emptyScope, notEmpty, plural, scopeForRead } from './scopes.ts';
+import { notEmpty, plural, removeScope, scopeForRead, scopeTarget } from './scopes.ts';
 
 const notFound = (id: string) => () => new HttpError(404, `No workspace with id ${id}.`);
-const target = (w: WorkspaceRecord) => ({
-  kind: 'workspace',
-  id: w.id,
-  name: w.id,
-  scope: { type: 'workspace' as const, id: w.id },
-  organizationId: w.organizationId,
-});
+const target = (w: WorkspaceRecord) => scopeTarget('workspace', w.id, w.organizationId);
 
 /** The team a workspace goes into: it must exist in the workspace's organization (422 on /teamId). */
 async function teamIn(s: Parameters<Handler>[1], organizationId: string, teamId: string): Promise<void> {
@@ -142,18 +136,9 @@ export const deleteWorkspace: Handler = async (ctx, s) => {
     if (contents.overrides) left.push(plural(contents.overrides, 'override'));
     if (left.length) throw notEmpty(`Workspace ${at.id}`, left);
   }
-  const rec = await s.store.workspaces.get(at.id);
-  await emptyScope(ctx, s, 'workspace', at.id, at.organizationId);
-  await s.store.transaction(async (tx) => {
-    await tx.workspaces.delete(at.id);
-    if (rec) {
-      await tx.audit.appendEvent(
-        event(p, ctx, 'workspace.deleted', target(rec), {
-          cascade: ctx.query.cascade === true,
-          overrides: contents.overrides,
-        }),
-      );
-    }
+  await removeScope(ctx, s, 'workspace', at.id, at.organizationId, {
+    cascade: ctx.query.cascade === true,
+    overrides: contents.overrides,
   });
   s.cache.clear();
   return { status: 204 };

@@ -17,7 +17,7 @@ export function scopesRepo(ex: SqlExecutor): ScopesRepo {
         const overrides = await count('SELECT count(*) AS n FROM workspace_secrets WHERE workspace_id = ?', [
           scopeId,
         ]);
-        return { secrets, overrides, teams: 0, workspaces: [] };
+        return { secrets, overrides, teams: 0, workspaces: [], deploymentKeys: 0 };
       }
       const column = scopeType === 'team' ? 'team_id' : 'organization_id';
       const workspaces = (
@@ -25,11 +25,13 @@ export function scopesRepo(ex: SqlExecutor): ScopesRepo {
           scopeId,
         ])
       ).map((r) => String(r.id));
-      const teams =
-        scopeType === 'organization'
-          ? await count('SELECT count(*) AS n FROM teams WHERE organization_id = ?', [scopeId])
-          : 0;
-      return { secrets, overrides: 0, teams, workspaces };
+      if (scopeType === 'team') return { secrets, overrides: 0, teams: 0, workspaces, deploymentKeys: 0 };
+      const teams = await count('SELECT count(*) AS n FROM teams WHERE organization_id = ?', [scopeId]);
+      const deploymentKeys = await count(
+        'SELECT count(*) AS n FROM api_keys WHERE organization_id = ? AND deployment = ? AND revoked_at IS NULL',
+        [scopeId, ex.dialect === 'sqlite' ? 1 : true],
+      );
+      return { secrets, overrides: 0, teams, workspaces, deploymentKeys };
     },
 
     async revokeKeysOn(scopeType: ScopeType, scopeId: string): Promise<string[]> {
