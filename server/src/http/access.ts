@@ -8,7 +8,7 @@
  */
 
 import type { Located } from '../services/directory.ts';
-import type { ApiKeyRecord, Role, ScopeType } from '../store/types.ts';
+import type { ApiKeyRecord, Reach, Role, ScopeType } from '../store/types.ts';
 import { HttpError } from './problem.ts';
 
 export interface Scope {
@@ -94,9 +94,10 @@ export function requireDeployment(p: Principal, what: string): void {
   if (!p.deployment) throw new HttpError(403, `Only a deployment key can ${what}.`);
 }
 
-/** What the key reaches, as the store filters by it. */
-export function reachOf(p: Principal & { organizationId: string }) {
+/** What the key reaches, as the store filters by it; null for a key in no organization (it reaches nothing). */
+export function reachOf(p: Principal): Reach | null {
   const organizationId = p.organizationId;
+  if (organizationId === null) return null;
   if (p.scope.type === 'team') return { organizationId, teamId: p.scope.id };
   if (p.scope.type === 'workspace') return { organizationId, workspaceId: p.scope.id };
   return { organizationId };

@@ -97,11 +97,9 @@ export const createApiKey: Handler = async (ctx, s) => {
 export const listApiKeys: Handler = async (ctx, s) => {
   const p = ctx.principal;
   requireReader(p, 'list API keys');
-  if (p.organizationId === null) return { status: 200, body: { items: [], nextCursor: null } };
-  const r = await s.store.apiKeys.list({
-    ...page(ctx.query),
-    within: reachOf({ ...p, organizationId: p.organizationId }),
-  });
+  const within = reachOf(p);
+  if (!within) return { status: 200, body: { items: [], nextCursor: null } };
+  const r = await s.store.apiKeys.list({ ...page(ctx.query), within });
   return { status: 200, body: { items: r.items.map(apiKeyView), nextCursor: r.nextCursor } };
 };
 

@@ -30,7 +30,8 @@ async function principals(store: Store, ids: Array<string | null>) {
  */
 function filterOf(p: Principal, q: Record<string, unknown>): AuditFilter | null {
   const f: AuditFilter = { ...page(q), newestFirst: true };
-  if (p.organizationId !== null) f.within = reachOf({ ...p, organizationId: p.organizationId });
+  const within = reachOf(p);
+  if (within) f.within = within;
   if (p.deployment) f.deploymentLevel = true;
   if (!f.within && !f.deploymentLevel) return null;
   const from = dateField(q.from, '/query/from', 400);

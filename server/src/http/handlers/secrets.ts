@@ -130,7 +130,8 @@ export const listSecrets: Handler = async (ctx, s) => {
   const q = ctx.query;
   const scopeType = q.scopeType as ScopeType | undefined;
   const scopeId = q.scopeId as string | undefined;
-  if (p.organizationId === null) return { status: 200, body: { items: [], nextCursor: null } };
+  const within = reachOf(p);
+  if (!within) return { status: 200, body: { items: [], nextCursor: null } };
   if (p.scope.type !== 'organization' && scopeType && scopeId) {
     const at = await s.directory.locate(scopeType, scopeId);
     if (!at || !covers(p, at)) {
@@ -139,7 +140,7 @@ export const listSecrets: Handler = async (ctx, s) => {
   }
   const result = await s.store.secrets.list({
     ...page(q),
-    within: reachOf({ ...p, organizationId: p.organizationId }),
+    within,
     ...(scopeType ? { scopeType } : {}),
     ...(scopeId ? { scopeId } : {}),
     ...(typeof q.namePrefix === 'string' ? { namePrefix: q.namePrefix } : {}),

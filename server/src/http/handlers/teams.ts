@@ -43,13 +43,13 @@ export const createTeam: Handler = async (ctx, s) => {
 export const listTeams: Handler = async (ctx, s) => {
   const p = ctx.principal;
   requireReader(p, 'list teams');
-  if (p.organizationId === null || p.scope.type === 'workspace') {
+  const reach = reachOf(p);
+  if (!reach || reach.workspaceId !== undefined) {
     // A workspace key sees its own workspace's team, if it has one.
-    const ws = p.organizationId === null ? null : await s.directory.locate('workspace', p.scope.id);
+    const ws = reach ? await s.directory.locate('workspace', reach.workspaceId as string) : null;
     const team = ws?.teamId ? await s.store.teams.get(ws.teamId) : null;
     return { status: 200, body: { items: team ? [team] : [], nextCursor: null } };
   }
-  const reach = reachOf({ ...p, organizationId: p.organizationId });
   const r = await s.store.teams.list({
     ...page(ctx.query),
     organizationId: reach.organizationId,

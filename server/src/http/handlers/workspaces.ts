@@ -64,8 +64,8 @@ export const createWorkspace: Handler = async (ctx, s) => {
 export const listWorkspaces: Handler = async (ctx, s) => {
   const p = ctx.principal;
   requireReader(p, 'list workspaces');
-  if (p.organizationId === null) return { status: 200, body: { items: [], nextCursor: null } };
-  const reach = reachOf({ ...p, organizationId: p.organizationId });
+  const reach = reachOf(p);
+  if (!reach) return { status: 200, body: { items: [], nextCursor: null } };
   const teamId = ctx.query.teamId as string | undefined;
   if (reach.teamId !== undefined && teamId !== undefined && teamId !== reach.teamId) {
     throw new HttpError(403, `This key's team scope does not cover team ${teamId}.`);
