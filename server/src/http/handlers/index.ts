@@ -21,6 +21,7 @@ import {
 } from './secrets-manager.ts';
 import { createTeam, deleteTeam, getTeam, listTeams, updateTeam } from './teams.ts';
 import {
+  batchPutWorkspaceSecrets,
   deleteWorkspaceSecret,
   getWorkspaceSecret,
   listWorkspaceSecrets,
@@ -64,6 +65,7 @@ export const HANDLERS: HandlerTable = {
     resolveSecrets,
     listWorkspaceSecrets,
     putWorkspaceSecret,
+    batchPutWorkspaceSecrets,
     getWorkspaceSecret,
     deleteWorkspaceSecret,
     listSecretReads,
