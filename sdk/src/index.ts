@@ -73,13 +73,10 @@ export type {
 } from './resources/teams.ts';
 export type {
   WorkspaceSecret,
-  WorkspaceSecretBatchItem,
-  WorkspaceSecretBatchOutcome,
   WorkspaceSecretListParams,
   WorkspaceSecretPutParams,
   WorkspaceSecrets,
 } from './resources/workspace-secrets.ts';
-export { MAX_BATCH_ITEMS } from './resources/workspace-secrets.ts';
 export type {
   Workspace,
   WorkspaceCreateParams,

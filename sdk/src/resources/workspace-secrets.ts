@@ -1,7 +1,5 @@
 // coffer.workspaceSecrets: a workspace's overrides of the well-known provider keys (OPENAI_API_KEY, ...).
-import { APIPromise } from '../api-promise.ts';
-import { APIError } from '../errors.ts';
-import { mapResult } from '../internal/result.ts';
+import type { APIPromise } from '../api-promise.ts';
 import { type Checks, check, isWorkspaceSecretKey } from '../internal/validate.ts';
 import type { RequestOptions } from '../options.ts';
 import type { PageIterable } from '../pagination.ts';
@@ -13,15 +11,6 @@ import { APIResource } from './resource.ts';
 export interface WorkspaceSecret extends Schema<'WorkspaceSecret'> {}
 /** Body of `workspaceSecrets.put`: `value` may be a {@link Secret}. */
 export interface WorkspaceSecretPutParams extends SecretInput<Schema<'WorkspaceSecretPut'>> {}
-/** One item of `workspaceSecrets.batchPut`: a PUT's workspace, key and body; `value` may be a {@link Secret}. */
-export interface WorkspaceSecretBatchItem extends SecretInput<Schema<'WorkspaceSecretBatchItem'>> {}
-/** The result of one item of `workspaceSecrets.batchPut`, in the order of the request. */
-export type WorkspaceSecretBatchOutcome =
-  | { ok: true; status: 200 | 201; secret: WorkspaceSecret }
-  /** `error` is what the single PUT would have thrown (a {@link APIError} subclass by status). */
-  | { ok: false; status: number; error: APIError };
-/** Items in one `batchPut` at most (the spec's `maxItems`). */
-export const MAX_BATCH_ITEMS = 100;
 /** Filters of `workspaceSecrets.list`; `cursor` starts from a given page. */
 export interface WorkspaceSecretListParams extends ListQuery<'listWorkspaceSecrets'> {}
 
@@ -74,50 +63,6 @@ export class WorkspaceSecrets extends APIResource {
       '/v1/workspaces/{workspaceId}/secrets/{key}',
       { path: { workspaceId, key: k }, body: params },
       options,
-    );
-  }
-
-  /**
-   * batchPutWorkspaceSecrets: POST /v1/workspace-secrets:batchPut. Up to {@link MAX_BATCH_ITEMS} overrides in
-   * one request, each applied as its own `put` would be; one outcome per item, in order. A failing item does
-   * not throw: its outcome carries the error. Input that can never be valid is refused before sending.
-   */
-  batchPut(
-    items: readonly WorkspaceSecretBatchItem[],
-    options?: RequestOptions,
-  ): APIPromise<WorkspaceSecretBatchOutcome[]> {
-    const c = check();
-    if (!Array.isArray(items) || items.length < 1 || items.length > MAX_BATCH_ITEMS)
-      c.add('/items', `must hold 1 to ${MAX_BATCH_ITEMS} items`).fail();
-    for (const [i, it] of items.entries()) {
-      const at = `/items/${i}`;
-      c.required(`${at}/workspaceId`, it?.workspaceId).scopeId(`${at}/workspaceId`, it?.workspaceId);
-      if (!isWorkspaceSecretKey(it?.key))
-        c.add(`${at}/key`, `must be one of ${WORKSPACE_SECRET_KEYS.join(', ')}`);
-      c.required(`${at}/value`, it?.value).expiresInDays(`${at}/expiresInDays`, it?.expiresInDays);
-    }
-    c.done();
-    const p = this._client.call(
-      'POST',
-      '/v1/workspace-secrets:batchPut',
-      { body: { items: items as WorkspaceSecretBatchItem[] } },
-      options,
-    );
-    return new APIPromise(
-      p.withResponse().then((r) =>
-        mapResult(r, (data) =>
-          data.results.map(
-            (x): WorkspaceSecretBatchOutcome =>
-              'secret' in x
-                ? { ok: true, status: x.status, secret: x.secret }
-                : {
-                    ok: false,
-                    status: x.status,
-                    error: APIError.from(x.status, x.problem, r.response.headers),
-                  },
-          ),
-        ),
-      ),
     );
   }
 
