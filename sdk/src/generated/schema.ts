@@ -502,8 +502,7 @@ export interface paths {
          *     metadata, or the status and problem document that PUT would have answered (403, 412, 422, 503),
          *     its pointers into the item (`/items/2/workspaceId`). A request that is invalid as a whole (no items,
          *     more than 100, an invalid field, the same workspace and key twice) answers 400 or 422 and applies
-         *     nothing. Each item counts as one request against the key's rate limit. With `Idempotency-Key` a
-         *     retried request replays the first answer instead of writing again.
+         *     nothing. Each item counts as one request against the key's rate limit.
          */
         post: operations["batchPutWorkspaceSecrets"];
         delete?: never;
@@ -3055,13 +3054,7 @@ export interface operations {
     batchPutWorkspaceSecrets: {
         parameters: {
             query?: never;
-            header?: {
-                /**
-                 * @description Makes a POST safe to retry: the same key with the same body replays the first answer; the same key
-                 *     with another body answers 422. Keys are kept for 24 hours.
-                 */
-                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };

@@ -148,17 +148,6 @@ describe.each(STORE_KINDS)('batch put of workspace overrides on %s', (kind) => {
     expect(await resolve('b-other')).toEqual({});
   });
 
-  t('with Idempotency-Key a retried batch replays the first answer and writes nothing again', async () => {
-    const items = [{ workspaceId: 'b-own', key: 'GROQ_API_KEY', value: 'idem' }];
-    const headers = { 'idempotency-key': 'batch-retry-1' };
-    const first = await call(srv.url, 'POST', BATCH, { key: srv.key, body: { items }, headers });
-    const again = await call(srv.url, 'POST', BATCH, { key: srv.key, body: { items }, headers });
-    expect(first.json.results[0]).toMatchObject({ status: 201, secret: { version: 1 } });
-    expect(again.json).toEqual(first.json);
-    const now = await call(srv.url, 'GET', '/v1/workspaces/b-own/secrets/GROQ_API_KEY', { key: srv.key });
-    expect(now.json.version).toBe(1);
-  });
-
   t('a member key is refused before the body is read', async () => {
     const minted = await call(srv.url, 'POST', '/v1/api-keys', {
       key: srv.key,
