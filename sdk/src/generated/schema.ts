@@ -484,33 +484,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/workspace-secrets:batchPut": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Create or replace up to 100 workspace overrides in one request
-         * @description Applies each item, in order, as `PUT /v1/workspaces/{workspaceId}/secrets/{key}` would: each has its
-         *     own access check, version and `workspace_secret.put` audit event, and an item that fails leaves the
-         *     others applied. `createOnly: true` is that PUT's `If-None-Match: *`. The answer is 200 with one result
-         *     per item, in the order of the request: `status` 201 (created) or 200 (replaced) with the override's
-         *     metadata, or the status and problem document that PUT would have answered (403, 412, 422, 503),
-         *     its pointers into the item (`/items/2/workspaceId`). A request that is invalid as a whole (no items,
-         *     more than 100, an invalid field, the same workspace and key twice) answers 400 or 422 and applies
-         *     nothing. Each item counts as one request against the key's rate limit.
-         */
-        post: operations["batchPutWorkspaceSecrets"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/v1/audit/secret-reads": {
         parameters: {
             query?: never;
@@ -858,37 +831,6 @@ export interface components {
         WorkspaceSecretPut: {
             value: components["schemas"]["SecretValue"];
             expiresInDays?: number;
-        };
-        WorkspaceSecretBatchPut: {
-            items: components["schemas"]["WorkspaceSecretBatchItem"][];
-        };
-        WorkspaceSecretBatchItem: {
-            workspaceId: components["schemas"]["ScopeId"];
-            key: components["schemas"]["WorkspaceSecretKey"];
-            value: components["schemas"]["SecretValue"];
-            expiresInDays?: number;
-            /**
-             * @description Only create (the single PUT's `If-None-Match: *`): an existing override answers 412.
-             * @default false
-             */
-            createOnly?: boolean;
-        };
-        WorkspaceSecretBatchResult: {
-            /** @description One per item, in the order of the request. */
-            results: components["schemas"]["WorkspaceSecretBatchOutcome"][];
-        };
-        WorkspaceSecretBatchOutcome: components["schemas"]["WorkspaceSecretBatchWritten"] | components["schemas"]["WorkspaceSecretBatchFailed"];
-        WorkspaceSecretBatchWritten: {
-            /**
-             * @description 201 when the override is new, 200 when it replaced one.
-             * @enum {integer}
-             */
-            status: 200 | 201;
-            secret: components["schemas"]["WorkspaceSecret"];
-        };
-        WorkspaceSecretBatchFailed: {
-            status: number;
-            problem: components["schemas"]["Problem"];
         };
         WorkspaceSecret: {
             workspaceId: components["schemas"]["ScopeId"];
@@ -3051,91 +2993,6 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
-    batchPutWorkspaceSecrets: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "items": [
-                 *         {
-                 *           "workspaceId": "ws-checkout",
-                 *           "key": "OPENAI_API_KEY",
-                 *           "value": "sk-proj-example",
-                 *           "expiresInDays": 180
-                 *         },
-                 *         {
-                 *           "workspaceId": "ws-search",
-                 *           "key": "OPENAI_API_KEY",
-                 *           "value": "sk-proj-other"
-                 *         }
-                 *       ]
-                 *     }
-                 */
-                "application/json": components["schemas"]["WorkspaceSecretBatchPut"];
-            };
-        };
-        responses: {
-            /** @description One result per item, in the order of the request. */
-            200: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "results": [
-                     *         {
-                     *           "status": 201,
-                     *           "secret": {
-                     *             "workspaceId": "ws-checkout",
-                     *             "key": "OPENAI_API_KEY",
-                     *             "setBy": "2b7c1a8e-4d3f-4a7b-9c61-0f5e2d8a9b10",
-                     *             "createdAt": "2026-11-01T09:30:00Z",
-                     *             "updatedAt": "2026-11-01T09:30:00Z",
-                     *             "expiresAt": "2027-04-30T09:30:00Z",
-                     *             "version": 1
-                     *           }
-                     *         },
-                     *         {
-                     *           "status": 422,
-                     *           "problem": {
-                     *             "type": "https://coffer.dev/problems/validation",
-                     *             "title": "Invalid request",
-                     *             "status": 422,
-                     *             "detail": "No workspace with id ws-search.",
-                     *             "instance": "/v1/workspace-secrets:batchPut",
-                     *             "requestId": "01JD2Q3R4S5T6V7W8X9Y0Z1A2R",
-                     *             "errors": [
-                     *               {
-                     *                 "pointer": "/items/1/workspaceId",
-                     *                 "detail": "no workspace with this id"
-                     *               }
-                     *             ]
-                     *           }
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/json": components["schemas"]["WorkspaceSecretBatchResult"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            413: components["responses"]["PayloadTooLarge"];
-            422: components["responses"]["Unprocessable"];
-            429: components["responses"]["TooManyRequests"];
-            500: components["responses"]["InternalError"];
-            503: components["responses"]["Unavailable"];
-        };
-    };
     listSecretReads: {
         parameters: {
             query?: {
@@ -3481,7 +3338,6 @@ export const backendValues: ReadonlyArray<FlattenedDeepRequired<components>["sch
 export const secretStorageKvVersionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SecretStorage"]["kvVersion"]> = [1, 2];
 export const resolveSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ResolveSource"]> = ["override", "workspace", "team", "organization"];
 export const workspaceSecretKeyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WorkspaceSecretKey"]> = ["OPENAI_API_KEY", "ANTHROPIC_API_KEY", "GEMINI_API_KEY", "GROK_API_KEY", "GROQ_API_KEY", "BRAVE_API_KEY", "RESEND_API_KEY"];
-export const workspaceSecretBatchWrittenStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WorkspaceSecretBatchWritten"]["status"]> = [200, 201];
 export const vaultKvVersionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["VaultKvVersion"]> = [1, 2];
 export const vaultAuthMethodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["VaultAuthMethod"]> = ["TOKEN", "K8S", "AWS"];
 export const secretsManagerConfigInputFallbackValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SecretsManagerConfigInput"]["fallback"]> = ["ENV", "NONE"];

@@ -39,16 +39,6 @@ export class RateLimiter {
     return wait;
   }
 
-  /**
-   * Takes `tokens` more for a request admitted by take() that turns out to cost more (a batch of n items costs
-   * n). The bucket may go below zero: the debt is repaid before the key's next request is admitted.
-   */
-  charge(key: string, tokens: number, now = performance.now()): void {
-    if (!(tokens > 0)) return;
-    this.#refill(key, now);
-    (this.#buckets.get(key) as Bucket).tokens -= tokens;
-  }
-
   #refill(key: string, now: number): number {
     let b = this.#buckets.get(key);
     if (!b) {

@@ -21,7 +21,6 @@ import {
 } from './secrets-manager.ts';
 import { createTeam, deleteTeam, getTeam, listTeams, updateTeam } from './teams.ts';
 import {
-  batchPutWorkspaceSecrets,
   deleteWorkspaceSecret,
   getWorkspaceSecret,
   listWorkspaceSecrets,
@@ -65,7 +64,6 @@ export const HANDLERS: HandlerTable = {
     resolveSecrets,
     listWorkspaceSecrets,
     putWorkspaceSecret,
-    batchPutWorkspaceSecrets,
     getWorkspaceSecret,
     deleteWorkspaceSecret,
     listSecretReads,

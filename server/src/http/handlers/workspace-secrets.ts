@@ -2,9 +2,8 @@
 
 import { DuplicateError } from '../../store/types.ts';
 import { requireReader, requireWriter } from '../access.ts';
-import type { Handler, RequestContext } from '../context.ts';
-import { errorReply } from '../error-reply.ts';
-import { HttpError, invalid, type Problem } from '../problem.ts';
+import type { Handler } from '../context.ts';
+import { HttpError } from '../problem.ts';
 import { workspaceSecretView } from '../views.ts';
 import { event, page } from './common.ts';
 import { scopeForRead, scopeForWrite } from './scopes.ts';
@@ -100,63 +99,4 @@ export const deleteWorkspaceSecret: Handler = async (ctx, s) => {
   if (!deleted) throw new HttpError(404, `Workspace ${workspaceId} has no ${key} override.`);
   s.cache.clear();
   return { status: 204 };
-};
-
-interface BatchItem {
-  workspaceId: string;
-  key: string;
-  value: string;
-  expiresInDays?: number;
-  createOnly?: boolean;
-}
-
-/** A pointer of the single PUT's problem (`/path/workspaceId`, `/value`) as one into item `i` of the batch. */
-function intoItem(problem: Problem, i: number): Problem {
-  if (!problem.errors) return problem;
-  const errors = problem.errors.map((e) => ({
-    ...e,
-    pointer: `/items/${i}/${e.pointer.replace(/^\/(path\/)?/, '')}`,
-  }));
-  return { ...problem, errors };
-}
-
-/**
- * POST /v1/workspace-secrets:batchPut: each item as its own PUT, in order (own access check, version and audit
- * event); an item's failure is its result and leaves the others applied. Each item costs one rate-limit token.
- */
-export const batchPutWorkspaceSecrets: Handler = async (ctx, s) => {
-  requireWriter(ctx.principal, 'set workspace overrides');
-  const items = (ctx.body as { items: BatchItem[] }).items;
-  const seen = new Map<string, number>();
-  const repeats = items.flatMap((it, i) => {
-    const id = `${it.workspaceId}/${it.key}`;
-    const first = seen.get(id);
-    if (first === undefined) seen.set(id, i);
-    return first === undefined
-      ? []
-      : [{ pointer: `/items/${i}`, detail: `repeats item ${first} (${id}): each override may appear once` }];
-  });
-  if (repeats.length) throw invalid(422, repeats, 'request body');
-  s.limits.perKey?.charge(ctx.principal.keyId, items.length - 1);
-
-  const results = [];
-  for (const [i, it] of items.entries()) {
-    const one: RequestContext & { principal: typeof ctx.principal } = {
-      ...ctx,
-      path: { workspaceId: it.workspaceId, key: it.key },
-      headers: it.createOnly ? { 'if-none-match': '*' } : {},
-      body:
-        it.expiresInDays === undefined
-          ? { value: it.value }
-          : { value: it.value, expiresInDays: it.expiresInDays },
-    };
-    try {
-      const reply = await putWorkspaceSecret(one, s);
-      results.push({ status: reply.status, secret: reply.body });
-    } catch (err) {
-      const reply = errorReply(err, s, ctx.pathname, ctx.requestId);
-      results.push({ status: reply.status, problem: intoItem(reply.body as Problem, i) });
-    }
-  }
-  return { status: 200, body: { results } };
 };
