@@ -9,20 +9,17 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import type { SecureContextOptions } from 'node:tls';
-import { BackendConflictError, BackendInputError, BackendUnavailableError } from '../backends/types.ts';
-import { InvalidCursorError, isStorageFullError, isStoreDamagedError } from '../store/types.ts';
 import type { Principal } from './access.ts';
 import type { Handler, PublicHandler, Reply, RequestContext, Services } from './context.ts';
 import { withIdempotency } from './idempotency.ts';
 import { HttpError, invalid, problem } from './problem.ts';
 import type { Operation, Spec } from './spec.ts';
 import { ClientAbortError, decodeJsonBody, MAX_BODY_BYTES, readBody } from './stages/body.ts';
+import { errorReply } from './stages/error-reply.ts';
 
 export { MAX_BODY_BYTES };
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
-/** Seconds a client is asked to wait while the store cannot write (disk full). */
-const STORAGE_FULL_RETRY_AFTER = '30';
 
 export interface HandlerTable {
   public: Record<string, PublicHandler>;
@@ -265,71 +262,6 @@ export function createApp(
     return run();
   }
 
-  const toReply = (err: unknown, req: IncomingMessage, requestId: string): Reply => {
-    const instance = (req.url ?? '/').split('?')[0] ?? '/';
-    if (err instanceof HttpError) {
-      return {
-        status: err.status,
-        body: problem(err.status, err.message, instance, requestId, err.errors, err.kind),
-        headers: err.headers,
-      };
-    }
-    if (err instanceof InvalidCursorError) {
-      return {
-        status: 400,
-        body: problem(400, 'The cursor is not one this server issued.', instance, requestId, [
-          { pointer: '/query/cursor', detail: 'is not a valid cursor' },
-        ]),
-      };
-    }
-    if (isStorageFullError(err)) {
-      services.storeHealth.markFull();
-      log.log('error', 'store is full', { requestId, error: (err as Error).name });
-      return {
-        status: 503,
-        body: problem(
-          503,
-          'The store has no space left; nothing was written. Retry later.',
-          instance,
-          requestId,
-        ),
-        headers: { 'retry-after': STORAGE_FULL_RETRY_AFTER },
-      };
-    }
-    if (err instanceof BackendUnavailableError) {
-      // Names the backend and what failed (never a value or a token); a client retries after Retry-After.
-      log.log('warn', 'backend unavailable', { requestId, backend: err.backend, error: err.message });
-      return {
-        status: 503,
-        body: problem(503, `${err.message}. Retry later.`, instance, requestId),
-        headers: { 'retry-after': String(err.retryAfterSeconds) },
-      };
-    }
-    if (err instanceof BackendConflictError) {
-      return { status: 409, body: problem(409, err.message, instance, requestId) };
-    }
-    if (err instanceof BackendInputError) {
-      return {
-        status: 422,
-        body: problem(
-          422,
-          err.message,
-          instance,
-          requestId,
-          err.pointer ? [{ pointer: err.pointer, detail: err.message }] : undefined,
-        ),
-      };
-    }
-    if (isStoreDamagedError(err)) services.storeHealth.markDamaged();
-    // Only the error's class goes to the log: messages of driver errors can quote parameters.
-    log.log('error', 'request failed', {
-      requestId,
-      error: (err as Error)?.name ?? 'Error',
-      code: (err as { code?: string })?.code,
-    });
-    return { status: 500, body: problem(500, 'An unexpected error occurred.', instance, requestId) };
-  };
-
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     const started = performance.now();
     // The server's own id is what the audit records; a well-formed client id is echoed beside it.
@@ -342,7 +274,7 @@ export function createApp(
     handle(req, requestId, clientRequestId)
       .catch((err: unknown): Reply | null => {
         if (err instanceof ClientAbortError) return null;
-        return toReply(err, req, requestId);
+        return errorReply(err, services, (req.url ?? '/').split('?')[0] ?? '/', requestId);
       })
       .then((reply) => {
         const ms = Math.round((performance.now() - started) * 10) / 10;
