@@ -1,29 +1,36 @@
-// `tofu apply` of N coffer_workspace_secret resources next to N built-in terraform_data resources, for
-// N = 1, 100, 1000, in one run against a fresh `coffer serve`; prints the times and the ratios
-// (target: <= 1.5x at 1,000). Each apply starts from an empty state (the coffer objects are destroyed
-// between runs, untimed); each figure is the median of --runs runs. CPU seconds (Linux /proc) show where the
-// time goes: OpenTofu plus the provider processes it starts, and the server. A third column applies the same
-// count of a no-op resource from the wire layer's test provider (every RPC answered at once): the floor that
-// OpenTofu plus an out-of-process provider on this wire layer costs before Coffer does any work; the last
-// line gives coffer_workspace_secret over that floor (target: <= 1.25x at 1,000). A fourth column applies
-// the same coffer_workspace_secret configuration to a no-op provider serving the real schemas
-// (bench/echo-provider.ts): what OpenTofu itself pays for this resource's 12 attributes, before any provider
-// work, next to the 1-attribute no-op; a fifth the real provider with the API answered in its own process
-// (bench/stub-api-provider.ts): what the HTTP round trip and the server add.
+// `tofu apply` of N coffer_workspace_secret resources, for N = 1, 100, 1000, in one run against a fresh
+// `coffer serve`, next to the same apply of floors that do less and less of Coffer's work. Every provider runs
+// as what `npm run release:provider` ships (a single executable with its code cache), built here first:
+//   no-op         the wire layer's test provider, 1 computed attribute, every RPC answered at once
+//   same schema   a no-op serving coffer_workspace_secret's real schema (bench/echo-provider.ts): what OpenTofu
+//                 itself pays for the resource's 12 attributes before any provider work
+//   API stubbed   the real provider with the Coffer API answered in its own process
+//                 (bench/stub-api-provider.ts): no socket, no server
+//   coffer        the real provider against `coffer serve`
+// and built-in `terraform_data` (target: coffer <= 1.5x it at 1,000). Each apply starts from an empty state
+// (coffer's objects are destroyed between runs, untimed); figures are medians of --runs runs, ratios medians
+// of per-run ratios. CPU seconds (Linux /proc and the shell's `times`) are split between OpenTofu and the
+// provider processes it starts, and `coffer serve`: they are steadier than wall time on a shared machine and
+// show whose work a ratio is.
 //   npm run bench -w terraform-provider-coffer            (handshake, then this)
 //   node provider/bench/apply.ts [--sizes 1,100,1000] [--runs 3]
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Coffer } from '@coffer/sdk';
 import { startServer } from '@coffer/server/launch';
 import { skipUnlessAvailable } from '../../scripts/lib/ci.ts';
+import { bundle } from '../release/bundle.ts';
+import { hostPlatform } from '../release/node-binaries.ts';
+import { buildExecutable } from '../release/release.ts';
 import { findTofu, writeCliConfig } from '../src/dev/tofu.ts';
-import { arg, ECHO, median, STUB_API, timeTofu, writeFakeLauncher } from './common.ts';
+import { arg, ECHO, FAKE, median, STUB_API, timeTofu } from './common.ts';
 
 export const TARGET_RATIO_AT_1000 = 1.5;
 /** Issue 10's target: coffer_workspace_secret next to the no-op provider on the same wire, at 1,000. */
 export const TARGET_FLOOR_RATIO_AT_1000 = 1.25;
+
+const MAIN = resolve(import.meta.dirname, '..', 'src', 'main.ts');
 
 /** CPU seconds (user + system) a process has used so far, from /proc (Linux); NaN elsewhere. */
 function cpuSeconds(pid: number | undefined): number {
@@ -53,8 +60,8 @@ const REQUIRED = `terraform {
 `;
 
 function cofferConfig(n: number): string {
-  // Seven override keys per workspace: one workspace per resource keeps every address independent. The
-  // workspaces exist before the timed applies (main makes them): only the overrides are measured.
+  // One workspace per resource keeps every address independent. The workspaces exist before the timed
+  // applies (main makes them): only the overrides are measured.
   return `${REQUIRED}
 resource "coffer_workspace_secret" "bench" {
   count            = ${n}
@@ -66,7 +73,6 @@ resource "coffer_workspace_secret" "bench" {
 `;
 }
 
-/** The wire layer's test provider: one computed attribute, every RPC answered at once (the floor any provider on this wire layer pays). */
 function floorConfig(n: number): string {
   return `${REQUIRED}
 resource "coffer_thing" "bench" {
@@ -83,6 +89,57 @@ function builtinConfig(n: number): string {
 `;
 }
 
+interface Variant {
+  key: 'floor' | 'echo' | 'stub' | 'coffer';
+  label: string;
+  entry: string;
+  config: (n: number) => string;
+}
+const VARIANTS: Variant[] = [
+  { key: 'floor', label: 'no-op provider, 1 attribute', entry: FAKE, config: floorConfig },
+  { key: 'echo', label: "no-op provider, coffer's schema", entry: ECHO, config: cofferConfig },
+  { key: 'stub', label: 'coffer, API stubbed in-process', entry: STUB_API, config: cofferConfig },
+  { key: 'coffer', label: 'coffer against coffer serve', entry: MAIN, config: cofferConfig },
+];
+
+/**
+ * `dir/terraform-provider-coffer` (point dev_overrides at `dir`): runs the single executable built from
+ * `entry`, and appends the CPU seconds it used (bash's `times`, children line) to `dir/cpu.log`.
+ */
+async function installProvider(dir: string, entry: string): Promise<string> {
+  mkdirSync(dir, { recursive: true });
+  const script = join(dir, 'provider.cjs');
+  const exe = join(dir, 'provider');
+  const host = hostPlatform();
+  if (!host) throw new Error(`no single executable for ${process.platform}/${process.arch}`);
+  await bundle(entry, script);
+  await buildExecutable(host, exe, script);
+  const log = join(dir, 'cpu.log');
+  writeFileSync(
+    join(dir, 'terraform-provider-coffer'),
+    `#!/bin/bash\n${JSON.stringify(exe)} "$@"\nrc=$?\ntimes >> ${JSON.stringify(log)}\nexit $rc\n`,
+    { mode: 0o755 },
+  );
+  return log;
+}
+
+/** CPU seconds of every provider process logged since the log was emptied (the children line of each `times`). */
+function providerCpu(log: string): number {
+  const lines = readFileSync(log, 'utf8').trim().split('\n');
+  let total = 0;
+  for (let i = 1; i < lines.length; i += 2) {
+    for (const m of (lines[i] as string).matchAll(/(\d+)m([\d.]+)s/g))
+      total += Number(m[1]) * 60 + Number(m[2]);
+  }
+  return total;
+}
+
+interface Sample {
+  wall: number;
+  tofuCpu: number;
+  providerCpu: number;
+}
+
 async function main(): Promise<void> {
   const tofu = findTofu();
   if (!tofu) {
@@ -93,31 +150,24 @@ async function main(): Promise<void> {
   }
   const work = mkdtempSync(join(tmpdir(), 'coffer-bench-apply-'));
   const server = await startServer({ dataDir: join(work, 'data'), env: { COFFER_LOG_LEVEL: 'warn' } });
-  const cli = writeCliConfig(join(work, 'cli'));
-  const floorBin = join(work, 'floor-bin');
-  mkdirSync(floorBin);
-  writeFakeLauncher(floorBin);
-  const floorCli = writeCliConfig(join(work, 'floor-cli'), floorBin);
-  const echoBin = join(work, 'echo-bin');
-  mkdirSync(echoBin);
-  writeFakeLauncher(echoBin, ECHO);
-  const echoCli = writeCliConfig(join(work, 'echo-cli'), echoBin);
-  const stubBin = join(work, 'stub-bin');
-  mkdirSync(stubBin);
-  writeFakeLauncher(stubBin, STUB_API);
-  const stubCli = writeCliConfig(join(work, 'stub-cli'), stubBin);
   const env = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
-    TF_CLI_CONFIG_FILE: cli,
     COFFER_BASE_URL: server.baseUrl,
     COFFER_API_KEY: server.apiKey,
   };
-  const rows: { n: number; coffer: number; builtin: number; overFloor: number }[] = [];
+  const at1000: Record<string, number> = {};
+  const marginal: { n: number; wall: number }[] = [];
   try {
     const sizes = (arg('--sizes') ?? '1,100,1000').split(',').map(Number);
     const runs = Number(arg('--runs') ?? 3);
-    // Overrides live on workspaces that exist: bench-0 .. bench-(largest size - 1), made once, untimed.
+    console.log('building the single executables (the form `npm run release:provider` ships)...');
+    const installed = new Map<Variant['key'], { cli: string; log: string }>();
+    for (const v of VARIANTS) {
+      const dir = join(work, `${v.key}-bin`);
+      const log = await installProvider(dir, v.entry);
+      installed.set(v.key, { cli: writeCliConfig(join(work, `${v.key}-cli`), dir), log });
+    }
     const sdk = new Coffer({ baseUrl: server.baseUrl, apiKey: server.apiKey });
     try {
       for (let i = 0; i < Math.max(...sizes); i++) await sdk.workspaces.create({ id: `bench-${i}` });
@@ -126,127 +176,89 @@ async function main(): Promise<void> {
     }
     console.log(`tofu apply from an empty state, median of ${runs} runs per size (--runs N, --sizes a,b,c)`);
     for (const n of sizes) {
-      const cofferDir = mkdtempSync(join(work, `coffer-${n}-`));
-      const builtinDir = mkdtempSync(join(work, `builtin-${n}-`));
-      const floorDir = mkdtempSync(join(work, `floor-${n}-`));
-      const echoDir = mkdtempSync(join(work, `echo-${n}-`));
-      writeFileSync(join(echoDir, 'main.tf'), cofferConfig(n));
-      const stubDir = mkdtempSync(join(work, `stub-${n}-`));
-      writeFileSync(join(stubDir, 'main.tf'), cofferConfig(n));
-      writeFileSync(join(floorDir, 'main.tf'), floorConfig(n));
-      writeFileSync(join(cofferDir, 'main.tf'), cofferConfig(n));
-      writeFileSync(join(builtinDir, 'main.tf'), builtinConfig(n));
-      type Sample = {
-        coffer: number;
-        builtin: number;
-        floor: number;
-        echo: number;
-        stub: number;
-        cpu: number;
-        stubCpu: number;
-        floorCpu: number;
-        echoCpu: number;
-        builtinCpu: number;
-        server: number;
-      };
-      const samples: Sample[] = [];
-      for (let rep = 0; rep < runs; rep++) {
-        rmSync(join(builtinDir, 'terraform.tfstate'), { force: true });
-        rmSync(join(floorDir, 'terraform.tfstate'), { force: true });
-        rmSync(join(echoDir, 'terraform.tfstate'), { force: true });
-        rmSync(join(stubDir, 'terraform.tfstate'), { force: true });
-        const f0 = childrenCpuSeconds();
-        const floor = await timeTofu(tofu, ['apply', '-auto-approve', '-no-color'], floorDir, {
-          ...env,
-          TF_CLI_CONFIG_FILE: floorCli,
-        });
-        const e0 = childrenCpuSeconds();
-        const echo = await timeTofu(tofu, ['apply', '-auto-approve', '-no-color'], echoDir, {
-          ...env,
-          TF_CLI_CONFIG_FILE: echoCli,
-        });
-        const t0 = childrenCpuSeconds();
-        const stub = await timeTofu(tofu, ['apply', '-auto-approve', '-no-color'], stubDir, {
-          ...env,
-          TF_CLI_CONFIG_FILE: stubCli,
-        });
-        const c0 = childrenCpuSeconds();
-        const builtin = await timeTofu(tofu, ['apply', '-auto-approve', '-no-color'], builtinDir, env);
-        const c1 = childrenCpuSeconds();
-        const s1 = cpuSeconds(server.pid);
-        const coffer = await timeTofu(tofu, ['apply', '-auto-approve', '-no-color'], cofferDir, env);
-        const c2 = childrenCpuSeconds();
-        const s2 = cpuSeconds(server.pid);
-        samples.push({
-          coffer,
-          builtin,
-          floor,
-          echo,
-          stub,
-          cpu: c2 - c1,
-          stubCpu: c0 - t0,
-          builtinCpu: c1 - c0,
-          floorCpu: e0 - f0,
-          echoCpu: t0 - e0,
-          server: s2 - s1,
-        });
-        await timeTofu(tofu, ['destroy', '-auto-approve', '-no-color'], cofferDir, env);
+      const samples = new Map<string, Sample[]>();
+      const serverCpu: number[] = [];
+      const dirs = new Map<string, string>();
+      for (const v of VARIANTS) {
+        const dir = mkdtempSync(join(work, `${v.key}-${n}-`));
+        writeFileSync(join(dir, 'main.tf'), v.config(n));
+        dirs.set(v.key, dir);
       }
-      const coffer = median(samples.map((x) => x.coffer));
-      const builtin = median(samples.map((x) => x.builtin));
-      const floor = median(samples.map((x) => x.floor));
-      const echo = median(samples.map((x) => x.echo));
-      const stub = median(samples.map((x) => x.stub));
-      // Per run, so that a load change on a shared machine between runs does not skew the ratio.
-      const overFloor = median(samples.map((x) => x.coffer / x.floor));
-      rows.push({ n, coffer, builtin, overFloor });
-      const cpuOf = (k: 'cpu' | 'floorCpu' | 'echoCpu' | 'stubCpu' | 'builtinCpu') =>
-        median(samples.map((x) => x[k])).toFixed(2);
+      const builtinDir = mkdtempSync(join(work, `builtin-${n}-`));
+      writeFileSync(join(builtinDir, 'main.tf'), builtinConfig(n));
+      dirs.set('builtin', builtinDir);
+      const record = (key: string, s: Sample) => samples.set(key, [...(samples.get(key) ?? []), s]);
+
+      for (let rep = 0; rep < runs; rep++) {
+        for (const key of [...VARIANTS.map((v) => v.key), 'builtin'] as const) {
+          const dir = dirs.get(key) as string;
+          rmSync(join(dir, 'terraform.tfstate'), { force: true });
+          const provider = key === 'builtin' ? undefined : installed.get(key);
+          if (provider) writeFileSync(provider.log, '');
+          const runEnv = { ...env, ...(provider ? { TF_CLI_CONFIG_FILE: provider.cli } : {}) };
+          const c0 = childrenCpuSeconds();
+          const s0 = cpuSeconds(server.pid);
+          const wall = await timeTofu(tofu, ['apply', '-auto-approve', '-no-color'], dir, runEnv);
+          const all = childrenCpuSeconds() - c0;
+          const own = provider ? providerCpu(provider.log) : 0;
+          record(key, { wall, tofuCpu: all - own, providerCpu: own });
+          if (key === 'coffer') {
+            serverCpu.push(cpuSeconds(server.pid) - s0);
+            await timeTofu(tofu, ['destroy', '-auto-approve', '-no-color'], dir, runEnv);
+          }
+        }
+      }
+      const of = (key: string) => samples.get(key) as Sample[];
+      const wall = (key: string) => median(of(key).map((s) => s.wall));
+      const ratio = (a: string, b: string) => median(of(a).map((s, i) => s.wall / (of(b)[i] as Sample).wall));
+      const col = (s: string, w: number) => s.padStart(w);
       console.log(
-        `n=${String(n).padStart(5)}  coffer_workspace_secret ${(coffer / 1000).toFixed(2).padStart(7)} s   ` +
-          `terraform_data ${(builtin / 1000).toFixed(2).padStart(7)} s   ratio ${(coffer / builtin).toFixed(2)}x   ` +
-          `(no-op provider on the same wire ${(floor / 1000).toFixed(2)} s = ${(floor / builtin).toFixed(2)}x; ` +
-          `coffer over it ${overFloor.toFixed(2)}x)   ` +
-          `CPU s: tofu+provider ${cpuOf('cpu')} ` +
-          `(terraform_data run ${cpuOf('builtinCpu')}), ` +
-          `coffer serve ${median(samples.map((x) => x.server)).toFixed(2)}`,
+        `\nn=${n}${' '.repeat(34 - String(n).length)}${col('wall s', 8)}${col('/ no-op', 9)}${col('/ schema', 10)}` +
+          `${col('CPU s: tofu', 13)}${col('providers', 11)}${col('server', 8)}`,
       );
-      // What the floor is made of: the same no-op answers with coffer_workspace_secret's own schema (OpenTofu
-      // handles 12 attributes, a sensitive write-only one among them, instead of 1).
+      for (const v of VARIANTS) {
+        const cpu = (k: 'tofuCpu' | 'providerCpu') => median(of(v.key).map((s) => s[k])).toFixed(2);
+        console.log(
+          `  ${v.label.padEnd(35)}${col((wall(v.key) / 1000).toFixed(2), 8)}` +
+            `${col(`${ratio(v.key, 'floor').toFixed(2)}x`, 9)}` +
+            `${col(v.key === 'floor' ? '' : `${ratio(v.key, 'echo').toFixed(2)}x`, 10)}` +
+            `${col(cpu('tofuCpu'), 13)}${col(cpu('providerCpu'), 11)}` +
+            `${col(v.key === 'coffer' ? median(serverCpu).toFixed(2) : '', 8)}`,
+        );
+      }
       console.log(
-        `        no-op provider with coffer's schemas ${(echo / 1000).toFixed(2)} s ` +
-          `(${median(samples.map((x) => x.echo / x.floor)).toFixed(2)}x the no-op; coffer over it ` +
-          `${median(samples.map((x) => x.coffer / x.echo)).toFixed(2)}x)   CPU s (tofu+provider): no-op ` +
-          `${cpuOf('floorCpu')}, no-op with coffer's schemas ${cpuOf('echoCpu')}, coffer ${cpuOf('cpu')}`,
+        `  ${'terraform_data (built in)'.padEnd(35)}${col((wall('builtin') / 1000).toFixed(2), 8)}` +
+          `${' '.repeat(19)}${col(median(of('builtin').map((s) => s.tofuCpu)).toFixed(2), 13)}`,
       );
-      // ... and the real provider with the API answered in its process (no socket, no server).
-      console.log(
-        `        coffer with the API answered in-process ${(stub / 1000).toFixed(2)} s ` +
-          `(${median(samples.map((x) => x.stub / x.floor)).toFixed(2)}x the no-op, ` +
-          `${median(samples.map((x) => x.stub / x.echo)).toFixed(2)}x the no-op with coffer's schemas; ` +
-          `coffer against coffer serve ${median(samples.map((x) => x.coffer / x.stub)).toFixed(2)}x it)   ` +
-          `CPU s (tofu+provider) ${cpuOf('stubCpu')}`,
-      );
+      marginal.push({ n, wall: wall('coffer') });
+      if (n === 1000) {
+        at1000.builtin = ratio('coffer', 'builtin');
+        at1000.floor = ratio('coffer', 'floor');
+        at1000.echo = ratio('coffer', 'echo');
+        at1000.schemaFloor = ratio('echo', 'floor');
+      }
     }
   } finally {
     await server.stop();
     rmSync(work, { recursive: true, force: true });
   }
-  const at1000 = rows.find((r) => r.n === 1000);
-  if (at1000) {
-    const ratio = at1000.coffer / at1000.builtin;
-    const verdict = ratio <= TARGET_RATIO_AT_1000 ? 'within' : 'OVER';
-    console.log(`ratio at 1,000: ${ratio.toFixed(2)}x (${verdict} the ${TARGET_RATIO_AT_1000}x target)`);
-    const floorVerdict = at1000.overFloor <= TARGET_FLOOR_RATIO_AT_1000 ? 'within' : 'OVER';
+  if (at1000.floor !== undefined) {
+    const verdict = (x: number, target: number) => (x <= target ? 'within' : 'OVER');
     console.log(
-      `over the no-op provider at 1,000: ${at1000.overFloor.toFixed(2)}x ` +
-        `(${floorVerdict} the ${TARGET_FLOOR_RATIO_AT_1000}x target; median of the per-run ratios)`,
+      `\nat 1,000: coffer / terraform_data ${at1000.builtin?.toFixed(2)}x ` +
+        `(${verdict(at1000.builtin as number, TARGET_RATIO_AT_1000)} the ${TARGET_RATIO_AT_1000}x target)`,
+    );
+    console.log(
+      `at 1,000: coffer / no-op provider ${at1000.floor.toFixed(2)}x ` +
+        `(${verdict(at1000.floor, TARGET_FLOOR_RATIO_AT_1000)} the ${TARGET_FLOOR_RATIO_AT_1000}x target); ` +
+        `the no-op with coffer's schema alone is ${at1000.schemaFloor?.toFixed(2)}x, ` +
+        `coffer over it ${at1000.echo?.toFixed(2)}x`,
     );
   }
-  if (rows.length > 1) {
-    const first = rows[0] as (typeof rows)[number];
-    const last = rows[rows.length - 1] as (typeof rows)[number];
-    const perResource = (last.coffer - first.coffer) / (last.n - first.n);
+  if (marginal.length > 1) {
+    const first = marginal[0] as (typeof marginal)[number];
+    const last = marginal[marginal.length - 1] as (typeof marginal)[number];
+    const perResource = (last.wall - first.wall) / (last.n - first.n);
     console.log(`coffer marginal cost: ${perResource.toFixed(2)} ms per resource (linear growth check)`);
   }
 }

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runTofu } from '../src/dev/tofu.ts';
 
-const FAKE = resolve(import.meta.dirname, '..', 'test', 'wire', 'fixtures', 'fake-provider.ts');
+/** The wire layer's no-op test provider (one computed attribute, every RPC answered at once). */
+export const FAKE = resolve(import.meta.dirname, '..', 'test', 'wire', 'fixtures', 'fake-provider.ts');
 /** A no-op provider serving the real provider's schemas (plan and apply echo OpenTofu's proposal). */
 export const ECHO = resolve(import.meta.dirname, 'echo-provider.ts');
 /** The real provider with the Coffer API answered in its own process (no socket, no server). */

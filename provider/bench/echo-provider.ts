@@ -61,5 +61,5 @@ const handler: ProviderHandler = {
   stopProvider: () => ({}),
 };
 
-await serve(handler);
-process.exit(0);
+// No top-level await: bench/apply.ts bundles this file into a single executable (CommonJS).
+serve(handler).then(() => process.exit(0));

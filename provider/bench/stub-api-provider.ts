@@ -61,5 +61,5 @@ def.configure = async () => {
   return new CofferClient(lib, baseUrl, sdk);
 };
 
-await serve(createHandler(def));
-process.exit(0);
+// No top-level await: bench/apply.ts bundles this file into a single executable (CommonJS).
+serve(createHandler(def)).then(() => process.exit(0));
