@@ -70,6 +70,8 @@ export function rfc3339(): Validator {
   };
 }
 
+/** An http(s) URL without credentials in it: a user name or password would be printed wherever the URL is
+ * (diagnostics name the address they could not reach), so such a URL is refused without being quoted. */
 export function httpUrl(): Validator {
   return {
     description: 'an http(s) URL',
@@ -77,7 +79,10 @@ export function httpUrl(): Validator {
       if (typeof v === 'string') {
         try {
           const u = new URL(v);
-          if ((u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '') return undefined;
+          if ((u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '') {
+            if (u.username === '' && u.password === '') return undefined;
+            return 'must not contain a user name or password (user:password@): give the API key as api_key (or COFFER_API_KEY)';
+          }
         } catch {}
       }
       return `must be an http(s) URL such as http://127.0.0.1:8080; got ${shown(v, s)}`;

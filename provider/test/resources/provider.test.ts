@@ -88,6 +88,25 @@ describe('provider configuration', () => {
     expect(JSON.stringify(r)).not.toContain('cof_secret_key_value');
   });
 
+  it('refuses a base_url carrying a user name or password, at base_url, without printing it', async () => {
+    const url = 'http://admin:cof_pw_in_url_0123@127.0.0.1:1';
+    const fromConfig = await createProvider({}).validateProviderConfig({ config: dv({ base_url: url }) });
+    const p = createProvider({ COFFER_BASE_URL: url, COFFER_API_KEY: 'k' });
+    const fromEnv = await p.configureProvider({
+      terraform_version: '1.12.6',
+      config: dv({}),
+      client_capabilities: caps,
+    });
+    for (const r of [fromConfig, fromEnv]) {
+      expect(r.diagnostics?.map((d) => [d.severity, d.attribute?.steps])).toEqual([
+        ['ERROR', [{ attribute_name: 'base_url' }]],
+      ]);
+      expect(r.diagnostics?.[0]?.detail).toContain('user name or password');
+      expect(JSON.stringify(r)).not.toContain('cof_pw_in_url_0123');
+      expect(JSON.stringify(r)).not.toContain('admin');
+    }
+  });
+
   it('decodes to the declared object type', () => {
     expect(decodeValue(dv({ base_url: 'http://x' }).msgpack, type)).toMatchObject({ base_url: 'http://x' });
   });
