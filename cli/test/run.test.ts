@@ -191,6 +191,26 @@ describe('coffer run', () => {
     expect(r.signal).toBe('SIGTERM');
   });
 
+  it('a value with a NUL byte (no environment can hold it): the command is not run, the value is not printed', async () => {
+    const value = 'nul-secret-a\0nul-secret-b';
+    const c = await coffer(
+      ['secrets', 'create', 'RUN_NUL', '--scope', 'workspace:ws-run', '--stdin'],
+      env,
+      value,
+    );
+    expect(c.code, c.stderr).toBe(0);
+    const r = await coffer(
+      ['run', '--workspace', 'ws-run', '--only', 'RUN_TOKEN,RUN_NUL', '--', 'sh', '-c', 'echo ran'],
+      env,
+    );
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^error: the value of RUN_NUL holds a NUL byte.*the command was not run/);
+    expect(r.stderr).not.toMatch(/nul-secret/);
+    const d = await coffer(['secrets', 'delete', 'RUN_NUL', '--scope', 'workspace:ws-run'], env);
+    expect(d.code, d.stderr).toBe(0);
+  });
+
   it('needs a command', async () => {
     const r = await coffer(['run', '--workspace', 'ws-run'], env);
     expect(r.code).toBe(2);

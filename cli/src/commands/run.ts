@@ -37,6 +37,14 @@ export async function run(ctx: Ctx, args: string[], opts: Record<string, unknown
         },
       );
     }
+    // An environment variable is a C string: a NUL byte cannot be passed (and Node's refusal would quote it).
+    const withNul = items.filter((r) => r.value.reveal().includes('\0')).map((r) => r.name);
+    if (withNul.length > 0) {
+      throw usage(
+        `the value of ${withNul.join(', ')} holds a NUL byte, which an environment variable cannot hold; the command was not run`,
+        'leave it out with --only, or read it with `coffer export --format json`',
+      );
+    }
     for (const r of items) env[r.name] = r.value.reveal();
   }
   await coffer.close();
@@ -45,7 +53,22 @@ export async function run(ctx: Ctx, args: string[], opts: Record<string, unknown
 
 function exec(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env, stdio: 'inherit' });
+    let child: ReturnType<typeof spawn>;
+    try {
+      child = spawn(command, args, { env, stdio: 'inherit' });
+    } catch (err) {
+      // A synchronous refusal (an argument Node cannot pass): its message may quote the environment.
+      reject(
+        new CliError(
+          EXIT.cannotExecute,
+          `cannot run ${command}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`,
+          {
+            kind: 'exec',
+          },
+        ),
+      );
+      return;
+    }
     const handlers = new Map<NodeJS.Signals, () => void>();
     // Ctrl-C and Ctrl-\ on a terminal reach the whole foreground process group, the command included:
     // passing them on too would deliver them twice. coffer then only waits for the command to exit.
