@@ -10,6 +10,7 @@ import {
   isUnknown,
   type ProviderDefinition,
   validators as v,
+  warning,
 } from './framework/index.ts';
 import { CofferClient, type SdkModule } from './resources/client.ts';
 import {
@@ -64,10 +65,34 @@ export const providerSchema: BlockSchema = {
   },
 };
 
+/** Whether `url` (a valid http(s) URL) names this machine: localhost, 127.0.0.0/8 or ::1. */
+function isLoopback(url: URL): boolean {
+  const host = url.hostname.toLowerCase();
+  return (
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    host === '[::1]' ||
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)
+  );
+}
+
+/** http:// to another machine: the API key and every value written or read would travel in clear text. */
+function clearTextWarning(baseUrl: string): Diagnostic | undefined {
+  const u = new URL(baseUrl);
+  if (u.protocol !== 'http:' || isLoopback(u)) return undefined;
+  return warning(
+    'Unencrypted connection to the Coffer API',
+    `base_url (or COFFER_BASE_URL) uses http:// to ${u.host}, which is not this machine: the API key and every ` +
+      'secret value this run writes or reads cross the network in clear text. Use an https:// URL.',
+    ['base_url'],
+  );
+}
+
 async function configure(
   lib: SdkModule,
   config: Record<string, unknown>,
   env: NodeJS.ProcessEnv,
+  warn: (d: Diagnostic) => void,
 ): Promise<CofferClient> {
   const unknown = ['base_url', 'api_key', 'timeout_ms', 'max_retries'].filter((k) =>
     isUnknown(config[k] as never),
@@ -96,6 +121,8 @@ async function configure(
     diags.push(error('Missing api_key', 'Set api_key in the provider block or COFFER_API_KEY.', ['api_key']));
   }
   if (diags.length > 0) throw new DiagnosticsError(diags);
+  const clearText = clearTextWarning(baseUrl);
+  if (clearText) warn(clearText);
   const sdk = new lib.Coffer({
     baseUrl,
     apiKey: new lib.Secret(apiKey as string),
@@ -130,7 +157,7 @@ export function cofferProvider(env: NodeJS.ProcessEnv = process.env): ProviderDe
     address: PROVIDER_ADDRESS,
     schema: providerSchema,
     // The SDK (and its HTTP stack) loads here, not at start-up: processes that only validate never need it.
-    configure: async ({ config }) => configure(await import('@coffer/sdk'), config, env),
+    configure: async ({ config, warn }) => configure(await import('@coffer/sdk'), config, env, warn),
     stop: (client) => client?.close(),
     resources: [
       secretsManagerResource,

@@ -106,8 +106,13 @@ export interface ProviderDefinition<C> {
   readonly address: string;
   readonly schema: BlockSchema;
   validate?(args: ValidateArgs): Diagnostic[];
-  /** Builds the client from the provider configuration; throw DiagnosticsError to refuse it. */
-  configure(args: { config: ObjectValue; terraformVersion: string }): Promise<C> | C;
+  /** Builds the client from the provider configuration; throw DiagnosticsError to refuse it, `warn` to
+   * accept it with a warning. */
+  configure(args: {
+    config: ObjectValue;
+    terraformVersion: string;
+    warn(d: Diagnostic): void;
+  }): Promise<C> | C;
   /** Called on StopProvider and when the plugin shuts down. */
   stop?(client: C | undefined): Promise<void> | void;
   readonly resources: readonly ResourceDefinition<C>[];

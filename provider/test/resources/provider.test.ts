@@ -107,6 +107,33 @@ describe('provider configuration', () => {
     }
   });
 
+  it('warns at base_url when http:// leaves this machine (the key would cross the network in clear)', async () => {
+    const configure = async (env: NodeJS.ProcessEnv, v: Record<string, Value> = {}) => {
+      const p = createProvider({ COFFER_API_KEY: 'cof_clear_text_key_0123', ...env });
+      const r = await p.configureProvider({
+        terraform_version: '1.12.6',
+        // the key check gives up fast on a host that does not answer
+        config: dv({ timeout_ms: 300, ...v }),
+        client_capabilities: caps,
+      });
+      await p.stopProvider({});
+      return r;
+    };
+    for (const r of [
+      await configure({}, { base_url: 'http://coffer.invalid:8080' }),
+      await configure({ COFFER_BASE_URL: 'http://10.0.0.5:1' }),
+    ]) {
+      expect(r.diagnostics?.map((d) => [d.severity, d.summary, d.attribute?.steps])).toEqual([
+        ['WARNING', 'Unencrypted connection to the Coffer API', [{ attribute_name: 'base_url' }]],
+      ]);
+      expect(r.diagnostics?.[0]?.detail).toContain('https://');
+      expect(JSON.stringify(r)).not.toContain('cof_clear_text_key_0123');
+    }
+    for (const url of ['http://127.0.0.1:1', 'http://127.1.2.3:1', 'http://localhost:1', 'http://[::1]:1']) {
+      expect((await configure({ COFFER_BASE_URL: url })).diagnostics, url).toEqual([]);
+    }
+  }, 60_000);
+
   it('decodes to the declared object type', () => {
     expect(decodeValue(dv({ base_url: 'http://x' }).msgpack, type)).toMatchObject({ base_url: 'http://x' });
   });

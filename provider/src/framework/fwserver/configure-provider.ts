@@ -18,9 +18,10 @@ export async function configureProvider<C>(
       s.configureDiagnostics = diags;
       return diags;
     }
-    s.client = await s.def.configure({ config, terraformVersion });
+    const warnings: Diagnostic[] = [];
+    s.client = await s.def.configure({ config, terraformVersion, warn: (d) => warnings.push(d) });
     s.configureDiagnostics = [];
-    return diags;
+    return [...diags, ...warnings];
   } catch (e) {
     s.configureDiagnostics = fromThrown(e, 'Configuring the provider');
     return s.configureDiagnostics;
