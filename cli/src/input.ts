@@ -37,10 +37,28 @@ function trimNewline(text: string): string {
   return text.replace(/\r?\n$/, '');
 }
 
-async function readStdin(): Promise<string> {
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** Values are text: bytes that are not UTF-8 are refused, not stored with U+FFFD in their place. */
+export function utf8(bytes: Uint8Array, what: string): string {
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    throw usage(
+      `${what} is not UTF-8 text; nothing was sent`,
+      'values are text: encode binary data first (e.g. `base64 < file | coffer ... --stdin`)',
+    );
+  }
+}
+
+export async function readStdinBytes(): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const c of process.stdin) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+async function readStdin(what: string): Promise<string> {
+  return utf8(await readStdinBytes(), what);
 }
 
 export async function readValue(
@@ -51,15 +69,17 @@ export async function readValue(
   const sources = [flags.stdin, flags.fromFile !== undefined, flags.prompt].filter(Boolean).length;
   if (sources > 1) throw usage('give the value one way: --stdin, --from-file or --prompt');
   let value: string | undefined;
-  if (flags.stdin) value = trimNewline(await readStdin());
+  if (flags.stdin) value = trimNewline(await readStdin(`the ${what} on stdin`));
   else if (flags.fromFile !== undefined) {
+    let bytes: Buffer;
     try {
-      value = trimNewline(flags.fromFile === '-' ? await readStdin() : readFileSync(flags.fromFile, 'utf8'));
+      bytes = flags.fromFile === '-' ? await readStdinBytes() : readFileSync(flags.fromFile);
     } catch (err) {
       throw usage(
         `cannot read --from-file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
       );
     }
+    value = trimNewline(utf8(bytes, `the ${what} in --from-file`));
   } else if (flags.prompt || (required && process.stdin.isTTY)) {
     const { hiddenPrompt } = await import('./prompt.ts');
     value = await hiddenPrompt(`${what}: `);

@@ -1,8 +1,11 @@
 // Failures: each has its exit code, a message that says what happened (with the request id when the server
 // answered) and a hint; with --json the same as one JSON object on stderr.
+
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { freePort, type RunningServer } from '@coffer/server/launch';
 import { describe, expect, it } from 'vitest';
-import { coffer, type Home, withSession } from './support.ts';
+import { coffer, collect, type Home, start, withSession } from './support.ts';
 
 let server: RunningServer;
 let h: Home;
@@ -132,6 +135,27 @@ describe('errors and exit codes', () => {
       expect(r.stderr).toMatch(
         /^error: refused: (secret values|API keys) are never read from the command line/,
       );
+    }
+    expect(
+      JSON.parse((await coffer(['secrets', 'list', '--scope', 'team:t', '--json'], env)).stdout),
+    ).toEqual([]);
+  });
+
+  it('input that is not UTF-8 text (binary) is refused with exit 2, not stored with its bytes replaced', async () => {
+    const bytes = Buffer.from([0x62, 0x69, 0x6e, 0xff, 0xfe, 0x00, 0x80, 0x0a]);
+    const file = join(h.dir, 'binary.bin');
+    writeFileSync(file, bytes);
+    const envFile = join(h.dir, 'binary.env');
+    writeFileSync(envFile, Buffer.concat([Buffer.from('BIN_C=ab'), bytes]));
+    const piped = start(['secrets', 'create', 'BIN_A', '--scope', 'team:t', '--stdin'], env, 'keep-open');
+    piped.stdin?.end(bytes);
+    for (const r of [
+      await collect(piped),
+      await coffer(['secrets', 'create', 'BIN_B', '--scope', 'team:t', '--from-file', file], env),
+      await coffer(['import', envFile, '--scope', 'team:t'], env),
+    ]) {
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toMatch(/^error: .*is not UTF-8 text/);
     }
     expect(
       JSON.parse((await coffer(['secrets', 'list', '--scope', 'team:t', '--json'], env)).stdout),

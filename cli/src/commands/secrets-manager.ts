@@ -1,6 +1,7 @@
 // coffer secrets-manager get|set|check
 import { readFileSync } from 'node:fs';
 import { CliError, EXIT, usage } from '../exit.ts';
+import { readStdinBytes, utf8 } from '../input.ts';
 import { done, json, table, when } from '../output.ts';
 import type { Ctx } from '../program.ts';
 import { api, int, str } from './common.ts';
@@ -9,16 +10,15 @@ const BACKENDS = ['DB', 'VAULT', 'READONLY_VAULT', 'AWS_SECRETS_MANAGER', 'ENV']
 
 async function configFrom(opts: Record<string, unknown>): Promise<Record<string, unknown> | undefined> {
   let text: string | undefined;
-  if (opts.stdin) {
-    const chunks: Buffer[] = [];
-    for await (const c of process.stdin) chunks.push(c as Buffer);
-    text = Buffer.concat(chunks).toString('utf8');
-  } else if (opts.fromFile !== undefined) {
+  if (opts.stdin) text = utf8(await readStdinBytes(), 'the configuration on stdin');
+  else if (opts.fromFile !== undefined) {
+    let bytes: Buffer;
     try {
-      text = readFileSync(str(opts.fromFile) ?? '', 'utf8');
+      bytes = readFileSync(str(opts.fromFile) ?? '');
     } catch (err) {
       throw usage(`cannot read --from-file: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
     }
+    text = utf8(bytes, 'the configuration in --from-file');
   }
   if (text === undefined) return undefined;
   try {

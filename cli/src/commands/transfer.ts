@@ -3,6 +3,7 @@ import { chmodSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { formatDotenv, parseDotenv } from '../dotenv.ts';
 import { CliError, EXIT, usage } from '../exit.ts';
+import { readStdinBytes, utf8 } from '../input.ts';
 import { done, json, note } from '../output.ts';
 import type { Ctx } from '../program.ts';
 import { progress } from '../progress.ts';
@@ -11,16 +12,16 @@ import { chainNames, resolveAll, warnDeprecatedTeam } from './chain.ts';
 import { api, str } from './common.ts';
 
 async function readInput(file: string): Promise<string> {
-  if (file === '-') {
-    const chunks: Buffer[] = [];
-    for await (const c of process.stdin) chunks.push(c as Buffer);
-    return Buffer.concat(chunks).toString('utf8');
+  let bytes: Buffer;
+  if (file === '-') bytes = await readStdinBytes();
+  else {
+    try {
+      bytes = readFileSync(file);
+    } catch (err) {
+      throw usage(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
+    }
   }
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (err) {
-    throw usage(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
-  }
+  return utf8(bytes, file === '-' ? 'the .env file on stdin' : file);
 }
 
 export async function importEnv(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<number> {
