@@ -4,6 +4,13 @@ import { parseEnv } from 'node:util';
 import { usage } from './exit.ts';
 
 export function quote(name: string, value: string): string {
+  // util.parseEnv removes every \r before it parses, so no quoting brings one back.
+  if (value.includes('\r')) {
+    throw usage(
+      `the value of ${name} holds a carriage return: a .env file cannot hold it (it would be read back without it)`,
+      'use --format json',
+    );
+  }
   if (!value.includes("'")) return `'${value}'`;
   if (!value.includes('"') && !value.includes('\\n')) return `"${value}"`;
   if (!value.includes('`')) return `\`${value}\``;

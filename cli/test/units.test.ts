@@ -28,6 +28,10 @@ describe('dotenv', () => {
   it('refuses a value that no quoting can hold', () => {
     expect(() => quote('X', `' " \``)).toThrow(CliError);
   });
+  it('refuses a carriage return, which util.parseEnv drops whatever the quoting', () => {
+    for (const v of ['-----BEGIN KEY-----\r\nabc\r\n', 'a\rb'])
+      expect(() => formatDotenv([['PEM', v]])).toThrow(/the value of PEM holds a carriage return/);
+  });
 });
 
 describe('--since', () => {
