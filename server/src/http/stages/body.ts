@@ -1,7 +1,8 @@
 /**
  * Reading and decoding a request body: a byte cap, an abort that is the client's doing (not a server error),
  * strict UTF-8, JSON, and a bound on nesting so that no later stage (validation, fingerprints) can recurse
- * deeply on attacker-shaped input.
+ * deeply on attacker-shaped input. Text no store can hold the same way is refused here: unpaired surrogates,
+ * and NUL (PostgreSQL text cannot hold it, SQLite would) everywhere but in the secret value itself.
  */
 import type { IncomingMessage } from 'node:http';
 import { HttpError } from '../problem.ts';
@@ -94,7 +95,7 @@ export function decodeJsonBody(raw: Buffer, contentType: string | undefined, req
     // The parser's message quotes the input, which may hold a value: never pass it on.
     throw new HttpError(400, 'The body is not valid JSON.', [{ pointer: '', detail: 'is not valid JSON' }]);
   }
-  const { depth, lone } = scanBody(value, MAX_BODY_DEPTH);
+  const { depth, lone, nul } = scanBody(value, MAX_BODY_DEPTH);
   if (depth > MAX_BODY_DEPTH) {
     throw new HttpError(400, `The body is nested deeper than ${MAX_BODY_DEPTH} levels.`, [
       { pointer: '', detail: `is nested deeper than ${MAX_BODY_DEPTH} levels` },
@@ -104,6 +105,11 @@ export function decodeJsonBody(raw: Buffer, contentType: string | undefined, req
     // "\ud800" is valid JSON but no Unicode text: stored as UTF-8 it would silently become U+FFFD.
     throw new HttpError(400, 'The body holds a string that is not valid Unicode.', [
       { pointer: lone, detail: 'holds an unpaired surrogate (\\uD800-\\uDFFF escape)' },
+    ]);
+  }
+  if (nul !== null) {
+    throw new HttpError(400, 'The body holds a NUL character.', [
+      { pointer: nul, detail: 'holds a NUL character (U+0000)' },
     ]);
   }
   return value;
@@ -132,23 +138,32 @@ function pointerOf(at: Visit): string {
 }
 
 /**
- * One pass over a parsed body, without recursion: its nesting depth (counting stops once past `limit`) and the
- * JSON pointer of the first string or key holding an unpaired surrogate (null when there is none).
+ * The one string that may hold NUL: a secret's value (`/value` of a secret or an override), which is encrypted
+ * or sent to a backend, never kept in a text column.
  */
-function scanBody(value: unknown, limit: number): { depth: number; lone: string | null } {
+const mayHoldNul = (n: Visit) => n.key === 'value' && n.parent !== null && n.parent.parent === null;
+
+/**
+ * One pass over a parsed body, without recursion: its nesting depth (counting stops once past `limit`), the
+ * JSON pointer of the first string or key holding an unpaired surrogate, and of the first holding NUL where
+ * none may (null when there is none).
+ */
+function scanBody(value: unknown, limit: number): { depth: number; lone: string | null; nul: string | null } {
   let depth = 0;
   let lone: string | null = null;
+  let nul: string | null = null;
   const stack: Visit[] = [{ v: value, depth: 0, key: null, parent: null }];
   while (stack.length > 0) {
     const n = stack.pop() as Visit;
     if (typeof n.v === 'string') {
       if (lone === null && !wellFormed(n.v)) lone = pointerOf(n);
+      if (nul === null && n.v.includes('\u0000') && !mayHoldNul(n)) nul = pointerOf(n);
       continue;
     }
     if (n.v === null || typeof n.v !== 'object') continue;
     const d = n.depth + 1;
     if (d > depth) depth = d;
-    if (depth > limit) return { depth, lone };
+    if (depth > limit) return { depth, lone, nul };
     if (Array.isArray(n.v)) {
       for (let i = n.v.length - 1; i >= 0; i--)
         stack.push({ v: n.v[i], depth: d, key: String(i), parent: n });
@@ -157,10 +172,11 @@ function scanBody(value: unknown, limit: number): { depth: number; lone: string 
     for (const [k, child] of Object.entries(n.v)) {
       const at: Visit = { v: child, depth: d, key: k, parent: n };
       if (lone === null && !wellFormed(k)) lone = pointerOf(at);
+      if (nul === null && k.includes('\u0000')) nul = pointerOf(at);
       stack.push(at);
     }
   }
-  return { depth, lone };
+  return { depth, lone, nul };
 }
 
 /** Nesting depth of a parsed JSON value, without recursion; stops counting once past `limit`. */

@@ -1,0 +1,73 @@
+/**
+ * Hostile inputs over real HTTP that the authorization and tenancy suites do not reach: bodies and queries
+ * shaped to trip the parser or one of the stores. Each answer must be a clear 400/422 with the field's
+ * pointer, and nothing may be written.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, startServer, type TestServer } from '../support/server.ts';
+import { STORE_KINDS, skipKind } from '../support/stores.ts';
+
+describe.each(STORE_KINDS)('a NUL character in a stored text field (%s)', (kind) => {
+  let srv: TestServer;
+  beforeAll(async () => {
+    if (!skipKind(kind)) srv = await startServer({ kind });
+  });
+  afterAll(async () => {
+    await srv?.cleanup();
+  });
+
+  it.skipIf(skipKind(kind))(
+    'answers 400 on the field and writes nothing (PostgreSQL text cannot hold it: it was a 500 there, and stored as-is on SQLite)',
+    async () => {
+      const team = await call(srv.url, 'POST', '/v1/teams', {
+        key: srv.key,
+        body: { id: 'nul-team', name: 'a\u0000b' },
+      });
+      expect(team.status, team.text).toBe(400);
+      expect(team.json.errors).toEqual([{ pointer: '/name', detail: 'holds a NUL character (U+0000)' }]);
+      expect((await call(srv.url, 'GET', '/v1/teams/nul-team', { key: srv.key })).status).toBe(404);
+
+      const secret = await call(srv.url, 'POST', '/v1/secrets', {
+        key: srv.key,
+        body: {
+          name: 'NUL_DESCRIPTION',
+          scope: { type: 'organization', id: 'acme' },
+          value: 'v',
+          description: 'x\u0000',
+        },
+      });
+      expect(secret.status, secret.text).toBe(400);
+      expect(secret.json.errors).toEqual([
+        { pointer: '/description', detail: 'holds a NUL character (U+0000)' },
+      ]);
+      const listed = await call(srv.url, 'GET', '/v1/secrets', { key: srv.key });
+      expect(listed.json.items.map((s: { name: string }) => s.name)).not.toContain('NUL_DESCRIPTION');
+
+      const org = await call(srv.url, 'PATCH', '/v1/organizations/acme', {
+        key: srv.key,
+        body: { name: '\u0000' },
+      });
+      expect(org.status, org.text).toBe(400);
+      expect(org.json.errors?.[0]?.pointer).toBe('/name');
+    },
+  );
+
+  it.skipIf(skipKind(kind))(
+    'still stores and resolves a secret value holding NUL (values are encrypted, never text columns)',
+    async () => {
+      const created = await call(srv.url, 'POST', '/v1/secrets', {
+        key: srv.key,
+        body: { name: 'NUL_VALUE', scope: { type: 'organization', id: 'acme' }, value: 'a\u0000b' },
+      });
+      expect(created.status, created.text).toBe(201);
+      const ws = await call(srv.url, 'POST', '/v1/workspaces', { key: srv.key, body: { id: 'nul-ws' } });
+      expect(ws.status).toBe(201);
+      const r = await call(srv.url, 'POST', '/v1/secrets:resolve', {
+        key: srv.key,
+        body: { workspaceId: 'nul-ws', names: ['NUL_VALUE'] },
+      });
+      expect(r.status).toBe(200);
+      expect(r.json.items[0].value).toBe('a\u0000b');
+    },
+  );
+});
