@@ -17,6 +17,11 @@ export function report(err: CliError, asJson: boolean): void {
     process.stderr.write(`${JSON.stringify(body)}\n`);
     return;
   }
-  process.stderr.write(`${paint('red', 'error:', process.stderr)} ${err.message}\n`);
+  // The SDK's messages name the request id; ours (a 403 or 404 told in our words) get it added.
+  const id =
+    err.requestId !== undefined && !err.message.includes(err.requestId)
+      ? ` (request id ${err.requestId})`
+      : '';
+  process.stderr.write(`${paint('red', 'error:', process.stderr)} ${err.message}${id}\n`);
   if (err.hint) process.stderr.write(`${paint('yellow', 'hint:', process.stderr)} ${err.hint}\n`);
 }

@@ -117,7 +117,11 @@ describe('errors and exit codes', () => {
     );
     const r = await coffer(['run', '--workspace', 'ws-e', '--', 'true'], { ...env, COFFER_API_KEY: k.token });
     expect(r.code).toBe(4);
+    expect(r.stderr).toMatch(/^error: this key cannot list .*\(request id [0-9a-f-]{36}\)\n/);
     expect(r.stderr).toMatch(/hint: name them: --only NAME,NAME/);
+    const nf = await coffer(['run', '--workspace', 'ws-nowhere', '--', 'true'], env);
+    expect(nf.code).toBe(5);
+    expect(nf.stderr).toMatch(/^error: no workspace ws-nowhere \(request id [0-9a-f-]{36}\)\n/);
   });
 
   it('a value on the command line: exit 2, refused before anything is sent', async () => {
