@@ -51,8 +51,12 @@ function checkCoverage(spec: Spec, handlers: HandlerTable): void {
   }
 }
 
+/**
+ * The query as an object without a prototype: `__proto__`, `constructor` and the like are parameters (unknown
+ * ones, answered 400 on their name), never Object.prototype's members nor a way to replace the prototype.
+ */
 function parseQuery(search: URLSearchParams): Record<string, unknown> {
-  const q: Record<string, unknown> = {};
+  const q: Record<string, unknown> = Object.create(null);
   for (const [k, v] of search) {
     const prev = q[k];
     if (prev === undefined) q[k] = v;

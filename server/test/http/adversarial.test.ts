@@ -71,3 +71,23 @@ describe.each(STORE_KINDS)('a NUL character in a stored text field (%s)', (kind)
     },
   );
 });
+
+describe('query strings', () => {
+  let srv: TestServer;
+  beforeAll(async () => {
+    srv = await startServer();
+  });
+  afterAll(async () => {
+    await srv?.cleanup();
+  });
+
+  it('a __proto__ parameter is an unknown parameter like any other, not the prototype of the parsed query', async () => {
+    for (const q of ['__proto__=x', '__proto__=x&__proto__=y', 'limit=5&__proto__=x']) {
+      const r = await call(srv.url, 'GET', `/v1/secrets?${q}`, { key: srv.key });
+      expect(r.status, q).toBe(400);
+      expect(r.json.errors, q).toEqual([{ pointer: '/query/__proto__', detail: 'unknown field' }]);
+    }
+    const r = await call(srv.url, 'GET', '/v1/audit/events?constructor=1', { key: srv.key });
+    expect(r.json.errors).toEqual([{ pointer: '/query/constructor', detail: 'unknown field' }]);
+  });
+});
