@@ -371,7 +371,7 @@ export function buildProgram(): Command {
     )
     .addHelpText(
       'after',
-      "\nThe values go to the command's environment only; coffer prints none of them. SIGTERM, SIGHUP, SIGUSR2\n(and SIGINT, SIGQUIT when stdin is not a terminal, which sends those itself) are passed on, and coffer\nexits with the command's exit code.",
+      "\nThe values go to the command's environment only; coffer prints none of them. SIGTERM, SIGHUP, SIGUSR2\n(and SIGINT, SIGQUIT when stdin is not a terminal, which sends those itself) are passed on, and coffer\nexits with the command's exit code. coffer's own COFFER_API_KEY is not passed on.",
     )
     .action(lazy(() => import('./commands/run.ts'), 'run'));
 

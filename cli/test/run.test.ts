@@ -211,6 +211,32 @@ describe('coffer run', () => {
     expect(d.code, d.stderr).toBe(0);
   });
 
+  it("the command does not get coffer's own API key, unless the chain has a secret of that name", async () => {
+    const probe = ['COFFER_API_KEY', 'COFFER_BASE_URL', 'RUN_TOKEN'];
+    const run = () =>
+      coffer(
+        ['run', '--workspace', 'ws-run', '--', process.execPath, join(FIX, 'env-hash.mjs'), ...probe],
+        env,
+      );
+    const r = await run();
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe(
+      `hash ${hashOf(probe, { COFFER_BASE_URL: env.COFFER_BASE_URL as string, RUN_TOKEN: VALUES.RUN_TOKEN })}\n`,
+    );
+    const own = 'cof_00000000_the-apps-own-runtime-key';
+    const c = await coffer(
+      ['secrets', 'create', 'COFFER_API_KEY', '--scope', 'workspace:ws-run', '--stdin'],
+      env,
+      own,
+    );
+    expect(c.code, c.stderr).toBe(0);
+    const withOwn = await run();
+    expect(withOwn.stdout).toBe(
+      `hash ${hashOf(probe, { COFFER_API_KEY: own, COFFER_BASE_URL: env.COFFER_BASE_URL as string, RUN_TOKEN: VALUES.RUN_TOKEN })}\n`,
+    );
+    await coffer(['secrets', 'delete', 'COFFER_API_KEY', '--scope', 'workspace:ws-run'], env);
+  });
+
   it('needs a command', async () => {
     const r = await coffer(['run', '--workspace', 'ws-run'], env);
     expect(r.code).toBe(2);

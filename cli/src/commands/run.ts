@@ -25,6 +25,8 @@ export async function run(ctx: Ctx, args: string[], opts: Record<string, unknown
   const coffer = await api(ctx);
   const names = only ?? (await chainNames(coffer, ws));
   const env: NodeJS.ProcessEnv = { ...process.env };
+  // coffer's own credential is not one of the workspace's secrets: the command gets it only from the chain.
+  delete env.COFFER_API_KEY;
   if (names.length > 0) {
     const { items, missing } = await resolveAll(coffer, ws, names);
     if (only && missing.length > 0) {
