@@ -32,6 +32,11 @@ import type { ProviderHandler } from './wire/handler.ts';
 
 export const PROVIDER_ADDRESS = 'registry.opentofu.org/coffer/coffer';
 
+/** api_key = file("key") keeps the file's trailing newline, which the HTTP client refuses to send. */
+const API_KEY_CHARACTERS = v.headerValue(
+  ' (file() keeps a trailing newline: use trimspace(file(...)), or strip the key when setting COFFER_API_KEY)',
+);
+
 export const providerSchema: BlockSchema = {
   description: 'Coffer: secrets as code. Talks to the Coffer API through @coffer/sdk.',
   attributes: {
@@ -47,6 +52,7 @@ export const providerSchema: BlockSchema = {
       optional: true,
       sensitive: true,
       description: 'API key (Bearer token). Default: env COFFER_API_KEY.',
+      validators: [API_KEY_CHARACTERS],
     },
     timeout_ms: {
       type: 'number',
@@ -119,6 +125,9 @@ async function configure(
   const apiKey = typeof config.api_key === 'string' ? config.api_key : env.COFFER_API_KEY;
   if (!apiKey) {
     diags.push(error('Missing api_key', 'Set api_key in the provider block or COFFER_API_KEY.', ['api_key']));
+  } else {
+    const problem = API_KEY_CHARACTERS.check(apiKey, true);
+    if (problem) diags.push(error('Invalid api_key', `COFFER_API_KEY ${problem}.`, ['api_key']));
   }
   if (diags.length > 0) throw new DiagnosticsError(diags);
   const clearText = clearTextWarning(baseUrl);

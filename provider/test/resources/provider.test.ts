@@ -134,6 +134,28 @@ describe('provider configuration', () => {
     }
   }, 60_000);
 
+  it('refuses an api_key that no HTTP header can carry (file() keeps the trailing newline), at api_key', async () => {
+    const key = 'cof_newline_key_0123456789';
+    for (const [env, config] of [
+      [{ COFFER_BASE_URL: 'http://127.0.0.1:1' }, { api_key: `${key}\n` }],
+      [{ COFFER_BASE_URL: 'http://127.0.0.1:1', COFFER_API_KEY: `${key}\r\n` }, {}],
+      [{ COFFER_BASE_URL: 'http://127.0.0.1:1' }, { api_key: `${key}\u0000x` }],
+      [{ COFFER_BASE_URL: 'http://127.0.0.1:1' }, { api_key: `${key}\u2028` }],
+    ] as const) {
+      const p = createProvider(env);
+      const r = await p.configureProvider({
+        terraform_version: '1.12.6',
+        config: dv(config),
+        client_capabilities: caps,
+      });
+      expect(r.diagnostics?.map((d) => [d.severity, d.summary, d.attribute?.steps])).toEqual([
+        ['ERROR', 'Invalid api_key', [{ attribute_name: 'api_key' }]],
+      ]);
+      expect(r.diagnostics?.[0]?.detail).toContain('trimspace(file(');
+      expect(JSON.stringify(r).includes(key), 'the key in a diagnostic').toBe(false);
+    }
+  });
+
   it('decodes to the declared object type', () => {
     expect(decodeValue(dv({ base_url: 'http://x' }).msgpack, type)).toMatchObject({ base_url: 'http://x' });
   });
