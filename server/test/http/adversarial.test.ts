@@ -91,3 +91,39 @@ describe('query strings', () => {
     expect(r.json.errors).toEqual([{ pointer: '/query/constructor', detail: 'unknown field' }]);
   });
 });
+
+describe('JSON bodies', () => {
+  let srv: TestServer;
+  beforeAll(async () => {
+    srv = await startServer();
+  });
+  afterAll(async () => {
+    await srv?.cleanup();
+  });
+
+  it('a member name given twice answers 400 on it, whichever spelling, and writes nothing (parsers disagree on which one wins)', async () => {
+    const bodies: Array<[string, string]> = [
+      ['{"name":"DUP_A","name":"DUP_B","scope":{"type":"organization","id":"acme"},"value":"v"}', '/name'],
+      [
+        '{"n\\u0061me":"DUP_A","name":"DUP_B","scope":{"type":"organization","id":"acme"},"value":"v"}',
+        '/name',
+      ],
+      ['{"name":"DUP_A","scope":{"type":"organization","id":"acme","id":"globex"},"value":"v"}', '/scope/id'],
+      ['{"name":"DUP_A","scope":{"type":"organization","id":"acme"},"value":"v","value":"w"}', '/value'],
+    ];
+    for (const [body, pointer] of bodies) {
+      const r = await call(srv.url, 'POST', '/v1/secrets', { key: srv.key, body });
+      expect(r.status, body).toBe(400);
+      expect(r.json.errors, body).toEqual([{ pointer, detail: 'appears more than once in its object' }]);
+      expect(r.text).not.toContain('"v"');
+    }
+    const listed = await call(srv.url, 'GET', '/v1/secrets', { key: srv.key });
+    expect(listed.json.items).toEqual([]);
+    // The same names in different objects, and the same value twice, are fine.
+    const ok = await call(srv.url, 'POST', '/v1/secrets', {
+      key: srv.key,
+      body: '{"name":"id","scope":{"type":"organization","id":"acme"},"value":"id","description":"name"}',
+    });
+    expect(ok.status, ok.text).toBe(201);
+  });
+});

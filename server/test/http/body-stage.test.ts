@@ -53,6 +53,21 @@ describe('decodeJsonBody', () => {
     });
   });
 
+  it('refuses a member name repeated in one object, pointing at it through arrays and escapes', () => {
+    const at = (body: string) =>
+      failure(() => decodeJsonBody(Buffer.from(body), 'application/json', true)).errors?.[0]?.pointer;
+    expect(at('{"names":[{"a":1},{"a":[],"b":"\\"a\\"","a":2}]}')).toBe('/names/1/a');
+    expect(at('{"a/b~":{"x":1,"\\u0078":2}}')).toBe('/a~1b~0/x');
+    expect(decodeJsonBody(Buffer.from('[{"a":1},{"a":1}]'), 'application/json', true)).toEqual([
+      { a: 1 },
+      { a: 1 },
+    ]);
+    expect(decodeJsonBody(Buffer.from('{"a":{"a":"a"},"b":["a","a"]}'), 'application/json', true)).toEqual({
+      a: { a: 'a' },
+      b: ['a', 'a'],
+    });
+  });
+
   it('measures depth without recursion', () => {
     let v: unknown = 1;
     for (let i = 0; i < 200_000; i++) v = [v];

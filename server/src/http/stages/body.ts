@@ -112,7 +112,64 @@ export function decodeJsonBody(raw: Buffer, contentType: string | undefined, req
       { pointer: nul, detail: 'holds a NUL character (U+0000)' },
     ]);
   }
+  const repeated = firstRepeatedName(text);
+  if (repeated !== null) {
+    // JSON.parse keeps the last one; a proxy or another parser may act on the first.
+    throw new HttpError(400, 'The body gives a member name twice in one object.', [
+      { pointer: repeated, detail: 'appears more than once in its object' },
+    ]);
+  }
   return value;
+}
+
+/**
+ * The pointer of the first member whose name (decoded: `"n\u0061me"` is `name`) repeats an earlier one of
+ * the same object, or null. One pass over text that JSON.parse accepted and whose nesting is bounded.
+ */
+function firstRepeatedName(text: string): string | null {
+  // One frame per open object (its names so far, the member being read) or array (the element's index).
+  const frames: Array<{ names: Set<string> | null; at: string | number }> = [];
+  let expectName = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      let j = i + 1;
+      let escaped = false;
+      for (let d = text.charCodeAt(j); d !== 0x22; d = text.charCodeAt(j)) {
+        if (d === 0x5c) {
+          escaped = true;
+          j += 2;
+        } else j++;
+      }
+      const top = frames[frames.length - 1];
+      if (expectName && top?.names) {
+        const name: string = escaped ? JSON.parse(text.slice(i, j + 1)) : text.slice(i + 1, j);
+        if (top.names.has(name)) {
+          return [...frames.slice(0, -1).map((f) => f.at), name]
+            .map((k) => `/${escapePointer(String(k))}`)
+            .join('');
+        }
+        top.names.add(name);
+        top.at = name;
+        expectName = false;
+      }
+      i = j;
+    } else if (c === 0x7b) {
+      frames.push({ names: new Set(), at: '' });
+      expectName = true;
+    } else if (c === 0x5b) {
+      frames.push({ names: null, at: 0 });
+    } else if (c === 0x7d || c === 0x5d) {
+      frames.pop();
+    } else if (c === 0x3a) {
+      expectName = false;
+    } else if (c === 0x2c) {
+      const top = frames[frames.length - 1] as { names: Set<string> | null; at: string | number };
+      if (top.names) expectName = true;
+      else top.at = (top.at as number) + 1;
+    }
+  }
+  return null;
 }
 
 /** String.prototype.isWellFormed (ES2024; Node 20+), typed here because the project's lib is ES2023. */
