@@ -521,8 +521,12 @@ export const secretsManagerResource: ResourceDefinition<CofferClient, ManagerAtt
   },
 
   async update({ client, config, planned, prior }) {
+    // The server keeps its stored token only on an update that stays on TOKEN auth: coming from no vault block
+    // or from another auth method, the token is sent again even when token_wo_version did not change.
     const sendToken =
-      !prior.vault || !equal(prior.vault.token_wo_version, planned.vault?.token_wo_version ?? null);
+      !prior.vault ||
+      (prior.vault.auth_method ?? 'TOKEN') !== 'TOKEN' ||
+      !equal(prior.vault.token_wo_version, planned.vault?.token_wo_version ?? null);
     const c = await call(
       client,
       'configuring the secrets manager',
