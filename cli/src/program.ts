@@ -80,8 +80,11 @@ Exit codes:
 Environment: COFFER_BASE_URL and COFFER_API_KEY win over the profile; COFFER_PROFILE picks one;
 COFFER_CONFIG names the config file (default ~/.config/coffer/config.json); NO_COLOR turns colour off.`;
 
-export function buildProgram(): Command {
+/** `jsonErrors`: commander prints nothing of a usage error (main reports it as the JSON object `--json` promises). */
+export function buildProgram(opts: { jsonErrors?: boolean } = {}): Command {
   const program = new Command('coffer');
+  // Before any subcommand: each shares this output configuration from its creation.
+  if (opts.jsonErrors) program.configureOutput({ writeErr: () => {}, outputError: () => {} });
   program
     .description('Coffer secrets from the command line, and `coffer serve`, the reference server')
     .version(VERSION, '-v, --version', 'print the version')

@@ -53,6 +53,27 @@ describe('errors and exit codes', () => {
     });
   });
 
+  it('a usage error with --json: one JSON error object on stderr too (exit 2)', async () => {
+    for (const [args, message] of [
+      [['secrets', 'list', '--json', '--bogus'], /unknown option '--bogus'/],
+      [['secrets', 'get', '--json'], /missing required argument 'secret'/],
+      [['overrides', 'list', '--json'], /required option '--workspace <id>' not specified/],
+      [['secrets', 'list', 'surplus', '--json'], /too many arguments/],
+    ] as const) {
+      const r = await coffer([...args], env);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(JSON.parse(r.stderr), args.join(' ')).toEqual({
+        error: {
+          kind: 'usage',
+          message: expect.stringMatching(message),
+          exitCode: 2,
+          hint: expect.any(String),
+        },
+      });
+    }
+  });
+
   it('the server is down: exit 7, with the URL it tried', async () => {
     const port = await freePort();
     const r = await coffer(['secrets', 'list'], { ...env, COFFER_BASE_URL: `http://127.0.0.1:${port}` });
