@@ -1,7 +1,7 @@
 // `coffer`: parse, dispatch to the command (each loaded only when it runs), map failures to exit codes.
 import { CommanderError } from 'commander';
 import { CliError, EXIT } from './exit.ts';
-import { buildProgram } from './program.ts';
+import { buildProgram, unquoted } from './program.ts';
 
 const argv = process.argv.slice(2);
 // coffer's own flags end at `--` (after it: `coffer run`'s command, whose flags are not ours).
@@ -21,7 +21,7 @@ async function main(): Promise<number> {
       // Without --json commander has printed it already; with --json it printed nothing.
       if (asJson) {
         const { report } = await import('./report.ts');
-        const message = err.message.replace(/^error: /, '');
+        const message = unquoted(err.message).replace(/^error: /, '');
         report(new CliError(EXIT.usage, message, { kind: 'usage', hint: 'add --help for usage' }), true);
       }
       return EXIT.usage;

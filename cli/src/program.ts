@@ -80,11 +80,25 @@ Exit codes:
 Environment: COFFER_BASE_URL and COFFER_API_KEY win over the profile; COFFER_PROFILE picks one;
 COFFER_CONFIG names the config file (default ~/.config/coffer/config.json); NO_COLOR turns colour off.`;
 
+/**
+ * Commander's usage errors quote what was typed: the surplus operands, an unknown `--flag=value`. A value typed
+ * in the wrong place must not be repeated (into a terminal's scrollback, a CI log), so those parts are dropped.
+ */
+export function unquoted(message: string): string {
+  return message
+    .replace(/(too many arguments[^\n]*? but got \d+): [\s\S]*?\.(\n?)$/, '$1 (not repeated here).$2')
+    .replace(/(unknown option '-[^'=]*=)[^']*'/, "$1...'");
+}
+
 /** `jsonErrors`: commander prints nothing of a usage error (main reports it as the JSON object `--json` promises). */
 export function buildProgram(opts: { jsonErrors?: boolean } = {}): Command {
   const program = new Command('coffer');
   // Before any subcommand: each shares this output configuration from its creation.
-  if (opts.jsonErrors) program.configureOutput({ writeErr: () => {}, outputError: () => {} });
+  program.configureOutput(
+    opts.jsonErrors
+      ? { writeErr: () => {}, outputError: () => {} }
+      : { outputError: (text, write) => write(unquoted(text)) },
+  );
   program
     .description('Coffer secrets from the command line, and `coffer serve`, the reference server')
     .version(VERSION, '-v, --version', 'print the version')

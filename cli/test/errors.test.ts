@@ -187,6 +187,21 @@ describe('errors and exit codes', () => {
     ).toEqual([]);
   });
 
+  it('a value typed where no operand or flag goes: the usage error does not repeat it', async () => {
+    for (const args of [
+      ['secrets-manager', 'set', '--backend', 'VAULT', 's.hvs-typed-leak-1'],
+      ['keys', 'create', '--name', 'k', '--role', 'runtime', '--scope', 'workspace:ws-e', 'typed-leak-2'],
+      ['secrets', 'create', 'TYPO', '--scope', 'team:t', '--valeu=typed-leak-3'],
+      ['secrets', 'list', 'typed-leak-4', '--json'],
+      ['secrets', 'create', 'TYPO', '--scope', 'team:t', '--json', '--valeu=typed-leak-5'],
+    ]) {
+      const r = await coffer(args, env);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/too many arguments|unknown option '--valeu=/);
+      expect(r.stderr, args.join(' ')).not.toMatch(/typed-leak/);
+    }
+  });
+
   it('no value and no terminal: exit 2 with the ways to give one', async () => {
     const r = await coffer(['secrets', 'create', 'NOVAL', '--scope', 'team:t'], env);
     expect(r.code).toBe(2);
