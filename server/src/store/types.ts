@@ -273,6 +273,8 @@ export interface AuditFilter extends PageRequest {
   newestFirst?: boolean;
   /** Only records within this reach. */
   within?: Reach;
+  /** Inclusive lower bound (ISO) on the records within `within` only (not on deployment-level ones). */
+  withinFrom?: string;
   /** Also deployment-level records (organization_id null). */
   deploymentLevel?: boolean;
 }

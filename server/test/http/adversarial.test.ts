@@ -127,3 +127,82 @@ describe('JSON bodies', () => {
     expect(ok.status, ok.text).toBe(201);
   });
 });
+
+describe('an organization id used again after a delete', () => {
+  let srv: TestServer;
+  beforeAll(async () => {
+    srv = await startServer();
+  });
+  afterAll(async () => {
+    await srv?.cleanup();
+  });
+
+  const owner = async (name: string) => {
+    const r = await call(srv.url, 'POST', '/v1/api-keys', {
+      key: srv.key,
+      body: { name, role: 'owner', scope: { type: 'organization', id: 'reused' } },
+    });
+    expect(r.status, r.text).toBe(201);
+    return r.json.token as string;
+  };
+
+  it('does not show the new organization the audit records of the one that was deleted', async () => {
+    expect(
+      (await call(srv.url, 'POST', '/v1/organizations', { key: srv.key, body: { id: 'reused' } })).status,
+    ).toBe(201);
+    const first = await owner('first-tenant-owner');
+    const made = await call(srv.url, 'POST', '/v1/secrets', {
+      key: first,
+      body: { name: 'FIRST_TENANT_SECRET', scope: { type: 'organization', id: 'reused' }, value: 'v' },
+    });
+    expect(made.status).toBe(201);
+    expect(
+      (await call(srv.url, 'POST', '/v1/workspaces', { key: first, body: { id: 'first-ws' } })).status,
+    ).toBe(201);
+    const read = await call(srv.url, 'POST', '/v1/secrets:resolve', {
+      key: first,
+      body: { workspaceId: 'first-ws', names: ['FIRST_TENANT_SECRET'] },
+    });
+    expect(read.json.items).toHaveLength(1);
+    expect((await call(srv.url, 'GET', '/v1/audit/secret-reads', { key: first })).json.items).toHaveLength(1);
+    expect(
+      (await call(srv.url, 'DELETE', '/v1/organizations/reused?cascade=true', { key: srv.key })).status,
+    ).toBe(204);
+
+    expect(
+      (await call(srv.url, 'POST', '/v1/organizations', { key: srv.key, body: { id: 'reused' } })).status,
+    ).toBe(201);
+    const second = await owner('second-tenant-owner');
+    const events = await call(srv.url, 'GET', '/v1/audit/events?limit=500', { key: second });
+    expect(events.status).toBe(200);
+    expect(events.text).not.toMatch(/FIRST_TENANT|first-ws|first-tenant-owner/);
+    expect(events.json.items.map((e: { type: string }) => e.type)).toEqual(['api_key.created']);
+    for (const q of ['', '?name=FIRST_TENANT_SECRET', '?from=2000-01-01T00:00:00Z']) {
+      const r = await call(srv.url, 'GET', `/v1/audit/secret-reads${q}`, { key: second });
+      expect(r.status, q).toBe(200);
+      expect(r.json.items, q).toEqual([]);
+    }
+    for (const q of ['?name=FIRST_TENANT_SECRET', '?type=secret.created', '?from=2000-01-01T00:00:00Z']) {
+      const e = await call(srv.url, 'GET', `/v1/audit/events${q}`, { key: second });
+      expect(e.status, q).toBe(200);
+      expect(e.text, q).not.toContain('FIRST_TENANT');
+    }
+    // The deployment still sees both organizations' lifecycle, and the new one its own reads.
+    const deployment = await call(srv.url, 'GET', '/v1/audit/events?limit=500', { key: srv.key });
+    const lifecycle = deployment.json.items
+      .filter((e: { target: { id: string } }) => e.target.id === 'reused')
+      .map((e: { type: string }) => e.type);
+    expect(lifecycle).toEqual(['organization.created', 'organization.deleted', 'organization.created']);
+    await call(srv.url, 'POST', '/v1/workspaces', { key: second, body: { id: 'second-ws' } });
+    await call(srv.url, 'POST', '/v1/secrets', {
+      key: second,
+      body: { name: 'SECOND', scope: { type: 'organization', id: 'reused' }, value: 'w' },
+    });
+    await call(srv.url, 'POST', '/v1/secrets:resolve', {
+      key: second,
+      body: { workspaceId: 'second-ws', names: ['SECOND'] },
+    });
+    const reads = await call(srv.url, 'GET', '/v1/audit/secret-reads', { key: second });
+    expect(reads.json.items.map((r: { secretName: string }) => r.secretName)).toEqual(['SECOND']);
+  });
+});

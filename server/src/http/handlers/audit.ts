@@ -25,13 +25,36 @@ async function principals(store: Store, ids: Array<string | null>) {
 }
 
 /**
- * A key sees the records of its scope and below in its own organization; a deployment key also the
- * deployment-level ones (organizations, the configuration, failed logins). Null: it sees nothing.
+ * Where the records of an organization begin: after the last `organization.deleted` of its id, if there is
+ * one. Ids are names and can be taken again once free; the records of the organization that was deleted
+ * (its secrets' names, keys, reads) are not the new one's to see.
  */
-function filterOf(p: Principal, q: Record<string, unknown>): AuditFilter | null {
+async function organizationStart(store: Store, organizationId: string): Promise<string | undefined> {
+  const deleted = await store.audit.listEvents({
+    type: 'organization.deleted',
+    name: organizationId,
+    deploymentLevel: true,
+    newestFirst: true,
+    limit: 1,
+  });
+  const at = deleted.items[0]?.at;
+  // Everything the deleted one recorded is at or before its deletion (timestamps are milliseconds).
+  return at === undefined ? undefined : new Date(Date.parse(at) + 1).toISOString();
+}
+
+/**
+ * A key sees the records of its scope and below in its own organization (since it was created under this
+ * id); a deployment key also the deployment-level ones (organizations, the configuration, failed logins).
+ * Null: it sees nothing.
+ */
+async function filterOf(store: Store, p: Principal, q: Record<string, unknown>): Promise<AuditFilter | null> {
   const f: AuditFilter = { ...page(q), newestFirst: true };
   const within = reachOf(p);
-  if (within) f.within = within;
+  if (within) {
+    f.within = within;
+    const start = await organizationStart(store, within.organizationId);
+    if (start !== undefined) f.withinFrom = start;
+  }
   if (p.deployment) f.deploymentLevel = true;
   if (!f.within && !f.deploymentLevel) return null;
   const from = dateField(q.from, '/query/from', 400);
@@ -45,7 +68,7 @@ function filterOf(p: Principal, q: Record<string, unknown>): AuditFilter | null 
 
 export const listSecretReads: Handler = async (ctx, s) => {
   requireReader(ctx.principal, 'read the audit log');
-  const filter = filterOf(ctx.principal, ctx.query);
+  const filter = await filterOf(s.store, ctx.principal, ctx.query);
   if (!filter) return { status: 200, body: { items: [], nextCursor: null } };
   const r = await s.store.audit.listSecretReads(filter);
   const rows = r.items;
@@ -75,7 +98,7 @@ function readView(x: SecretReadAuditRecord, who: Map<string, { apiKeyId: string;
 
 export const listAuditEvents: Handler = async (ctx, s) => {
   requireReader(ctx.principal, 'read the audit log');
-  const filter = filterOf(ctx.principal, ctx.query);
+  const filter = await filterOf(s.store, ctx.principal, ctx.query);
   if (!filter) return { status: 200, body: { items: [], nextCursor: null } };
   const r = await s.store.audit.listEvents(filter);
   const rows = r.items;

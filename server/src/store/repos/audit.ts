@@ -59,6 +59,10 @@ function auditWhere(filter: AuditFilter, typeColumn: string): Where {
     where.add(filter.newestFirst ? '(at, id) < (?, ?)' : '(at, id) > (?, ?)', ...tsIdCursor(filter.cursor));
   }
   const reach = filter.within ? reachCondition(filter.within, 'organization_id') : null;
+  if (reach && filter.withinFrom !== undefined) {
+    reach.sql = `(${reach.sql} AND at >= ?)`;
+    reach.params.push(tsIn(filter.withinFrom));
+  }
   if (reach && filter.deploymentLevel)
     where.add(`(organization_id IS NULL OR ${reach.sql})`, ...reach.params);
   else if (reach) where.add(reach.sql, ...reach.params);
