@@ -23,6 +23,10 @@ export function refuseFlatmap(): never {
   throw new DiagnosticsError(error('Unsupported state format', 'Flatmap (pre-0.12) state is not supported.'));
 }
 
-export function upgradeResourceState<C>(def: ResourceDefinition<C>, stored: ObjectValue | null): ObjectValue {
-  return conform(def.schema.attributes, stored, true);
+/** A stored null (JSON `null`) stays null: shaping it would make an object of null attributes out of nothing. */
+export function upgradeResourceState<C>(
+  def: ResourceDefinition<C>,
+  stored: ObjectValue | null,
+): ObjectValue | null {
+  return stored ? conform(def.schema.attributes, stored, true) : null;
 }
