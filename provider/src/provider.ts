@@ -146,9 +146,11 @@ async function configure(
 
 /**
  * One request when the provider is configured, so that a wrong API key is one error, at once, instead of an
- * error (and, past the server's failed-authentication limit, a 429) for every object in the state. Only a
- * 401 stops here: a key that may not read the secrets-manager settings (403) is still a valid key, and an
- * unreachable server or any other failure is reported by the calls that need the API, with their context.
+ * error (and, past the server's failed-authentication limit, a 429) for every object in the state. A 401
+ * stops here, and so does a 404: GET /v1/secrets-manager exists for every key, so a 404 means base_url is not
+ * the API (`.../v1`, a wrong proxy prefix), where every refresh would answer 404 and take each object in the
+ * state for deleted. A key that may not read the settings (403) is still a valid key, and an unreachable
+ * server or any other failure is reported by the calls that need the API, with their context.
  */
 async function checkApiKey(client: CofferClient): Promise<void> {
   try {
@@ -157,6 +159,18 @@ async function checkApiKey(client: CofferClient): Promise<void> {
     if (e instanceof client.lib.AuthenticationError) {
       await client.close();
       throw new DiagnosticsError(apiDiagnostics(client, e, 'checking the API key'));
+    }
+    if (client.isStatus(e, 404)) {
+      await client.close();
+      throw new DiagnosticsError(
+        error(
+          'No Coffer API at base_url',
+          `GET /v1/secrets-manager, which the Coffer API always serves, answered 404 at ${client.baseUrl}: that ` +
+            'address is not the API. Give base_url (or COFFER_BASE_URL) without /v1 (the routes are under it), ' +
+            'or, behind a proxy, the prefix the proxy serves the API under. Nothing was read or changed.',
+          ['base_url'],
+        ),
+      );
     }
   }
 }

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { objectType } from '../../src/framework/schema.ts';
 import { UNKNOWN, type Value } from '../../src/framework/value.ts';
 import { createProvider, providerSchema } from '../../src/provider.ts';
+import { teamResource } from '../../src/resources/team.ts';
 import { decodeValue, encodeValue } from '../../src/wire/codec.ts';
 
 const type = objectType(providerSchema.attributes);
@@ -119,9 +120,10 @@ describe('provider configuration', () => {
       await p.stopProvider({});
       return r;
     };
+    // Names that never resolve (RFC 6761 .invalid): the key check fails quietly and only the warning is left.
     for (const r of [
       await configure({}, { base_url: 'http://coffer.invalid:8080' }),
-      await configure({ COFFER_BASE_URL: 'http://10.0.0.5:1' }),
+      await configure({ COFFER_BASE_URL: 'http://10.0.0.5.coffer.invalid:1' }),
     ]) {
       expect(r.diagnostics?.map((d) => [d.severity, d.summary, d.attribute?.steps])).toEqual([
         ['WARNING', 'Unencrypted connection to the Coffer API', [{ attribute_name: 'base_url' }]],
@@ -208,6 +210,48 @@ describe('the API key, checked once when the provider is configured', () => {
     expect(r.diagnostics?.map((d) => d.summary)).toEqual(['Coffer rejected the API key']);
     expect(r.diagnostics?.[0]?.detail).toContain('while checking the API key');
     expect(JSON.stringify(r)).not.toContain(wrong);
+  });
+
+  it('refuses a base_url that is not the API (a 404 for every route), at base_url, before any refresh', async () => {
+    // With such an address every refresh would answer 404 and take each object in the state for deleted.
+    for (const baseUrl of [`${server.baseUrl}/v1`, `${server.baseUrl}/coffer`]) {
+      const p = createProvider({ COFFER_BASE_URL: baseUrl, COFFER_API_KEY: server.apiKey });
+      const r = await p.configureProvider({
+        terraform_version: '1.13.3',
+        config: dv({}),
+        client_capabilities: caps,
+      });
+      expect(r.diagnostics?.map((d) => [d.severity, d.summary, d.attribute?.steps])).toEqual([
+        ['ERROR', 'No Coffer API at base_url', [{ attribute_name: 'base_url' }]],
+      ]);
+      expect(r.diagnostics?.[0]?.detail).toContain(baseUrl);
+      expect(JSON.stringify(r).includes(server.apiKey)).toBe(false);
+      const read = await p.readResource({
+        type_name: 'coffer_team',
+        current_state: {
+          msgpack: Buffer.from(
+            encodeValue(
+              {
+                id: 'payments',
+                name: 'payments',
+                organization_id: null,
+                delete_contents: null,
+                created_at: null,
+                updated_at: null,
+              },
+              objectType(teamResource.schema.attributes),
+            ),
+          ),
+          json: Buffer.alloc(0),
+        },
+        private: Buffer.alloc(0),
+        provider_meta: null,
+        client_capabilities: caps,
+      });
+      // Not "gone": an error, and the state as it was.
+      expect(read.diagnostics?.map((d) => d.summary)).toEqual(['No Coffer API at base_url']);
+      expect(read.new_state?.msgpack?.length).toBeGreaterThan(1);
+    }
   });
 
   it('accepts the right key', async () => {
