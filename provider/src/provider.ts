@@ -37,6 +37,16 @@ const API_KEY_CHARACTERS = v.headerValue(
   ' (file() keeps a trailing newline: use trimspace(file(...)), or strip the key when setting COFFER_API_KEY)',
 );
 
+/** An http(s) URL; a value that looks like a Coffer API key (`cof_...`) is refused without being quoted. */
+const BASE_URL: v.Validator = {
+  description: v.httpUrl().description,
+  check: (value, sensitive) =>
+    typeof value === 'string' && value.startsWith('cof_')
+      ? 'must be an http(s) URL such as http://127.0.0.1:8080; it holds what looks like a Coffer API key ' +
+        '(not shown): were base_url and api_key (COFFER_BASE_URL and COFFER_API_KEY) swapped?'
+      : v.httpUrl().check(value, sensitive),
+};
+
 export const providerSchema: BlockSchema = {
   description: 'Coffer: secrets as code. Talks to the Coffer API through @coffer/sdk.',
   attributes: {
@@ -45,7 +55,7 @@ export const providerSchema: BlockSchema = {
       optional: true,
       description:
         'The Coffer API, e.g. http://127.0.0.1:8080 (routes are under /v1). Default: env COFFER_BASE_URL.',
-      validators: [v.httpUrl()],
+      validators: [BASE_URL],
     },
     api_key: {
       type: 'string',
@@ -119,7 +129,7 @@ async function configure(
       error('Missing base_url', 'Set base_url in the provider block or COFFER_BASE_URL.', ['base_url']),
     );
   } else {
-    const problem = v.httpUrl().check(baseUrl, false);
+    const problem = BASE_URL.check(baseUrl, false);
     if (problem) diags.push(error('Invalid COFFER_BASE_URL', `COFFER_BASE_URL ${problem}.`, ['base_url']));
   }
   const apiKey = typeof config.api_key === 'string' ? config.api_key : env.COFFER_API_KEY;

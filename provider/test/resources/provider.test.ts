@@ -158,6 +158,24 @@ describe('provider configuration', () => {
     }
   });
 
+  it('never quotes an API key given as base_url (COFFER_BASE_URL and COFFER_API_KEY swapped)', async () => {
+    const key = 'cof_0123abcd_swappedKeyValue0123456789';
+    const fromConfig = await createProvider({}).validateProviderConfig({ config: dv({ base_url: key }) });
+    const p = createProvider({ COFFER_BASE_URL: key, COFFER_API_KEY: 'http://127.0.0.1:1' });
+    const fromEnv = await p.configureProvider({
+      terraform_version: '1.12.6',
+      config: dv({}),
+      client_capabilities: caps,
+    });
+    for (const r of [fromConfig, fromEnv]) {
+      expect(r.diagnostics?.map((d) => [d.severity, d.attribute?.steps])).toEqual([
+        ['ERROR', [{ attribute_name: 'base_url' }]],
+      ]);
+      expect(r.diagnostics?.[0]?.detail).toContain('swapped');
+      expect(JSON.stringify(r).includes(key), 'the key in a diagnostic').toBe(false);
+    }
+  });
+
   it('decodes to the declared object type', () => {
     expect(decodeValue(dv({ base_url: 'http://x' }).msgpack, type)).toMatchObject({ base_url: 'http://x' });
   });
