@@ -4,6 +4,8 @@
  * pointer, and nothing may be written.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashToken } from '../../src/http/authenticate.ts';
+import { type InProcessServer, startInProcess } from '../support/in-process.ts';
 import { call, startServer, type TestServer } from '../support/server.ts';
 import { STORE_KINDS, skipKind } from '../support/stores.ts';
 
@@ -204,5 +206,56 @@ describe('an organization id used again after a delete', () => {
     });
     const reads = await call(srv.url, 'GET', '/v1/audit/secret-reads', { key: second });
     expect(reads.json.items.map((r: { secretName: string }) => r.secretName)).toEqual(['SECOND']);
+  });
+});
+
+describe('a key left on a scope that was deleted', () => {
+  let srv: InProcessServer;
+  beforeAll(async () => {
+    srv = await startInProcess();
+  });
+  afterAll(async () => {
+    await srv?.stop();
+  });
+
+  it('is revoked when a scope with that id is created again, whoever creates it', async () => {
+    const post = (path: string, body: unknown) => call(srv.url, 'POST', path, { key: srv.key, body });
+    expect((await post('/v1/organizations', { id: 'gone-org' })).status).toBe(201);
+    expect((await post('/v1/teams', { id: 'gone-team' })).status).toBe(201);
+    expect((await post('/v1/workspaces', { id: 'gone-ws', teamId: 'gone-team' })).status).toBe(201);
+    expect((await call(srv.url, 'DELETE', '/v1/teams/gone-team?cascade=true', { key: srv.key })).status).toBe(
+      204,
+    );
+    expect((await call(srv.url, 'DELETE', '/v1/organizations/gone-org', { key: srv.key })).status).toBe(204);
+    // What a key minted while its scope was being deleted leaves behind (the mint checked the scope just
+    // before the delete committed): an unrevoked key on a scope that no longer exists.
+    const leftovers: Array<[string, string, string]> = [
+      ['organization', 'gone-org', 'gone-org'],
+      ['team', 'gone-team', 'acme'],
+      ['workspace', 'gone-ws', 'acme'],
+    ];
+    const tokens: string[] = [];
+    for (const [scopeType, scopeId, organizationId] of leftovers) {
+      const token = `cof_leftover_${scopeType}_0123456789abcdef`;
+      await srv.running.store.apiKeys.create({
+        name: `left-on-${scopeType}`,
+        role: 'owner',
+        scopeType: scopeType as 'organization' | 'team' | 'workspace',
+        scopeId,
+        organizationId,
+        deployment: false,
+        prefix: '',
+        tokenHash: hashToken(token),
+        expiresAt: null,
+      });
+      tokens.push(token);
+    }
+    expect((await post('/v1/organizations', { id: 'gone-org' })).status).toBe(201);
+    expect((await post('/v1/teams', { id: 'gone-team' })).status).toBe(201);
+    expect((await post('/v1/workspaces', { id: 'gone-ws', teamId: 'gone-team' })).status).toBe(201);
+    for (const [i, token] of tokens.entries()) {
+      const r = await call(srv.url, 'GET', '/v1/workspaces', { key: token });
+      expect(r.status, leftovers[i]?.[0]).toBe(401);
+    }
   });
 });

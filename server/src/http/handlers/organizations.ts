@@ -4,7 +4,7 @@ import type { Handler } from '../context.ts';
 import { HttpError } from '../problem.ts';
 import { etag } from '../views.ts';
 import { event, ifMatch, page, unlessTaken, updatedOrThrow } from './common.ts';
-import { notEmpty, plural, removeScope, scopeTarget } from './scopes.ts';
+import { forgetKeys, notEmpty, plural, removeScope, scopeTarget, withoutLeftoverKeys } from './scopes.ts';
 
 const notFound = (id: string) => new HttpError(404, `No organization with id ${id}.`);
 const target = (id: string) => scopeTarget('organization', id, id);
@@ -12,13 +12,14 @@ const target = (id: string) => scopeTarget('organization', id, id);
 export const createOrganization: Handler = async (ctx, s) => {
   requireDeployment(ctx.principal, 'create organizations');
   const b = ctx.body as { id: string; name?: string };
-  const rec = await s.store
+  const { rec, leftover } = await s.store
     .transaction(async (tx) => {
       const r = await tx.organizations.create({ id: b.id, name: b.name ?? b.id });
       await tx.audit.appendEvent(event(ctx.principal, ctx, 'organization.created', target(r.id)));
-      return r;
+      return { rec: r, leftover: await withoutLeftoverKeys(tx, 'organization', r.id) };
     })
     .catch(unlessTaken('organization', b.id));
+  forgetKeys(s, leftover);
   s.cache.clear();
   return {
     status: 201,

@@ -1,7 +1,7 @@
 /** Finding the scope a request names, answering as the tenancy rules say, and emptying one for a cascade. */
 
 import type { Located } from '../../services/directory.ts';
-import type { ScopeType } from '../../store/types.ts';
+import type { ScopeType, Store } from '../../store/types.ts';
 import { covers, type Principal, requireCovers } from '../access.ts';
 import type { RequestContext, Services } from '../context.ts';
 import { HttpError } from '../problem.ts';
@@ -65,6 +65,20 @@ export function scopeTarget(type: ScopeType, id: string, organizationId: string)
 }
 
 /**
+ * A scope created with an id used before starts with no keys. A key minted while the earlier scope was being
+ * deleted (its mint found the scope just before the delete committed) would otherwise stay unrevoked and reach
+ * whatever later takes the id, in any organization. Run in the creating transaction; returns the keys revoked.
+ */
+export function withoutLeftoverKeys(tx: Store, type: ScopeType, id: string): Promise<string[]> {
+  return tx.scopes.revokeKeysOn(type, id);
+}
+
+/** Revoked keys stop working in this process at once (other replicas within the key cache time). */
+export function forgetKeys(s: Services, keyIds: string[]): void {
+  for (const keyId of keyIds) s.auth.forget(keyId);
+}
+
+/**
  * Empties a scope (emptyScope below), deletes it and audits `<type>.deleted` with `details`: the one way a
  * workspace, team or organization goes, alone or in a cascade.
  */
@@ -77,13 +91,16 @@ export async function removeScope(
   details: Record<string, unknown>,
 ): Promise<void> {
   await emptyScope(ctx, s, type, id, organizationId);
-  await s.store.transaction(async (tx) => {
+  const late = await s.store.transaction(async (tx) => {
     const rows = type === 'organization' ? tx.organizations : type === 'team' ? tx.teams : tx.workspaces;
-    if (!(await rows.delete(id))) return;
+    if (!(await rows.delete(id))) return [];
     await tx.audit.appendEvent(
       event(ctx.principal, ctx, `${type}.deleted`, scopeTarget(type, id, organizationId), details),
     );
+    // A key minted since emptyScope revoked the scope's keys goes with the scope.
+    return tx.scopes.revokeKeysOn(type, id);
   });
+  forgetKeys(s, late);
 }
 
 /**

@@ -12,7 +12,16 @@ import type { Handler } from '../context.ts';
 import { HttpError } from '../problem.ts';
 import { etag } from '../views.ts';
 import { event, ifMatch, page, unlessTaken, updatedOrThrow } from './common.ts';
-import { notEmpty, plural, removeScope, scopeForRead, scopeForWrite, scopeTarget } from './scopes.ts';
+import {
+  forgetKeys,
+  notEmpty,
+  plural,
+  removeScope,
+  scopeForRead,
+  scopeForWrite,
+  scopeTarget,
+  withoutLeftoverKeys,
+} from './scopes.ts';
 
 const notFound = (id: string) => () => new HttpError(404, `No team with id ${id}.`);
 const target = (t: TeamRecord) => scopeTarget('team', t.id, t.organizationId);
@@ -28,13 +37,14 @@ export const createTeam: Handler = async (ctx, s) => {
     b.organizationId ?? p.organizationId ?? '',
     '/organizationId',
   );
-  const rec = await s.store
+  const { rec, leftover } = await s.store
     .transaction(async (tx) => {
       const r = await tx.teams.create({ id: b.id, organizationId: org.id, name: b.name ?? b.id });
       await tx.audit.appendEvent(event(p, ctx, 'team.created', target(r)));
-      return r;
+      return { rec: r, leftover: await withoutLeftoverKeys(tx, 'team', r.id) };
     })
     .catch(unlessTaken('team', b.id));
+  forgetKeys(s, leftover);
   // The directory may hold "no such team" for this id (cached from before): it is cleared with the cache.
   s.cache.clear();
   return { status: 201, body: rec, headers: { etag: etag(rec.revision), location: `/v1/teams/${rec.id}` } };

@@ -15,7 +15,15 @@ import type { Handler } from '../context.ts';
 import { HttpError } from '../problem.ts';
 import { etag } from '../views.ts';
 import { event, ifMatch, page, unlessTaken, updatedOrThrow } from './common.ts';
-import { notEmpty, plural, removeScope, scopeForRead, scopeTarget } from './scopes.ts';
+import {
+  forgetKeys,
+  notEmpty,
+  plural,
+  removeScope,
+  scopeForRead,
+  scopeTarget,
+  withoutLeftoverKeys,
+} from './scopes.ts';
 
 const notFound = (id: string) => () => new HttpError(404, `No workspace with id ${id}.`);
 const target = (w: WorkspaceRecord) => scopeTarget('workspace', w.id, w.organizationId);
@@ -46,13 +54,14 @@ export const createWorkspace: Handler = async (ctx, s) => {
   requireCovers(p, place);
   if (p.scope.type === 'workspace') throw new HttpError(403, 'A workspace key cannot create workspaces.');
   if (teamId !== null) await teamIn(s, organizationId, teamId);
-  const rec = await s.store
+  const { rec, leftover } = await s.store
     .transaction(async (tx) => {
       const r = await tx.workspaces.create({ id: b.id, organizationId, teamId, name: b.name ?? b.id });
       await tx.audit.appendEvent(event(p, ctx, 'workspace.created', target(r), { teamId }));
-      return r;
+      return { rec: r, leftover: await withoutLeftoverKeys(tx, 'workspace', r.id) };
     })
     .catch(unlessTaken('workspace', b.id));
+  forgetKeys(s, leftover);
   s.cache.clear();
   return {
     status: 201,
