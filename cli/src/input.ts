@@ -1,6 +1,6 @@
 // Where secret values come from: stdin, a file, or a hidden prompt; never the command line, where every
 // user of the machine sees them in the process list and the shell keeps them in its history.
-import { readFileSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { CliError, EXIT, usage } from './exit.ts';
 
 export interface ValueFlags {
@@ -51,14 +51,35 @@ export function utf8(bytes: Uint8Array, what: string): string {
   }
 }
 
-export async function readStdinBytes(): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const c of process.stdin) chunks.push(c as Buffer);
-  return Buffer.concat(chunks);
-}
+/**
+ * The most bytes a value can take: the spec's `SecretValue` is at most 65536 characters (4 UTF-8 bytes each at
+ * most), plus the newline that is dropped. A body over 1 MiB the server refuses (413): the bound of JSON input.
+ */
+export const MAX_VALUE_BYTES = 4 * 65536 + 2;
+export const MAX_BODY_BYTES = 1 << 20;
 
-async function readStdin(what: string): Promise<string> {
-  return utf8(await readStdinBytes(), what);
+/**
+ * Stdin (`-`) or a file, at most `limit` bytes: past that it stops reading (so `yes | coffer ...` ends) and
+ * refuses with exit 2 before anything is sent.
+ */
+export async function readBytes(file: string, limit: number, what: string, hint?: string): Promise<Buffer> {
+  const stream = file === '-' ? process.stdin : createReadStream(file);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const c of stream) {
+      size += (c as Buffer).length;
+      if (size > limit) {
+        stream.destroy();
+        throw usage(`${what} is larger than ${limit} bytes; nothing was sent`, hint);
+      }
+      chunks.push(c as Buffer);
+    }
+  } catch (err) {
+    if (err instanceof CliError) throw err;
+    throw usage(`cannot read ${what}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
+  }
+  return Buffer.concat(chunks);
 }
 
 export async function readValue(
@@ -69,17 +90,10 @@ export async function readValue(
   const sources = [flags.stdin, flags.fromFile !== undefined, flags.prompt].filter(Boolean).length;
   if (sources > 1) throw usage('give the value one way: --stdin, --from-file or --prompt');
   let value: string | undefined;
-  if (flags.stdin) value = trimNewline(await readStdin(`the ${what} on stdin`));
-  else if (flags.fromFile !== undefined) {
-    let bytes: Buffer;
-    try {
-      bytes = flags.fromFile === '-' ? await readStdinBytes() : readFileSync(flags.fromFile);
-    } catch (err) {
-      throw usage(
-        `cannot read --from-file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
-      );
-    }
-    value = trimNewline(utf8(bytes, `the ${what} in --from-file`));
+  if (flags.stdin || flags.fromFile !== undefined) {
+    const where = flags.stdin ? `the ${what} on stdin` : `the ${what} in --from-file`;
+    const hint = 'the API takes values of at most 65536 characters';
+    value = trimNewline(utf8(await readBytes(flags.fromFile ?? '-', MAX_VALUE_BYTES, where, hint), where));
   } else if (flags.prompt || (required && process.stdin.isTTY)) {
     const { hiddenPrompt } = await import('./prompt.ts');
     value = await hiddenPrompt(`${what}: `);

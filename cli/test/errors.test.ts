@@ -202,6 +202,39 @@ describe('errors and exit codes', () => {
     }
   });
 
+  it('endless input (`yes | coffer ... --stdin`) is refused once it passes the largest value: exit 2, nothing sent', async () => {
+    for (const args of [
+      ['secrets', 'create', 'ENDLESS', '--scope', 'team:t', '--stdin'],
+      ['secrets', 'create', 'ENDLESS', '--scope', 'team:t', '--from-file', '-'],
+      ['secrets-manager', 'set', '--stdin'],
+      ['import', '-', '--scope', 'team:t'],
+    ]) {
+      const child = start(args, env, 'keep-open');
+      const done = collect(child);
+      let exited = false;
+      void done.then(() => {
+        exited = true;
+      });
+      child.stdin?.on('error', () => {}); // EPIPE once coffer stops reading
+      const chunk = Buffer.alloc(1 << 20, 'y');
+      let written = 0;
+      // 80 MiB at most, then stdin is closed: a coffer that read it all sends it (413) instead.
+      while (!exited && written < 80 << 20) {
+        written += chunk.length;
+        if (!child.stdin?.write(chunk))
+          await Promise.race([new Promise((r) => child.stdin?.once('drain', r)), done]);
+      }
+      child.stdin?.end();
+      const r = await done;
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toMatch(/^error: .* is larger than .*; nothing was sent/);
+      expect(written, args.join(' ')).toBeLessThan(80 << 20);
+    }
+    expect(
+      JSON.parse((await coffer(['secrets', 'list', '--scope', 'team:t', '--json'], env)).stdout),
+    ).toEqual([]);
+  });
+
   it('no value and no terminal: exit 2 with the ways to give one', async () => {
     const r = await coffer(['secrets', 'create', 'NOVAL', '--scope', 'team:t'], env);
     expect(r.code).toBe(2);

@@ -1,7 +1,6 @@
 // coffer secrets-manager get|set|check
-import { readFileSync } from 'node:fs';
 import { CliError, EXIT, usage } from '../exit.ts';
-import { readStdinBytes, utf8 } from '../input.ts';
+import { MAX_BODY_BYTES, readBytes, utf8 } from '../input.ts';
 import { done, json, table, when } from '../output.ts';
 import type { Ctx } from '../program.ts';
 import { api, int, str } from './common.ts';
@@ -10,15 +9,9 @@ const BACKENDS = ['DB', 'VAULT', 'READONLY_VAULT', 'AWS_SECRETS_MANAGER', 'ENV']
 
 async function configFrom(opts: Record<string, unknown>): Promise<Record<string, unknown> | undefined> {
   let text: string | undefined;
-  if (opts.stdin) text = utf8(await readStdinBytes(), 'the configuration on stdin');
-  else if (opts.fromFile !== undefined) {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(str(opts.fromFile) ?? '');
-    } catch (err) {
-      throw usage(`cannot read --from-file: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
-    }
-    text = utf8(bytes, 'the configuration in --from-file');
+  if (opts.stdin || opts.fromFile !== undefined) {
+    const where = opts.stdin ? 'the configuration on stdin' : 'the configuration in --from-file';
+    text = utf8(await readBytes(opts.stdin ? '-' : (str(opts.fromFile) ?? ''), MAX_BODY_BYTES, where), where);
   }
   if (text === undefined) return undefined;
   try {

@@ -1,9 +1,9 @@
 // coffer import FILE --scope S / coffer export --workspace W --format dotenv|json
-import { chmodSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { formatDotenv, parseDotenv } from '../dotenv.ts';
 import { CliError, EXIT, usage } from '../exit.ts';
-import { readStdinBytes, utf8 } from '../input.ts';
+import { readBytes, utf8 } from '../input.ts';
 import { done, json, note } from '../output.ts';
 import type { Ctx } from '../program.ts';
 import { progress } from '../progress.ts';
@@ -11,17 +11,12 @@ import { checkId, parseNames, parseScope } from '../scope.ts';
 import { chainNames, resolveAll, warnDeprecatedTeam } from './chain.ts';
 import { api, str } from './common.ts';
 
+/** A .env file: 256 values of the largest size. */
+const MAX_ENV_FILE_BYTES = 64 << 20;
+
 async function readInput(file: string): Promise<string> {
-  let bytes: Buffer;
-  if (file === '-') bytes = await readStdinBytes();
-  else {
-    try {
-      bytes = readFileSync(file);
-    } catch (err) {
-      throw usage(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
-    }
-  }
-  return utf8(bytes, file === '-' ? 'the .env file on stdin' : file);
+  const what = file === '-' ? 'the .env file on stdin' : file;
+  return utf8(await readBytes(file, MAX_ENV_FILE_BYTES, what), what);
 }
 
 export async function importEnv(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<number> {
