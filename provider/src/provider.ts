@@ -157,11 +157,20 @@ async function configure(
 /**
  * One request when the provider is configured, so that a wrong API key is one error, at once, instead of an
  * error (and, past the server's failed-authentication limit, a 429) for every object in the state. A 401
- * stops here, and so does a 404: GET /v1/secrets-manager exists for every key, so a 404 means base_url is not
- * the API (`.../v1`, a wrong proxy prefix), where every refresh would answer 404 and take each object in the
- * state for deleted. A key that may not read the settings (403) is still a valid key, and an unreachable
+ * stops here, and so does a 404 (with GET /v1/healthz failing too): GET /v1/secrets-manager exists for every
+ * key, so a 404 means base_url is not the API (`.../v1`, a wrong proxy prefix), where every refresh would
+ * answer 404 and take each object in the state for deleted. A key that may not read the settings (403) is still a valid key, and an unreachable
  * server or any other failure is reported by the calls that need the API, with their context.
  */
+async function answersHealth(client: CofferClient): Promise<boolean> {
+  try {
+    await client.sdk.health({ maxRetries: 0 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function checkApiKey(client: CofferClient): Promise<void> {
   try {
     await client.sdk.secretsManager.get({ maxRetries: 0 });
@@ -170,7 +179,8 @@ async function checkApiKey(client: CofferClient): Promise<void> {
       await client.close();
       throw new DiagnosticsError(apiDiagnostics(client, e, 'checking the API key'));
     }
-    if (client.isStatus(e, 404)) {
+    // Unless GET /v1/healthz answers (a proxy that hides only the settings): then the API is there.
+    if (client.isStatus(e, 404) && !(await answersHealth(client))) {
       await client.close();
       throw new DiagnosticsError(
         error(

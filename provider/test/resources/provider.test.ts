@@ -1,5 +1,6 @@
 // Provider configuration through the RPCs OpenTofu calls: env fallbacks, missing settings at the attribute,
 // values unknown at plan time.
+import { createServer } from 'node:http';
 import { type RunningServer, startServer } from '@coffer/server/launch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { objectType } from '../../src/framework/schema.ts';
@@ -270,6 +271,25 @@ describe('the API key, checked once when the provider is configured', () => {
       expect(read.diagnostics?.map((d) => d.summary)).toEqual(['No Coffer API at base_url']);
       expect(read.new_state?.msgpack?.length).toBeGreaterThan(1);
     }
+  });
+
+  it('accepts an API whose proxy hides only the settings (GET /v1/healthz answers)', async () => {
+    const proxy = createServer((req, res) => {
+      const health = req.url === '/v1/healthz';
+      res.writeHead(health ? 200 : 404, { 'content-type': 'application/json' });
+      res.end(health ? '{"status":"ok"}' : '{}');
+    });
+    await new Promise<void>((ok) => proxy.listen(0, '127.0.0.1', ok));
+    const { port } = proxy.address() as { port: number };
+    const p = createProvider({ COFFER_BASE_URL: `http://127.0.0.1:${port}`, COFFER_API_KEY: 'k' });
+    const r = await p.configureProvider({
+      terraform_version: '1.13.3',
+      config: dv({}),
+      client_capabilities: caps,
+    });
+    await p.stopProvider({});
+    await new Promise<void>((ok) => proxy.close(() => ok()));
+    expect(r.diagnostics).toEqual([]);
   });
 
   it('accepts the right key', async () => {
