@@ -259,3 +259,53 @@ describe('a key left on a scope that was deleted', () => {
     }
   });
 });
+
+describe('Idempotency-Key is per API key', () => {
+  let srv: TestServer;
+  beforeAll(async () => {
+    srv = await startServer();
+  });
+  afterAll(async () => {
+    await srv?.cleanup();
+  });
+
+  it("another key reusing a key's Idempotency-Key never gets its stored answer (a minted token)", async () => {
+    const mint = async (key: string, body: unknown, headers: Record<string, string> = {}) =>
+      call(srv.url, 'POST', '/v1/api-keys', { key, body, headers });
+    const admin = async (org: string, name: string) => {
+      const r = await mint(srv.key, { name, role: 'admin', scope: { type: 'organization', id: org } });
+      expect(r.status, r.text).toBe(201);
+      return r.json.token as string;
+    };
+    expect(
+      (await call(srv.url, 'POST', '/v1/organizations', { key: srv.key, body: { id: 'other' } })).status,
+    ).toBe(201);
+    const a = await admin('acme', 'a');
+    const b = await admin('acme', 'b');
+    const foreign = await admin('other', 'c');
+    const body = { name: 'ci', role: 'member', scope: { type: 'organization', id: 'acme' } };
+    const headers = { 'idempotency-key': 'shared-key-1' };
+    const first = await mint(a, body, headers);
+    expect(first.status).toBe(201);
+    const replay = await mint(a, body, headers);
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    expect(replay.json.token).toBe(first.json.token);
+
+    const sameOrg = await mint(b, body, headers);
+    expect(sameOrg.status).toBe(201);
+    expect(sameOrg.headers.get('idempotent-replayed')).toBeNull();
+    expect(sameOrg.json.token).not.toBe(first.json.token);
+    const otherOrg = await mint(foreign, body, headers);
+    expect(otherOrg.status).toBe(403);
+    expect(otherOrg.text).not.toContain(first.json.token);
+    // The same key on another operation is another request: 422, nothing replayed or run.
+    const elsewhere = await call(srv.url, 'POST', '/v1/teams', {
+      key: a,
+      body: { id: 'idem-team' },
+      headers,
+    });
+    expect(elsewhere.status).toBe(422);
+    expect(elsewhere.json.errors[0].pointer).toBe('/header/Idempotency-Key');
+    expect((await call(srv.url, 'GET', '/v1/teams/idem-team', { key: srv.key })).status).toBe(404);
+  });
+});
