@@ -76,6 +76,25 @@ export function checkMode(path: string): string | undefined {
   return undefined;
 }
 
+/**
+ * coffer authenticates with its API key alone (the Authorization header), so `user:password@` in a base URL is
+ * never used, and would be printed wherever the URL is (errors, whoami): refused, without quoting it.
+ */
+export function checkBaseUrl(url: string, from: string): void {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return; // the SDK says it is not a URL
+  }
+  if (u.username || u.password) {
+    throw new CliError(EXIT.usage, `the base URL holds credentials (user:password@, from ${from})`, {
+      hint: 'remove them: coffer sends only its API key; rotate the password if the URL was shared',
+      kind: 'usage',
+    });
+  }
+}
+
 export function settings(profileFlag: string | undefined, env: NodeJS.ProcessEnv = process.env): Settings {
   const path = configPath(env);
   const config = readConfig(path);
@@ -89,6 +108,7 @@ export function settings(profileFlag: string | undefined, env: NodeJS.ProcessEnv
   const p = config.profiles[profile] ?? {};
   const baseUrl = env.COFFER_BASE_URL || p.baseUrl || DEFAULT_BASE_URL;
   const baseUrlFrom = env.COFFER_BASE_URL ? 'env' : p.baseUrl ? 'config' : 'default';
+  checkBaseUrl(baseUrl, baseUrlFrom === 'env' ? 'COFFER_BASE_URL' : path);
   const apiKey = env.COFFER_API_KEY || p.apiKey || undefined;
   const apiKeyFrom = env.COFFER_API_KEY ? 'env' : p.apiKey ? 'config' : undefined;
   return { profile, baseUrl, baseUrlFrom, apiKey, apiKeyFrom, configPath: path };

@@ -74,6 +74,22 @@ describe('errors and exit codes', () => {
     }
   });
 
+  it('a base URL holding credentials (user:password@) is refused without printing them', async () => {
+    const url = new URL(server.baseUrl);
+    url.username = 'proxy';
+    url.password = 'url-pass-leak';
+    for (const [args, e] of [
+      [['secrets', 'list'], { ...env, COFFER_BASE_URL: url.href }],
+      [['whoami'], { ...env, COFFER_BASE_URL: url.href }],
+      [['login', '--base-url', url.href, '--stdin'], h.env],
+    ] as const) {
+      const r = await coffer([...args], e, server.apiKey);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/^error: the base URL holds credentials/);
+      expect(`${r.stdout}${r.stderr}`).not.toMatch(/url-pass-leak/);
+    }
+  });
+
   it('the server is down: exit 7, with the URL it tried', async () => {
     const port = await freePort();
     const r = await coffer(['secrets', 'list'], { ...env, COFFER_BASE_URL: `http://127.0.0.1:${port}` });

@@ -1,5 +1,13 @@
 // coffer login [--profile P] [--base-url URL] [--stdin | --from-file F]: the key never from argv.
-import { configPath, DEFAULT_BASE_URL, keyLabel, keyPrefix, readConfig, writeConfig } from '../config.ts';
+import {
+  checkBaseUrl,
+  configPath,
+  DEFAULT_BASE_URL,
+  keyLabel,
+  keyPrefix,
+  readConfig,
+  writeConfig,
+} from '../config.ts';
 import { CliError, EXIT, usage } from '../exit.ts';
 import { readValue } from '../input.ts';
 import { done, json } from '../output.ts';
@@ -35,6 +43,7 @@ export async function login(ctx: Ctx, args: string[], opts: Record<string, unkno
   } catch {
     throw usage('--base-url must be an http:// or https:// URL');
   }
+  checkBaseUrl(baseUrl, '--base-url');
   const apiKey = (
     (await readValue({ stdin: Boolean(opts.stdin), fromFile: str(opts.fromFile) }, 'API key', true)) as string
   ).trim();
