@@ -23,7 +23,8 @@ export function hiddenPrompt(question: string): Promise<string> {
       for (const ch of chunk) {
         if (ch === '\u0003') return finish(new CliError(130, 'aborted'));
         if (ch === '\r' || ch === '\n' || ch === '\u0004') return finish();
-        if (ch === '\u007f' || ch === '\b') value = value.slice(0, -1);
+        // A whole character (code point), not half of a surrogate pair.
+        if (ch === '\u007f' || ch === '\b') value = Array.from(value).slice(0, -1).join('');
         else value += ch;
       }
     };

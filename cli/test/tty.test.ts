@@ -51,6 +51,17 @@ describe.skipIf(skip)('on a terminal', () => {
     expect(r.stdout).toBe("PROMPTED='typed-secret-5e1'\n");
   });
 
+  it('Backspace at the hidden prompt removes a whole character, one outside the BMP included', async () => {
+    const out = await onTerminal(
+      ['secrets', 'create', 'PROMPTED_BS', '--scope', 'team:tty'],
+      env,
+      'ab\u{1F511}\u007fc\r',
+    );
+    expect(out).toMatch(/created PROMPTED_BS in team:tty/);
+    const r = await coffer(['resolve', '--workspace', 'ws-tty', 'PROMPTED_BS', '--reveal', '--json'], env);
+    expect(JSON.parse(r.stdout).items[0].value).toBe('abc');
+  });
+
   it('coffer run: Ctrl-C reaches the command once (from the terminal, not again from coffer)', async () => {
     await coffer(['secrets', 'create', 'CTRL_C', '--scope', 'team:tty', '--stdin'], env, 'v');
     const out = await onTerminal(
