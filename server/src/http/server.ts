@@ -75,17 +75,25 @@ function tooManyRequests(seconds: number, detail: string, kind?: string): HttpEr
   );
 }
 
-/** The Authorization header, refusing a request that carries more than one (Node keeps only the first). */
-function authorizationHeader(req: IncomingMessage): string | undefined {
+/**
+ * Refuses a request that carries header `name` more than once: Node keeps only the first Authorization and
+ * joins repeated Idempotency-Keys into one ("a, b"), and neither is what the client meant.
+ */
+function once(req: IncomingMessage, name: string, pointerName: string): void {
   let n = 0;
   for (let i = 0; i < req.rawHeaders.length; i += 2) {
-    if ((req.rawHeaders[i] as string).toLowerCase() === 'authorization') n++;
+    if ((req.rawHeaders[i] as string).toLowerCase() === name) n++;
   }
   if (n > 1) {
-    throw new HttpError(400, 'The request has more than one Authorization header.', [
-      { pointer: '/header/Authorization', detail: 'must appear once' },
+    throw new HttpError(400, `The request has more than one ${pointerName} header.`, [
+      { pointer: `/header/${pointerName}`, detail: 'must appear once' },
     ]);
   }
+}
+
+/** The Authorization header, refusing a request that carries more than one. */
+function authorizationHeader(req: IncomingMessage): string | undefined {
+  once(req, 'authorization', 'Authorization');
   return req.headers.authorization;
 }
 
@@ -221,6 +229,7 @@ export function createApp(
     }
     const query = search ? parseQuery(search) : {};
     const headers: Record<string, unknown> = {};
+    once(req, 'idempotency-key', 'Idempotency-Key');
     for (const name of ['idempotency-key', 'if-match', 'if-none-match']) {
       const v = req.headers[name];
       if (v !== undefined) headers[name] = v;

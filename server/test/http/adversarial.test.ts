@@ -3,6 +3,7 @@
  * shaped to trip the parser or one of the stores. Each answer must be a clear 400/422 with the field's
  * pointer, and nothing may be written.
  */
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashToken } from '../../src/http/authenticate.ts';
 import { type InProcessServer, startInProcess } from '../support/in-process.ts';
@@ -74,7 +75,7 @@ describe.each(STORE_KINDS)('a NUL character in a stored text field (%s)', (kind)
   );
 });
 
-describe('query strings', () => {
+describe('query strings and headers', () => {
   let srv: TestServer;
   beforeAll(async () => {
     srv = await startServer();
@@ -91,6 +92,40 @@ describe('query strings', () => {
     }
     const r = await call(srv.url, 'GET', '/v1/audit/events?constructor=1', { key: srv.key });
     expect(r.json.errors).toEqual([{ pointer: '/query/constructor', detail: 'unknown field' }]);
+  });
+
+  it('two Idempotency-Key headers answer 400 on it and run nothing (a proxy adding its own would make every retry new)', async () => {
+    const { port } = new URL(srv.url);
+    const body = JSON.stringify({ id: 'twice-keyed' });
+    const status = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: Number(port),
+          method: 'POST',
+          path: '/v1/teams',
+          headers: {
+            authorization: `Bearer ${srv.key}`,
+            'content-type': 'application/json',
+            'idempotency-key': ['retry-1', 'proxy-2'],
+          },
+        },
+        (res) => {
+          let text = '';
+          res.on('data', (d) => {
+            text += d;
+          });
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+    expect(status.status, status.text).toBe(400);
+    expect(JSON.parse(status.text).errors).toEqual([
+      { pointer: '/header/Idempotency-Key', detail: 'must appear once' },
+    ]);
+    expect((await call(srv.url, 'GET', '/v1/teams/twice-keyed', { key: srv.key })).status).toBe(404);
   });
 });
 
