@@ -22,6 +22,8 @@ export const EXIT = {
   server: 9,
   /** The answer was negative: names that resolve nowhere, a secrets-manager check that failed. */
   negative: 10,
+  /** Ctrl-C at a hidden prompt (128 + SIGINT, as a shell reports an interrupted command). */
+  aborted: 130,
   /** `coffer run`: the command could not be executed (found but not executable). */
   cannotExecute: 126,
   /** `coffer run`: the command was not found. */

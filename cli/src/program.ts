@@ -75,6 +75,7 @@ Exit codes:
   3  no key or key refused (401)  8  rate limited (429)
   4  permission denied (403)      9  server error (5xx)
   10 negative answer (names that resolve nowhere, a failed check)
+  130 Ctrl-C at a hidden prompt
   coffer run: the command's own exit code (126/127 when it cannot be started)
 
 Environment: COFFER_BASE_URL and COFFER_API_KEY win over the profile; COFFER_PROFILE picks one;

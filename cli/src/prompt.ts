@@ -21,7 +21,8 @@ export function hiddenPrompt(question: string): Promise<string> {
     };
     const onData = (chunk: string) => {
       for (const ch of chunk) {
-        if (ch === '\u0003') return finish(new CliError(130, 'aborted'));
+        if (ch === '\u0003')
+          return finish(new CliError(EXIT.aborted, 'aborted at the prompt: nothing was sent'));
         if (ch === '\r' || ch === '\n' || ch === '\u0004') return finish();
         // A whole character (code point), not half of a surrogate pair.
         if (ch === '\u007f' || ch === '\b') value = Array.from(value).slice(0, -1).join('');

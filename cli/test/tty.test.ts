@@ -22,6 +22,9 @@ withSession(
 
 const ESC = '\u001b[';
 
+/** The exit code of the last `onTerminal` (script -e passes coffer's on). */
+let lastExit: number | null = null;
+
 /** Runs `coffer args` on a pseudo-terminal; `typed` is sent once the prompt shows. */
 function onTerminal(args: string[], e: NodeJS.ProcessEnv, typed?: string, when = ': '): Promise<string> {
   const line = [COFFER_BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
@@ -34,7 +37,12 @@ function onTerminal(args: string[], e: NodeJS.ProcessEnv, typed?: string, when =
       typed = undefined;
     }
   });
-  return new Promise((resolve) => child.on('close', () => resolve(out)));
+  return new Promise((resolve) =>
+    child.on('close', (code) => {
+      lastExit = code;
+      resolve(out);
+    }),
+  );
 }
 
 describe.skipIf(skip)('on a terminal', () => {
@@ -60,6 +68,18 @@ describe.skipIf(skip)('on a terminal', () => {
     expect(out).toMatch(/created PROMPTED_BS in team:tty/);
     const r = await coffer(['resolve', '--workspace', 'ws-tty', 'PROMPTED_BS', '--reveal', '--json'], env);
     expect(JSON.parse(r.stdout).items[0].value).toBe('abc');
+  });
+
+  it('Ctrl-C at the hidden prompt: exit 130 (documented), nothing created', async () => {
+    const out = await onTerminal(
+      ['secrets', 'create', 'PROMPT_ABORTED', '--scope', 'team:tty'],
+      env,
+      'half\u0003',
+    );
+    expect(lastExit).toBe(130);
+    expect(out).toMatch(/aborted at the prompt: nothing was sent/);
+    const r = await coffer(['secrets', 'list', '--scope', 'team:tty', '--json'], env);
+    expect(JSON.parse(r.stdout).map((s: { name: string }) => s.name)).not.toContain('PROMPT_ABORTED');
   });
 
   it('coffer run: Ctrl-C reaches the command once (from the terminal, not again from coffer)', async () => {
