@@ -344,3 +344,63 @@ describe('Idempotency-Key is per API key', () => {
     expect((await call(srv.url, 'GET', '/v1/teams/idem-team', { key: srv.key })).status).toBe(404);
   });
 });
+
+describe('audit filters and cursors', () => {
+  let srv: TestServer;
+  beforeAll(async () => {
+    srv = await startServer();
+  });
+  afterAll(async () => {
+    await srv?.cleanup();
+  });
+
+  it("a tenant's filters and hand-made cursors never reach failed logins, deployment events or another organization", async () => {
+    const post = (key: string, path: string, body: unknown) => call(srv.url, 'POST', path, { key, body });
+    expect((await post(srv.key, '/v1/organizations', { id: 'globex' })).status).toBe(201);
+    const owner = async (org: string) =>
+      (
+        await post(srv.key, '/v1/api-keys', {
+          name: `${org}-owner`,
+          role: 'owner',
+          scope: { type: 'organization', id: org },
+        })
+      ).json.token as string;
+    const acme = await owner('acme');
+    const globex = await owner('globex');
+    expect(
+      (
+        await post(globex, '/v1/secrets', {
+          name: 'GLOBEX_ONLY',
+          scope: { type: 'organization', id: 'globex' },
+          value: 'g',
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (await call(srv.url, 'GET', '/v1/secrets', { key: 'cof_not_a_real_token_000000000000' })).status,
+    ).toBe(401);
+
+    const b64 = (parts: string[]) => Buffer.from(JSON.stringify(parts)).toString('base64url');
+    const newest = (await call(srv.url, 'GET', '/v1/audit/events?limit=1', { key: srv.key })).json.items[0];
+    const queries = [
+      '?type=auth.failed',
+      '?type=organization.created',
+      '?name=GLOBEX_ONLY',
+      `?cursor=${b64(['9999-12-31T23:59:59.999Z', 'ffffffff-ffff-ffff-ffff-ffffffffffff'])}`,
+      `?cursor=${b64([newest.at, newest.id])}&limit=500`,
+    ];
+    for (const q of queries) {
+      const r = await call(srv.url, 'GET', `/v1/audit/events${q}`, { key: acme });
+      expect(r.status, q).toBe(200);
+      if (q.includes('9999')) expect(r.json.items.length, q).toBeGreaterThan(0);
+      for (const e of r.json.items) {
+        expect(e.type, q).not.toMatch(/^(auth\.failed|organization\.)/);
+        expect(e.target.scope, q).toEqual({ type: 'organization', id: 'acme' });
+      }
+      expect(r.text, q).not.toContain('GLOBEX_ONLY');
+    }
+    // The deployment key does see the failed login and the organization's creation.
+    const deployment = await call(srv.url, 'GET', '/v1/audit/events?type=auth.failed', { key: srv.key });
+    expect(deployment.json.items).toHaveLength(1);
+  });
+});
