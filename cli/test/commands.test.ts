@@ -335,6 +335,20 @@ describe('resolve', () => {
     );
     expect(j.items[0]).toEqual(expect.objectContaining({ name: 'R_WS', value: 'ws-value' }));
   });
+
+  it('--reveal of a value no NAME=value line can hold: exit 2, the hint names --json (resolve has no --format)', async () => {
+    const value = `it's "all" \`three\``;
+    await coffer(['secrets', 'create', 'R_ALL_QUOTES', '--scope', 'workspace:ws-r', '--stdin'], env, value);
+    const r = await coffer(['resolve', '--workspace', 'ws-r', 'R_ALL_QUOTES', '--reveal'], env);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/\nhint: use --json\n$/);
+    expect(r.stderr).not.toContain('three');
+    const j = JSON.parse(
+      (await coffer(['resolve', '--workspace', 'ws-r', 'R_ALL_QUOTES', '--reveal', '--json'], env)).stdout,
+    );
+    expect(j.items[0].value).toBe(value);
+  });
 });
 
 describe('import and export', () => {

@@ -29,7 +29,12 @@ export async function resolve(ctx: Ctx, args: string[], opts: Record<string, unk
       missing,
     });
   } else if (reveal) {
-    line(formatDotenv(items.map((r) => [r.name, r.value.reveal()])).trimEnd());
+    line(
+      formatDotenv(
+        items.map((r) => [r.name, r.value.reveal()]),
+        'use --json',
+      ).trimEnd(),
+    );
   } else {
     await table(
       ['NAME', 'SOURCE', 'SCOPE', 'VERSION', 'EXPIRES'],
