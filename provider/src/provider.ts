@@ -54,14 +54,15 @@ export const providerSchema: BlockSchema = {
       type: 'string',
       optional: true,
       description:
-        'The Coffer API, e.g. http://127.0.0.1:8080 (routes are under /v1). Default: env COFFER_BASE_URL.',
+        'The Coffer API, e.g. http://127.0.0.1:8080, without /v1 and without a user name or password (plain http:// to another machine is warned about). Default: env COFFER_BASE_URL.',
       validators: [BASE_URL],
     },
     api_key: {
       type: 'string',
       optional: true,
       sensitive: true,
-      description: 'API key (Bearer token). Default: env COFFER_API_KEY.',
+      description:
+        'API key (Bearer token); from a file, trimspace(file(...)) drops the newline. Default: env COFFER_API_KEY.',
       validators: [API_KEY_CHARACTERS],
     },
     timeout_ms: {

@@ -1,6 +1,6 @@
 // coffer_secrets_manager: the singleton /v1/secrets-manager configuration. Create and update PUT the whole
 // configuration; destroy resets it to the DB backend. The Vault token is write-only (vault.token_wo), sent
-// on create and whenever vault.token_wo_version changes. Settings the server derives (vault.secret_path from
+// on create, whenever vault.token_wo_version changes, and when auth_method returns to TOKEN. Settings the server derives (vault.secret_path from
 // kv_version, vault.secret_metadata_path from secret_path) are computed: left out, they keep their value while
 // what they derive from stays, and are unknown in the plan when a change will re-derive them.
 import type { RequestBody, ResponseBody } from '@coffer/sdk';
@@ -167,7 +167,7 @@ const vaultAttributes = {
     sensitive: true,
     writeOnly: true,
     description:
-      'Vault token for TOKEN auth, write-only (never in state). Sent on create and when token_wo_version changes.',
+      'Vault token for TOKEN auth, write-only (never in state). Sent on create, when token_wo_version changes, and when auth_method returns to TOKEN.',
   },
   token_wo_version: {
     type: 'number',

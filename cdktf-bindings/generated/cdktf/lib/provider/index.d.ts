@@ -2,13 +2,13 @@ import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
 export interface CofferProviderConfig {
     /**
-    * API key (Bearer token). Default: env COFFER_API_KEY.
+    * API key (Bearer token); from a file, trimspace(file(...)) drops the newline. Default: env COFFER_API_KEY.
     *
     * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs#api_key CofferProvider#api_key}
     */
     readonly apiKey?: string;
     /**
-    * The Coffer API, e.g. http://127.0.0.1:8080 (routes are under /v1). Default: env COFFER_BASE_URL.
+    * The Coffer API, e.g. http://127.0.0.1:8080, without /v1 and without a user name or password (plain http:// to another machine is warned about). Default: env COFFER_BASE_URL.
     *
     * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs#base_url CofferProvider#base_url}
     */

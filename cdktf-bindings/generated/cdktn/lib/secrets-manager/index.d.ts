@@ -256,7 +256,7 @@ export interface SecretsManagerVault {
     */
     readonly secretPath?: string;
     /**
-    * Vault token for TOKEN auth, write-only (never in state). Sent on create and when token_wo_version changes.
+    * Vault token for TOKEN auth, write-only (never in state). Sent on create, when token_wo_version changes, and when auth_method returns to TOKEN.
     *
     * Docs at Terraform Registry: {@link https://registry.opentofu.org/providers/coffer/coffer/0.1.0/docs/resources/secrets_manager#token_wo SecretsManager#token_wo}
     */
