@@ -244,6 +244,58 @@ describe('an organization id used again after a delete', () => {
   });
 });
 
+describe('a team or workspace id used again after a delete', () => {
+  let srv: TestServer;
+  beforeAll(async () => {
+    srv = await startServer();
+  });
+  afterAll(async () => {
+    await srv?.cleanup();
+  });
+
+  it('a key on the new one does not see the audit records of the one that was deleted', async () => {
+    const post = (path: string, body: unknown) => call(srv.url, 'POST', path, { key: srv.key, body });
+    const lifetime = async (n: number) => {
+      expect((await post('/v1/teams', { id: 'again-team' })).status).toBe(201);
+      expect((await post('/v1/workspaces', { id: 'again-ws', teamId: 'again-team' })).status).toBe(201);
+      for (const [type, id] of [
+        ['team', 'again-team'],
+        ['workspace', 'again-ws'],
+      ]) {
+        const r = await post('/v1/secrets', { name: `LIFE_${n}_${type}`, scope: { type, id }, value: 'v' });
+        expect(r.status).toBe(201);
+      }
+      const read = await call(srv.url, 'POST', '/v1/secrets:resolve', {
+        key: srv.key,
+        body: { workspaceId: 'again-ws', names: [`LIFE_${n}_team`, `LIFE_${n}_workspace`] },
+      });
+      expect(read.json.items).toHaveLength(2);
+    };
+    await lifetime(1);
+    expect(
+      (await call(srv.url, 'DELETE', '/v1/teams/again-team?cascade=true', { key: srv.key })).status,
+    ).toBe(204);
+    await lifetime(2);
+    for (const scope of [
+      { type: 'team', id: 'again-team' },
+      { type: 'workspace', id: 'again-ws' },
+    ]) {
+      const minted = await post('/v1/api-keys', { name: `reader-${scope.type}`, role: 'member', scope });
+      const key = minted.json.token as string;
+      const events = await call(srv.url, 'GET', '/v1/audit/events?limit=500', { key });
+      const reads = await call(srv.url, 'GET', '/v1/audit/secret-reads?limit=500', { key });
+      expect(events.status).toBe(200);
+      expect(events.text, scope.type).not.toContain('LIFE_1');
+      expect(events.text, scope.type).toContain('LIFE_2');
+      expect(reads.text, scope.type).not.toContain('LIFE_1');
+      expect(reads.json.items.length, scope.type).toBeGreaterThan(0);
+    }
+    // The organization's own keys still see both lifetimes.
+    const all = await call(srv.url, 'GET', '/v1/audit/events?limit=500', { key: srv.key });
+    expect(all.text).toContain('LIFE_1');
+  });
+});
+
 describe('a key left on a scope that was deleted', () => {
   let srv: InProcessServer;
   beforeAll(async () => {

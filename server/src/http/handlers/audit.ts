@@ -1,5 +1,11 @@
 /** /v1/audit/*: value reads and change events, newest first, filtered to what the key covers. */
-import type { AuditEventRecord, AuditFilter, SecretReadAuditRecord, Store } from '../../store/types.ts';
+import type {
+  AuditEventRecord,
+  AuditFilter,
+  ScopeType,
+  SecretReadAuditRecord,
+  Store,
+} from '../../store/types.ts';
 import { type Principal, reachOf, requireReader } from '../access.ts';
 import type { Handler } from '../context.ts';
 import { dateField, page } from './common.ts';
@@ -25,35 +31,40 @@ async function principals(store: Store, ids: Array<string | null>) {
 }
 
 /**
- * Where the records of an organization begin: after the last `organization.deleted` of its id, if there is
- * one. Ids are names and can be taken again once free; the records of the organization that was deleted
- * (its secrets' names, keys, reads) are not the new one's to see.
+ * Where the records of a scope begin: after the last `<type>.deleted` of its id, if there is one. Ids are
+ * names and can be taken again once free; the records of the scope that was deleted (its secrets' names,
+ * keys, reads) are not the new one's to see. Organization events are the deployment's; a team's or a
+ * workspace's are its organization's.
  */
-async function organizationStart(store: Store, organizationId: string): Promise<string | undefined> {
+async function lifetimeStart(store: Store, type: ScopeType, id: string, organizationId: string) {
   const deleted = await store.audit.listEvents({
-    type: 'organization.deleted',
-    name: organizationId,
-    deploymentLevel: true,
+    type: `${type}.deleted`,
+    name: id,
+    ...(type === 'organization' ? { deploymentLevel: true } : { within: { organizationId } }),
     newestFirst: true,
     limit: 1,
   });
   const at = deleted.items[0]?.at;
   // Everything the deleted one recorded is at or before its deletion (timestamps are milliseconds).
-  return at === undefined ? undefined : new Date(Date.parse(at) + 1).toISOString();
+  return at === undefined ? 0 : Date.parse(at) + 1;
 }
 
 /**
- * A key sees the records of its scope and below in its own organization (since it was created under this
- * id); a deployment key also the deployment-level ones (organizations, the configuration, failed logins).
- * Null: it sees nothing.
+ * A key sees the records of its scope and below in its own organization, from the time its organization and
+ * its own scope took their ids; a deployment key also the deployment-level ones (organizations, the
+ * configuration, failed logins). Null: it sees nothing.
  */
 async function filterOf(store: Store, p: Principal, q: Record<string, unknown>): Promise<AuditFilter | null> {
   const f: AuditFilter = { ...page(q), newestFirst: true };
   const within = reachOf(p);
   if (within) {
     f.within = within;
-    const start = await organizationStart(store, within.organizationId);
-    if (start !== undefined) f.withinFrom = start;
+    const org = within.organizationId;
+    let start = await lifetimeStart(store, 'organization', org, org);
+    if (p.scope.type !== 'organization') {
+      start = Math.max(start, await lifetimeStart(store, p.scope.type, p.scope.id, org));
+    }
+    if (start > 0) f.withinFrom = new Date(start).toISOString();
   }
   if (p.deployment) f.deploymentLevel = true;
   if (!f.within && !f.deploymentLevel) return null;
