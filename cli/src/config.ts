@@ -109,8 +109,17 @@ export function settings(profileFlag: string | undefined, env: NodeJS.ProcessEnv
   const baseUrl = env.COFFER_BASE_URL || p.baseUrl || DEFAULT_BASE_URL;
   const baseUrlFrom = env.COFFER_BASE_URL ? 'env' : p.baseUrl ? 'config' : 'default';
   checkBaseUrl(baseUrl, baseUrlFrom === 'env' ? 'COFFER_BASE_URL' : path);
-  const apiKey = env.COFFER_API_KEY || p.apiKey || undefined;
+  // A key never holds whitespace: the newline a key file ends with is not part of it (as for `login`).
+  const apiKey = (env.COFFER_API_KEY || p.apiKey || '').trim() || undefined;
   const apiKeyFrom = env.COFFER_API_KEY ? 'env' : p.apiKey ? 'config' : undefined;
+  if (apiKey && /[\s\p{Cc}]/u.test(apiKey)) {
+    // Sent as it is, the HTTP client refuses the header, which reads as "server unreachable". Never quoted.
+    throw new CliError(
+      EXIT.auth,
+      `the API key from ${apiKeyFrom === 'env' ? 'COFFER_API_KEY' : path} holds control characters or spaces`,
+      { hint: 'check how it was copied: a key is one word of printable characters', kind: 'auth' },
+    );
+  }
   return { profile, baseUrl, baseUrlFrom, apiKey, apiKeyFrom, configPath: path };
 }
 

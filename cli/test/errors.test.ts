@@ -34,6 +34,15 @@ describe('errors and exit codes', () => {
     expect(r.stderr).toMatch(/^error: 401 .*request id [0-9a-zA-Z-]+\)\nhint: the API key was refused/);
   });
 
+  it('a key with a trailing newline (from a file) works; control characters inside one are exit 3, not "unreachable"', async () => {
+    const ok = await coffer(['secrets', 'list', '--json'], { ...env, COFFER_API_KEY: `${server.apiKey}\n` });
+    expect(ok.code, ok.stderr).toBe(0);
+    const bad = await coffer(['secrets', 'list'], { ...env, COFFER_API_KEY: `cof_ctl\u0001key-leak-9` });
+    expect(bad.code).toBe(3);
+    expect(bad.stderr).toMatch(/^error: the API key from COFFER_API_KEY holds control characters or spaces/);
+    expect(bad.stderr).not.toContain('key-leak-9');
+  });
+
   it('a wrong key with --json: one JSON error object on stderr, nothing on stdout', async () => {
     const r = await coffer(['secrets', 'list', '--json'], {
       ...env,
