@@ -56,9 +56,11 @@ export function readConfig(path: string): ConfigFile {
 }
 
 /** Writes the file with mode 0600 (through a temporary file in the same 0700 directory, then a rename). */
-export function writeConfig(path: string, config: ConfigFile): void {
+export function writeConfig(path: string, config: ConfigFile, env: NodeJS.ProcessEnv = process.env): void {
   const dir = dirname(path);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
+  // The default directory is coffer's own: 0700 even if it existed wider (a COFFER_CONFIG's is the user's).
+  if (!env.COFFER_CONFIG) chmodSync(dir, 0o700);
   const tmp = `${path}.${process.pid}.tmp`;
   writeFileSync(tmp, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
   chmodSync(tmp, 0o600); // the umask cannot widen it, but an existing file keeps its mode otherwise

@@ -1,6 +1,6 @@
 // Where a secret could leak, one test per surface: the argv of every process, the config file's mode,
 // stdout and stderr of every command (except an explicit --reveal / export), the advice on a refused value.
-import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunningServer } from '@coffer/server/launch';
 import { describe, expect, it } from 'vitest';
@@ -87,6 +87,20 @@ describe.skipIf(process.platform !== 'linux')('argv of every process', () => {
 });
 
 describe('the config file', () => {
+  it("coffer's own directory is made 0700 when it existed wider", async () => {
+    const me = home();
+    try {
+      mkdirSync(join(me.dir, '.config', 'coffer'), { recursive: true, mode: 0o755 });
+      chmodSync(join(me.dir, '.config', 'coffer'), 0o755);
+      const r = await coffer(['login', '--base-url', server.baseUrl, '--stdin'], me.env, server.apiKey);
+      expect(r.code, r.stderr).toBe(0);
+      expect(statSync(join(me.dir, '.config', 'coffer')).mode & 0o777).toBe(0o700);
+      expect(statSync(me.configPath).mode & 0o777).toBe(0o600);
+    } finally {
+      me.remove();
+    }
+  });
+
   it('is written 0600 in a 0700 directory, and rewritten 0600 when it was wider', async () => {
     const me = home();
     try {
