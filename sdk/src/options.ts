@@ -60,8 +60,9 @@ export interface RequestOptions {
   timeoutMs?: number;
   maxRetries?: number;
   /**
-   * `Idempotency-Key` for POST. By default the SDK generates one per call (reused on every retry);
-   * pass your own to deduplicate across processes, or `false` to send none (the POST is then not retried).
+   * `Idempotency-Key` for a POST or a conditional write (`ifMatch`, `ifNoneMatch`). By default the SDK generates
+   * one per call (reused on every retry); pass your own to deduplicate across processes, or `false` to send none
+   * (a POST is then not retried).
    */
   idempotencyKey?: string | false;
   /** `If-Match`: an ETag (`"3"`) or a secret's `revision` (3, quoted for you); it changes on every update, metadata too. */

@@ -208,6 +208,41 @@ describe('POST and idempotency keys', () => {
     expect(server.seen.map((r) => r.headers['if-match'])).toEqual(['"4"', '"4"', '"4"', '*']);
   });
 
+  it('a conditional write carries one Idempotency-Key on every attempt: a lost answer is replayed, not a 412', async () => {
+    // The first attempt of each call lands and its answer is lost (the connection drops); the retry must carry
+    // the same key, so that the server can replay the first answer.
+    server = await startServer((req, res, _b, n) => {
+      if (n % 2 === 1) return res.socket?.destroy();
+      return json(
+        res,
+        req.method === 'PUT' ? 201 : 200,
+        req.method === 'PUT' ? { key: 'OPENAI_API_KEY' } : SECRET,
+      );
+    });
+    const c = client(server.url);
+    await c.workspaceSecrets.put('ws-1', 'OPENAI_API_KEY', { value: 'v' }, { ifNoneMatch: '*' });
+    await c.secrets.update(SECRET.id, { description: 'x' }, { ifMatch: 3 });
+    const keys = server.seen.map((r) => r.headers['idempotency-key']);
+    expect(keys).toHaveLength(4);
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(keys[1]).toBe(keys[0]);
+    expect(keys[3]).toBe(keys[2]);
+    expect(keys[2]).not.toBe(keys[0]);
+  });
+
+  it('an unconditional PUT sends no Idempotency-Key, and idempotencyKey: false sends none on a conditional one', async () => {
+    server = await startServer((_req, res) => json(res, 201, { key: 'OPENAI_API_KEY' }));
+    const c = client(server.url);
+    await c.workspaceSecrets.put('ws-1', 'OPENAI_API_KEY', { value: 'v' });
+    await c.workspaceSecrets.put(
+      'ws-1',
+      'OPENAI_API_KEY',
+      { value: 'v' },
+      { ifNoneMatch: '*', idempotencyKey: false },
+    );
+    expect(server.seen.map((r) => r.headers['idempotency-key'])).toEqual([undefined, undefined]);
+  });
+
   it('ifNoneMatch sends If-None-Match: * (create only)', async () => {
     server = await startServer((_req, res) => json(res, 201, { key: 'OPENAI_API_KEY' }));
     const c = client(server.url);

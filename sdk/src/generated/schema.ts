@@ -1460,8 +1460,10 @@ export interface components {
         /** @description Only records about the secret or key with this name. */
         NameFilter: components["schemas"]["SecretName"];
         /**
-         * @description Makes a POST safe to retry: the same key with the same body replays the first answer; the same key
-         *     with another body answers 422. Keys are kept for 24 hours.
+         * @description Makes a POST, or a conditional write (`If-Match`, `If-None-Match`), safe to retry: the same key with
+         *     the same request replays the first answer (with `Idempotent-Replayed: true`) instead of applying it
+         *     again, so a retry after a lost answer does not answer 412 for a change that did land; the same key
+         *     with another request answers 422. Keys are per API key and kept for 24 hours.
          */
         IdempotencyKey: string;
         /** @description `*` makes the call create-only: it answers 412 when the resource exists already. */
@@ -1716,8 +1718,10 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes a POST safe to retry: the same key with the same body replays the first answer; the same key
-                 *     with another body answers 422. Keys are kept for 24 hours.
+                 * @description Makes a POST, or a conditional write (`If-Match`, `If-None-Match`), safe to retry: the same key with
+                 *     the same request replays the first answer (with `Idempotent-Replayed: true`) instead of applying it
+                 *     again, so a retry after a lost answer does not answer 412 for a change that did land; the same key
+                 *     with another request answers 422. Keys are per API key and kept for 24 hours.
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -1845,6 +1849,13 @@ export interface operations {
             header?: {
                 /** @description The ETag you read; the update happens only if the secret is still at that revision. */
                 "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description Makes a POST, or a conditional write (`If-Match`, `If-None-Match`), safe to retry: the same key with
+                 *     the same request replays the first answer (with `Idempotent-Replayed: true`) instead of applying it
+                 *     again, so a retry after a lost answer does not answer 412 for a change that did land; the same key
+                 *     with another request answers 422. Keys are per API key and kept for 24 hours.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 /** @description The organization's id. */
@@ -1945,8 +1956,10 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes a POST safe to retry: the same key with the same body replays the first answer; the same key
-                 *     with another body answers 422. Keys are kept for 24 hours.
+                 * @description Makes a POST, or a conditional write (`If-Match`, `If-None-Match`), safe to retry: the same key with
+                 *     the same request replays the first answer (with `Idempotent-Replayed: true`) instead of applying it
+                 *     again, so a retry after a lost answer does not answer 412 for a change that did land; the same key
+                 *     with another request answers 422. Keys are per API key and kept for 24 hours.
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -2076,6 +2089,13 @@ export interface operations {
             header?: {
                 /** @description The ETag you read; the update happens only if the secret is still at that revision. */
                 "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description Makes a POST, or a conditional write (`If-Match`, `If-None-Match`), safe to retry: the same key with
+                 *     the same request replays the first answer (with `Idempotent-Replayed: true`) instead of applying it
+                 *     again, so a retry after a lost answer does not answer 412 for a change that did land; the same key
+                 *     with another request answers 422. Keys are per API key and kept for 24 hours.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 /** @description The team's id. */
@@ -2180,8 +2200,10 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes a POST safe to retry: the same key with the same body replays the first answer; the same key
-                 *     with another body answers 422. Keys are kept for 24 hours.
+                 * @description Makes a POST, or a conditional write (`If-Match`, `If-None-Match`), safe to retry: the same key with
+                 *     the same request replays the first answer (with `Idempotent-Replayed: true`) instead of applying it
+                 *     again, so a retry after a lost answer does not answer 412 for a change that did land; the same key
+                 *     with another request answers 422. Keys are per API key and kept for 24 hours.
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -2314,6 +2336,13 @@ export interface operations {
             header?: {
                 /** @description The ETag you read; the update happens only if the secret is still at that revision. */
                 "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description Makes a POST, or a conditional write (`If-Match`, `If-None-Match`), safe to retry: the same key with
+                 *     the same request replays the first answer (with `Idempotent-Replayed: true`) instead of applying it
+                 *     again, so a retry after a lost answer does not answer 412 for a change that did land; the same key
+                 *     with another request answers 422. Keys are per API key and kept for 24 hours.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 /** @description The workspace's id. */
@@ -2575,8 +2604,10 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes a POST safe to retry: the same key with the same body replays the first answer; the same key
-                 *     with another body answers 422. Keys are kept for 24 hours.
+                 * @description Makes a POST, or a conditional write (`If-Match`, `If-None-Match`), safe to retry: the same key with
+                 *     the same request replays the first answer (with `Idempotent-Replayed: true`) instead of applying it
+                 *     again, so a retry after a lost answer does not answer 412 for a change that did land; the same key
+                 *     with another request answers 422. Keys are per API key and kept for 24 hours.
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -2679,6 +2710,13 @@ export interface operations {
             header?: {
                 /** @description The ETag you read; the update happens only if the secret is still at that revision. */
                 "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description Makes a POST, or a conditional write (`If-Match`, `If-None-Match`), safe to retry: the same key with
+                 *     the same request replays the first answer (with `Idempotent-Replayed: true`) instead of applying it
+                 *     again, so a retry after a lost answer does not answer 412 for a change that did land; the same key
+                 *     with another request answers 422. Keys are per API key and kept for 24 hours.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 /** @description The secret's id. */
@@ -2733,8 +2771,10 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes a POST safe to retry: the same key with the same body replays the first answer; the same key
-                 *     with another body answers 422. Keys are kept for 24 hours.
+                 * @description Makes a POST, or a conditional write (`If-Match`, `If-None-Match`), safe to retry: the same key with
+                 *     the same request replays the first answer (with `Idempotent-Replayed: true`) instead of applying it
+                 *     again, so a retry after a lost answer does not answer 412 for a change that did land; the same key
+                 *     with another request answers 422. Keys are per API key and kept for 24 hours.
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -2904,6 +2944,13 @@ export interface operations {
             header?: {
                 /** @description `*` makes the call create-only: it answers 412 when the resource exists already. */
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+                /**
+                 * @description Makes a POST, or a conditional write (`If-Match`, `If-None-Match`), safe to retry: the same key with
+                 *     the same request replays the first answer (with `Idempotent-Replayed: true`) instead of applying it
+                 *     again, so a retry after a lost answer does not answer 412 for a change that did land; the same key
+                 *     with another request answers 422. Keys are per API key and kept for 24 hours.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 /** @description The workspace's id. */
@@ -3181,8 +3228,10 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes a POST safe to retry: the same key with the same body replays the first answer; the same key
-                 *     with another body answers 422. Keys are kept for 24 hours.
+                 * @description Makes a POST, or a conditional write (`If-Match`, `If-None-Match`), safe to retry: the same key with
+                 *     the same request replays the first answer (with `Idempotent-Replayed: true`) instead of applying it
+                 *     again, so a retry after a lost answer does not answer 412 for a change that did land; the same key
+                 *     with another request answers 422. Keys are per API key and kept for 24 hours.
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };

@@ -31,7 +31,10 @@ export function prepareCall(
   const headers: Record<string, string> = { ...baseHeaders, authorization };
   if (options?.headers) Object.assign(headers, options.headers);
   let retryable = IDEMPOTENT.has(method);
-  if (method === 'POST' && options?.idempotencyKey !== false) {
+  // A POST, and a conditional write: without the key, a retry of a write that landed but whose answer was lost
+  // would answer 412 (If-Match: the version moved on; If-None-Match: the resource exists now).
+  const conditional = options?.ifMatch !== undefined || options?.ifNoneMatch !== undefined;
+  if ((method === 'POST' || (conditional && method !== 'GET')) && options?.idempotencyKey !== false) {
     headers['idempotency-key'] = options?.idempotencyKey ?? randomUUID();
     retryable = true;
   }
