@@ -63,8 +63,12 @@ export function etag(revision: number): string {
   return `"${revision}"`;
 }
 
+/** The instants every store holds alike: years 0001 to 9999 in UTC (PostgreSQL refuses year 0000). */
+const FIRST_INSTANT = Date.parse('0001-01-01T00:00:00.000Z');
+const LAST_INSTANT = Date.parse('9999-12-31T23:59:59.999Z');
+
 /** Accepts a validated date-time and answers the store's form (UTC, milliseconds); null if unrepresentable. */
 export function isoOrNull(v: string): string | null {
   const t = Date.parse(v);
-  return Number.isFinite(t) ? new Date(t).toISOString() : null;
+  return Number.isFinite(t) && t >= FIRST_INSTANT && t <= LAST_INSTANT ? new Date(t).toISOString() : null;
 }

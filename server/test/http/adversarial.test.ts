@@ -75,6 +75,55 @@ describe.each(STORE_KINDS)('a NUL character in a stored text field (%s)', (kind)
   );
 });
 
+describe.each(STORE_KINDS)('a date-time outside the years 0001-9999 (%s)', (kind) => {
+  let srv: TestServer;
+  beforeAll(async () => {
+    if (!skipKind(kind)) srv = await startServer({ kind });
+  });
+  afterAll(async () => {
+    await srv?.cleanup();
+  });
+
+  it.skipIf(skipKind(kind))(
+    'answers 422 on /expiresAt (400 on /query/from) and writes nothing: year 0 was a 500 on PostgreSQL and stored on SQLite',
+    async () => {
+      const unrepresentable = { detail: 'is not a representable date-time' };
+      for (const at of ['0000-01-01T00:00:00Z', '0001-01-01T00:30:00+01:00', '9999-12-31T23:59:59-23:59']) {
+        const key = await call(srv.url, 'POST', '/v1/api-keys', {
+          key: srv.key,
+          body: { name: 'dated', role: 'member', scope: { type: 'organization', id: 'acme' }, expiresAt: at },
+        });
+        // Never the text: a wrong 201 would carry a token.
+        expect(key.status, at).toBe(422);
+        expect(key.json.errors).toEqual([{ pointer: '/expiresAt', ...unrepresentable }]);
+        const secret = await call(srv.url, 'POST', '/v1/secrets', {
+          key: srv.key,
+          body: { name: 'DATED', scope: { type: 'organization', id: 'acme' }, value: 'v', expiresAt: at },
+        });
+        expect(secret.status, `${at}: ${secret.text}`).toBe(422);
+        expect(secret.json.errors).toEqual([{ pointer: '/expiresAt', ...unrepresentable }]);
+        const audit = await call(srv.url, 'GET', `/v1/audit/events?from=${encodeURIComponent(at)}`, {
+          key: srv.key,
+        });
+        expect(audit.status, `${at}: ${audit.text}`).toBe(400);
+        expect(audit.json.errors).toEqual([{ pointer: '/query/from', ...unrepresentable }]);
+      }
+      const keys = await call(srv.url, 'GET', '/v1/api-keys', { key: srv.key });
+      expect(keys.json.items.map((k: { name: string }) => k.name)).not.toContain('dated');
+      expect((await call(srv.url, 'GET', '/v1/secrets', { key: srv.key })).json.items).toEqual([]);
+      // The ends of the range still work.
+      for (const at of ['0001-01-01T00:00:00Z', '9999-12-31T23:59:59.999Z']) {
+        const key = await call(srv.url, 'POST', '/v1/api-keys', {
+          key: srv.key,
+          body: { name: 'edge', role: 'member', scope: { type: 'organization', id: 'acme' }, expiresAt: at },
+        });
+        expect(key.status, at).toBe(201);
+        expect(key.json.expiresAt).toBe(new Date(at).toISOString());
+      }
+    },
+  );
+});
+
 describe('query strings and headers', () => {
   let srv: TestServer;
   beforeAll(async () => {
