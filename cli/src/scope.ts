@@ -22,6 +22,16 @@ export function parseScope(text: string | undefined, flag = '--scope'): Scope {
   return { type: type as Scope['type'], id };
 }
 
+/** Whether `parseScope` takes it (to decide whether it may be quoted back). */
+export function validScope(text: string | undefined): boolean {
+  try {
+    parseScope(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function checkId(text: string, flag: string): string {
   if (!SCOPE_ID.test(text)) throw usage(`${flag}: invalid id`, `ids match ${SCOPE_ID.source}`);
   return text;

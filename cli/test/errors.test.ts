@@ -177,6 +177,9 @@ describe('errors and exit codes', () => {
       ['secrets', 'create', 'ARGV_A', '--scope', 'team:t', '--value=argv-value-1'],
       ['secrets', 'update', 'ARGV_A', '--scope', 'team:t', 'argv-value-1'],
       ['overrides', 'set', 'OPENAI_API_KEY', '--workspace', 'ws-e', 'argv-value-1'],
+      // The value where the key goes: the advice must not quote it back.
+      ['overrides', 'set', 'argv-value-1', 'OPENAI_API_KEY', '--workspace', 'ws-e'],
+      ['secrets', 'create', 'ARGV_A', '--scope', 'argv-value-1', 'more'],
       ['login', 'argv-value-1'],
       ['login', '--api-key', 'argv-value-1'],
     ]) {
@@ -185,6 +188,7 @@ describe('errors and exit codes', () => {
       expect(r.stderr).toMatch(
         /^error: refused: (secret values|API keys) are never read from the command line/,
       );
+      expect(r.stderr, args.join(' ')).not.toContain('argv-value-1');
     }
     expect(
       JSON.parse((await coffer(['secrets', 'list', '--scope', 'team:t', '--json'], env)).stdout),

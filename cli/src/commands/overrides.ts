@@ -1,5 +1,5 @@
 // coffer overrides list|set|delete --workspace W
-import { WORKSPACE_SECRET_KEYS } from '@coffer/sdk/rules';
+import { SCOPE_ID, WORKSPACE_SECRET_KEYS } from '@coffer/sdk/rules';
 import { usage } from '../exit.ts';
 import { readValue, refuseArgv } from '../input.ts';
 import { done, json, table, when } from '../output.ts';
@@ -37,7 +37,10 @@ export async function list(ctx: Ctx, _args: string[], opts: Record<string, unkno
 
 export async function set(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<void> {
   const k = args[0] ?? '';
-  refuseArgv(`coffer overrides set ${k} --workspace ${str(opts.workspace) ?? 'W'}`, opts, extra(args, 1));
+  // The advice quotes the key and workspace only when valid: a value typed in their place is never echoed.
+  const shownKey = WORKSPACE_SECRET_KEYS.includes(k as never) ? k : 'KEY';
+  const shownWs = SCOPE_ID.test(str(opts.workspace) ?? '') ? str(opts.workspace) : 'W';
+  refuseArgv(`coffer overrides set ${shownKey} --workspace ${shownWs}`, opts, extra(args, 1));
   const ws = checkId(str(opts.workspace) ?? '', '--workspace');
   key(k);
   const days = int(opts.expiresInDays, '--expires-in-days', 1, 3650);

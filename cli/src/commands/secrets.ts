@@ -4,7 +4,7 @@ import { usage } from '../exit.ts';
 import { readValue, refuseArgv } from '../input.ts';
 import { done, json, scopeText, table, when } from '../output.ts';
 import type { Ctx } from '../program.ts';
-import { checkName, parseScope } from '../scope.ts';
+import { checkName, parseScope, validScope } from '../scope.ts';
 import { api, extra, secretId, str } from './common.ts';
 
 interface SecretView {
@@ -95,7 +95,9 @@ export async function get(ctx: Ctx, args: string[], opts: Record<string, unknown
 export async function create(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<void> {
   const name = args[0] ?? '';
   checkName(name);
-  refuseArgv(`coffer secrets create ${name} --scope ${str(opts.scope) ?? 'TYPE:ID'}`, opts, extra(args, 1));
+  // The advice quotes --scope only when valid: a value typed in its place is never echoed.
+  const shownScope = validScope(str(opts.scope)) ? str(opts.scope) : 'TYPE:ID';
+  refuseArgv(`coffer secrets create ${name} --scope ${shownScope}`, opts, extra(args, 1));
   const scope = parseScope(str(opts.scope));
   const body: Record<string, unknown> = { name, scope };
   const c = category(opts.category);
