@@ -1,6 +1,14 @@
 // Where a secret could leak, one test per surface: the argv of every process, the config file's mode,
 // stdout and stderr of every command (except an explicit --reveal / export), the advice on a refused value.
-import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import type { RunningServer } from '@coffer/server/launch';
 import { describe, expect, it } from 'vitest';
@@ -191,6 +199,30 @@ describe('stdout and stderr of every command', () => {
     const reveal = await coffer(['resolve', '--workspace', 'ws-leak', 'LEAK_IMPORTED', '--reveal'], env);
     expect(reveal.stdout).toContain(V.imported);
     expect(reveal.stderr).not.toContain(V.imported);
+  });
+});
+
+describe('export --output that cannot be written', () => {
+  it('leaves no temporary file holding the values behind, and is exit 2 with what failed', async () => {
+    await coffer(
+      ['secrets', 'create', 'LEAK_OUT', '--scope', 'workspace:ws-leak', '--stdin'],
+      env,
+      V.created,
+    );
+    const parent = mkdtempSync(join(h.dir, 'out-'));
+    mkdirSync(join(parent, 'a-directory'));
+    for (const target of [join(parent, 'a-directory'), join(parent, 'no-such-dir', 'x.env')]) {
+      const r = await coffer(
+        ['export', '--workspace', 'ws-leak', '--only', 'LEAK_OUT', '--output', target],
+        env,
+      );
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toMatch(/^error: cannot write --output: E[A-Z]+\n/);
+      expectClean(r, 'export --output');
+    }
+    expect(readdirSync(parent)).toEqual(['a-directory']);
+    expect(readdirSync(join(parent, 'a-directory'))).toEqual([]);
+    await coffer(['secrets', 'delete', 'LEAK_OUT', '--scope', 'workspace:ws-leak'], env);
   });
 });
 

@@ -1,5 +1,5 @@
 // coffer import FILE --scope S / coffer export --workspace W --format dotenv|json
-import { chmodSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { formatDotenv, parseDotenv } from '../dotenv.ts';
 import { CliError, EXIT, usage } from '../exit.ts';
@@ -111,9 +111,22 @@ export async function exportEnv(ctx: Ctx, _args: string[], opts: Record<string, 
   if (output) {
     // A new 0600 file renamed over the target: an existing, wider file never holds the values, even briefly.
     const tmp = join(dirname(output), `.${basename(output)}.${process.pid}.tmp`);
-    writeFileSync(tmp, text, { mode: 0o600, flag: 'wx' });
-    chmodSync(tmp, 0o600);
-    renameSync(tmp, output);
+    let created = false;
+    try {
+      const fd = openSync(tmp, 'wx', 0o600); // never an existing file (nor one planted as a link)
+      created = true;
+      try {
+        writeFileSync(fd, text);
+      } finally {
+        closeSync(fd);
+      }
+      chmodSync(tmp, 0o600);
+      renameSync(tmp, output);
+    } catch (err) {
+      // The temporary file holds the values: it never stays behind (the target is a directory, say).
+      if (created) rmSync(tmp, { force: true });
+      throw usage(`cannot write --output: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
+    }
     done(`wrote ${items.length} value(s) to ${output}`);
   } else process.stdout.write(text);
   if (missing.length > 0) {
