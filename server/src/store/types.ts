@@ -453,6 +453,13 @@ export interface ScopesRepo {
   contents(scopeType: ScopeType, scopeId: string): Promise<ScopeContents>;
   /** Revokes every unrevoked key on the scope; returns their ids. */
   revokeKeysOn(scopeType: ScopeType, scopeId: string): Promise<string[]>;
+  /**
+   * Whether the scope exists, inside a transaction that writes into it (`write`) or deletes it (`delete`). On
+   * PostgreSQL its row stays locked until the transaction ends (FOR KEY SHARE / FOR UPDATE), so a write into
+   * a scope and its delete are ordered: the delete waits for the write and then sees what it wrote, or the
+   * write waits for the delete and finds no scope. SQLite runs write transactions one at a time already.
+   */
+  lock(scopeType: ScopeType, scopeId: string, intent: 'write' | 'delete'): Promise<boolean>;
   /** Deletes a workspace's overrides; returns how many. */
   deleteOverrides(workspaceId: string): Promise<number>;
 }

@@ -6,7 +6,7 @@ import type { Handler } from '../context.ts';
 import { HttpError } from '../problem.ts';
 import { apiKeyView } from '../views.ts';
 import { dateField, event, page } from './common.ts';
-import { scopeForWrite } from './scopes.ts';
+import { scopeForWrite, stillThere } from './scopes.ts';
 
 const RANK: Record<Role, number> = { owner: 3, admin: 2, member: 1, runtime: 0 };
 
@@ -69,6 +69,7 @@ export const createApiKey: Handler = async (ctx, s) => {
   const expiresAt = dateField(b.expiresAt, '/expiresAt') ?? null;
   const { token, prefix } = newToken();
   const rec = await s.store.transaction(async (tx) => {
+    await stillThere(tx, b.scope.type, b.scope.id, '/scope/id');
     const r = await tx.apiKeys.create({
       name: b.name,
       role: b.role,

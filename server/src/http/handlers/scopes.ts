@@ -65,6 +65,20 @@ export function scopeTarget(type: ScopeType, id: string, organizationId: string)
 }
 
 /**
+ * Inside the transaction that writes into a scope: it must still exist (a delete may have taken it since it
+ * was located; 422 on `pointer` as for one that never did). It stays locked until the write commits, so a
+ * delete running meanwhile sees the write and refuses (removeScope) instead of leaving it behind for the
+ * next holder of the id.
+ */
+export async function stillThere(tx: Store, type: ScopeType, id: string, pointer: string): Promise<void> {
+  if (!(await tx.scopes.lock(type, id, 'write'))) {
+    throw new HttpError(422, `There is no ${type} ${id}: create it first.`, [
+      { pointer, detail: `names no ${type} that exists` },
+    ]);
+  }
+}
+
+/**
  * A scope created with an id used before starts with no keys. A key minted while the earlier scope was being
  * deleted (its mint found the scope just before the delete committed) would otherwise stay unrevoked and reach
  * whatever later takes the id, in any organization. Run in the creating transaction; returns the keys revoked.
@@ -90,17 +104,35 @@ export async function removeScope(
   organizationId: string,
   details: Record<string, unknown>,
 ): Promise<void> {
-  await emptyScope(ctx, s, type, id, organizationId);
-  const late = await s.store.transaction(async (tx) => {
-    const rows = type === 'organization' ? tx.organizations : type === 'team' ? tx.teams : tx.workspaces;
-    if (!(await rows.delete(id))) return [];
-    await tx.audit.appendEvent(
-      event(ctx.principal, ctx, `${type}.deleted`, scopeTarget(type, id, organizationId), details),
-    );
-    // A key minted since emptyScope revoked the scope's keys goes with the scope.
-    return tx.scopes.revokeKeysOn(type, id);
-  });
-  forgetKeys(s, late);
+  // A write that located the scope before it was emptied may commit before the row goes. Its secret or
+  // override must not outlive the scope (the next holder of the id would resolve it): a cascade empties the
+  // scope again, a few times; past that, or without cascade, or for a new team or workspace in it, 409.
+  for (let attempt = 1; ; attempt++) {
+    await emptyScope(ctx, s, type, id, organizationId);
+    const done = await s.store.transaction(async (tx) => {
+      const rows = type === 'organization' ? tx.organizations : type === 'team' ? tx.teams : tx.workspaces;
+      if (!(await tx.scopes.lock(type, id, 'delete'))) return { keys: [] };
+      const left = await tx.scopes.contents(type, id);
+      if (left.teams > 0 || left.workspaces.length > 0) return null;
+      if (left.secrets > 0 || left.overrides > 0) return details.cascade === true ? 'again' : null;
+      if (!(await rows.delete(id))) return { keys: [] };
+      await tx.audit.appendEvent(
+        event(ctx.principal, ctx, `${type}.deleted`, scopeTarget(type, id, organizationId), details),
+      );
+      // A key minted since emptyScope revoked the scope's keys goes with the scope.
+      return { keys: await tx.scopes.revokeKeysOn(type, id) };
+    });
+    if (done !== null && done !== 'again') {
+      forgetKeys(s, done.keys);
+      return;
+    }
+    if (done === null || attempt === 3) {
+      throw new HttpError(
+        409,
+        `The ${type} ${id} received new contents while it was being deleted; it is still there: retry the delete.`,
+      );
+    }
+  }
 }
 
 /**

@@ -8,7 +8,7 @@ import type { Handler } from '../context.ts';
 import { HttpError } from '../problem.ts';
 import { etag, secretView } from '../views.ts';
 import { type Body, dateField, event, expectedRevision, page } from './common.ts';
-import { scopeForWrite } from './scopes.ts';
+import { scopeForWrite, stillThere } from './scopes.ts';
 
 const DEFAULT_CATEGORY: Category = 'integration';
 
@@ -94,6 +94,7 @@ export const createSecret: Handler = async (ctx, s) => {
   }
   try {
     const rec = await s.store.transaction(async (tx) => {
+      await stillThere(tx, scope.type, scope.id, '/scope/id');
       const created = await tx.secrets.create({
         ...row,
         category: (b.category as Category | undefined) ?? DEFAULT_CATEGORY,

@@ -20,6 +20,7 @@ import {
   scopeForRead,
   scopeForWrite,
   scopeTarget,
+  stillThere,
   withoutLeftoverKeys,
 } from './scopes.ts';
 
@@ -39,6 +40,7 @@ export const createTeam: Handler = async (ctx, s) => {
   );
   const { rec, leftover } = await s.store
     .transaction(async (tx) => {
+      await stillThere(tx, 'organization', org.id, '/organizationId');
       const r = await tx.teams.create({ id: b.id, organizationId: org.id, name: b.name ?? b.id });
       await tx.audit.appendEvent(event(p, ctx, 'team.created', target(r)));
       return { rec: r, leftover: await withoutLeftoverKeys(tx, 'team', r.id) };

@@ -6,7 +6,7 @@ import type { Handler } from '../context.ts';
 import { HttpError } from '../problem.ts';
 import { workspaceSecretView } from '../views.ts';
 import { event, page } from './common.ts';
-import { scopeForRead, scopeForWrite } from './scopes.ts';
+import { scopeForRead, scopeForWrite, stillThere } from './scopes.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -33,6 +33,7 @@ export const putWorkspaceSecret: Handler = async (ctx, s) => {
   const expiresAt = b.expiresInDays ? new Date(Date.now() + b.expiresInDays * DAY_MS).toISOString() : null;
   const createOnly = ctx.headers['if-none-match'] === '*';
   const { record, created } = await s.store.transaction(async (tx) => {
+    await stillThere(tx, 'workspace', workspaceId, '/path/workspaceId');
     const r = await tx.workspaceSecrets
       .upsert({
         workspaceId,

@@ -22,6 +22,7 @@ import {
   removeScope,
   scopeForRead,
   scopeTarget,
+  stillThere,
   withoutLeftoverKeys,
 } from './scopes.ts';
 
@@ -56,6 +57,8 @@ export const createWorkspace: Handler = async (ctx, s) => {
   if (teamId !== null) await teamIn(s, organizationId, teamId);
   const { rec, leftover } = await s.store
     .transaction(async (tx) => {
+      await stillThere(tx, 'organization', organizationId, '/organizationId');
+      if (teamId !== null) await stillThere(tx, 'team', teamId, '/teamId');
       const r = await tx.workspaces.create({ id: b.id, organizationId, teamId, name: b.name ?? b.id });
       await tx.audit.appendEvent(event(p, ctx, 'workspace.created', target(r), { teamId }));
       return { rec: r, leftover: await withoutLeftoverKeys(tx, 'workspace', r.id) };
@@ -117,6 +120,7 @@ export const updateWorkspace: Handler = async (ctx, s) => {
     if (b.teamId) await teamIn(s, at.organizationId, b.teamId);
   }
   const r = await s.store.transaction(async (tx) => {
+    if (moving && b.teamId) await stillThere(tx, 'team', b.teamId, '/teamId');
     const u = await tx.workspaces.update(at.id, b, ifMatch(ctx.headers));
     if (u.ok) {
       await tx.audit.appendEvent(

@@ -46,6 +46,14 @@ export function scopesRepo(ex: SqlExecutor): ScopesRepo {
       return rows.map((r) => String(r.id));
     },
 
+    async lock(scopeType: ScopeType, scopeId: string, intent: 'write' | 'delete'): Promise<boolean> {
+      const table =
+        scopeType === 'organization' ? 'organizations' : scopeType === 'team' ? 'teams' : 'workspaces';
+      const mode = ex.dialect !== 'postgres' ? '' : intent === 'delete' ? ' FOR UPDATE' : ' FOR KEY SHARE';
+      const rows = await ex.query(`SELECT id FROM ${table} WHERE id = ?${mode}`, [scopeId]);
+      return rows.length > 0;
+    },
+
     async deleteOverrides(workspaceId: string): Promise<number> {
       return ex.execute('DELETE FROM workspace_secrets WHERE workspace_id = ?', [workspaceId]);
     },
