@@ -411,6 +411,22 @@ describe('import and export', () => {
     expect(statSync(out).mode & 0o777).toBe(0o600); // replaced by a 0600 file, not rewritten in place
   });
 
+  it('refuses a file with a value over 65536 characters before sending any, naming it', async () => {
+    const file = join(h.dir, 'big.env');
+    writeFileSync(file, `BIG_FIRST=1\nBIG_VALUE=${'b'.repeat(65537)}\nBIG_LAST=3\n`);
+    const r = await coffer(['import', file, '--scope', 'workspace:ws-bad'], env);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: values over 65536 characters in .*: BIG_VALUE; nothing was imported/);
+    expect(
+      JSON.parse((await coffer(['secrets', 'list', '--scope', 'workspace:ws-bad', '--json'], env)).stdout),
+    ).toEqual([]);
+    // 65536 characters outside the BMP (two UTF-16 units each) are within the limit.
+    writeFileSync(file, `BIG_EMOJI=${'\u{1F511}'.repeat(65536)}\n`);
+    const ok = await coffer(['import', file, '--scope', 'workspace:ws-bad', '--json'], env);
+    expect(ok.code, ok.stderr).toBe(0);
+    await coffer(['secrets', 'delete', 'BIG_EMOJI', '--scope', 'workspace:ws-bad'], env);
+  });
+
   it('refuses a file with a name that is not an environment-variable name, importing nothing', async () => {
     const file = join(h.dir, 'bad.env');
     writeFileSync(file, 'GOOD_ONE=1\nbad-name=2\n');

@@ -11,6 +11,8 @@ import { checkId, parseNames, parseScope } from '../scope.ts';
 import { chainNames, resolveAll, warnDeprecatedTeam } from './chain.ts';
 import { api, str } from './common.ts';
 
+/** The spec's `SecretValue` maxLength. */
+const MAX_VALUE_CHARS = 65536;
 /** A .env file: 256 values of the largest size. */
 const MAX_ENV_FILE_BYTES = 64 << 20;
 
@@ -30,6 +32,15 @@ export async function importEnv(ctx: Ctx, args: string[], opts: Record<string, u
   }
   const empty = entries.filter(([, v]) => v === '').map(([n]) => n);
   if (empty.length > 0) throw usage(`empty values in ${file}: ${empty.join(', ')}; nothing was imported`);
+  // The spec's SecretValue limit, in characters (code points): refused here, not after the first creates.
+  const long = entries
+    .filter(([, v]) => v.length > MAX_VALUE_CHARS && Array.from(v).length > MAX_VALUE_CHARS)
+    .map(([n]) => n);
+  if (long.length > 0) {
+    throw usage(
+      `values over ${MAX_VALUE_CHARS} characters in ${file}: ${long.join(', ')}; nothing was imported`,
+    );
+  }
   const cat = str(opts.category);
   if (cat !== undefined && !SECRET_CATEGORIES.includes(cat as never)) {
     throw usage(`--category must be one of ${SECRET_CATEGORIES.join(', ')}`);
