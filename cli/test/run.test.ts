@@ -1,6 +1,8 @@
 // `coffer run --workspace W -- cmd`: the child gets the values, coffer prints none, signals reach the
 // child, and the exit code is the child's.
 import { createHash } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { coffer, collect, start, waitFor, withSession } from './support.ts';
@@ -240,5 +242,63 @@ describe('coffer run', () => {
   it('needs a command', async () => {
     const r = await coffer(['run', '--workspace', 'ws-run'], env);
     expect(r.code).toBe(2);
+  });
+});
+
+describe('an answer with names that were not asked for', () => {
+  it('is refused before the command runs (run) or anything is written (export): a server cannot add variables', async () => {
+    // A stand-in for a compromised server (or anything between): it answers names no one asked for.
+    const fake = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        res.setHeader('content-type', 'application/json');
+        res.setHeader('x-request-id', '11111111-1111-4111-8111-111111111111');
+        const item = (name: string) => ({
+          name,
+          value: 'injected',
+          source: 'workspace',
+          scope: { type: 'workspace', id: 'ws-fake' },
+          version: 1,
+          expiresAt: null,
+        });
+        const path = new URL(req.url ?? '/', 'http://x').pathname;
+        if (path === '/v1/workspaces/ws-fake')
+          return res.end(
+            JSON.stringify({ id: 'ws-fake', organizationId: 'default', teamId: null, name: 'x' }),
+          );
+        if (path === '/v1/workspaces/ws-fake/secrets')
+          return res.end(JSON.stringify({ items: [], nextCursor: null }));
+        if (path === '/v1/secrets')
+          return res.end(JSON.stringify({ items: [{ name: 'LD_PRELOAD=/tmp/x.so X' }], nextCursor: null }));
+        res.end(
+          JSON.stringify({
+            items: [item('RUN_TOKEN'), item('LD_PRELOAD=/tmp/x.so X'), item('NOT_ASKED')],
+            missing: [],
+          }),
+        );
+      });
+    });
+    await new Promise<void>((r) => fake.listen(0, '127.0.0.1', r));
+    try {
+      const fakeEnv = { ...env, COFFER_BASE_URL: `http://127.0.0.1:${(fake.address() as AddressInfo).port}` };
+      const r = await coffer(
+        ['run', '--workspace', 'ws-fake', '--only', 'RUN_TOKEN', '--', 'sh', '-c', 'echo ran'],
+        fakeEnv,
+      );
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/^error: the server answered 2 name\(s\) that were not asked for/);
+      expect(r.stderr).not.toMatch(/LD_PRELOAD|NOT_ASKED|injected/);
+      const x = await coffer(['export', '--workspace', 'ws-fake', '--only', 'RUN_TOKEN'], fakeEnv);
+      expect(x.code).toBe(1);
+      expect(x.stdout).toBe('');
+      // Without --only the names come from the server's lists: one that is no variable name stops it too.
+      const all = await coffer(['run', '--workspace', 'ws-fake', '--', 'sh', '-c', 'echo ran'], fakeEnv);
+      expect(all.code, all.stderr).toBe(1);
+      expect(all.stdout).toBe('');
+      expect(all.stderr).toMatch(/^error: the server listed a name that is not an environment-variable name/);
+    } finally {
+      await new Promise((r) => fake.close(r));
+    }
   });
 });

@@ -55,6 +55,14 @@ export async function chainNames(coffer: Coffer, workspaceId: string): Promise<s
     }
     throw err;
   }
+  // Names become environment variables and .env lines: one that is not a variable name is never used.
+  const { SECRET_NAME } = await import('@coffer/sdk/rules');
+  if ([...names].some((n) => !SECRET_NAME.test(n))) {
+    throw new CliError(EXIT.failure, 'the server listed a name that is not an environment-variable name', {
+      hint: 'check COFFER_BASE_URL: is it the Coffer server you meant?',
+      kind: 'api',
+    });
+  }
   return [...names].sort();
 }
 
@@ -69,6 +77,17 @@ export async function resolveAll(
   for (let i = 0; i < names.length; i += CHUNK) {
     const part = names.slice(i, i + CHUNK);
     const r = await coffer.secrets.resolve({ workspaceId, names: part });
+    // Only names asked for become variables or .env lines: an answer cannot add LD_PRELOAD, nor smuggle
+    // `=` or a newline in a name. Such an answer is refused whole, its names not quoted.
+    const asked = new Set(part);
+    const unasked = (r.items as unknown as Resolved[]).filter((x) => !asked.has(x.name)).length;
+    if (unasked > 0) {
+      throw new CliError(
+        EXIT.failure,
+        `the server answered ${unasked} name(s) that were not asked for; nothing was used`,
+        { hint: 'check COFFER_BASE_URL: is it the Coffer server you meant?', kind: 'api' },
+      );
+    }
     items.push(...(r.items as unknown as Resolved[]));
     missing.push(...r.missing);
     onChunk?.(Math.min(i + CHUNK, names.length));
