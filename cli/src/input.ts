@@ -90,7 +90,12 @@ export async function readValue(
   const sources = [flags.stdin, flags.fromFile !== undefined, flags.prompt].filter(Boolean).length;
   if (sources > 1) throw usage('give the value one way: --stdin, --from-file or --prompt');
   let value: string | undefined;
-  if (flags.stdin || flags.fromFile !== undefined) {
+  const fromStdin = flags.stdin || flags.fromFile === '-';
+  if (fromStdin && process.stdin.isTTY) {
+    // Stdin is the terminal: the line typed would be echoed for anyone to see. Read it hidden instead.
+    const { hiddenPrompt } = await import('./prompt.ts');
+    value = await hiddenPrompt(`${what}: `);
+  } else if (flags.stdin || flags.fromFile !== undefined) {
     const where = flags.stdin ? `the ${what} on stdin` : `the ${what} in --from-file`;
     const hint = 'the API takes values of at most 65536 characters';
     value = trimNewline(utf8(await readBytes(flags.fromFile ?? '-', MAX_VALUE_BYTES, where, hint), where));

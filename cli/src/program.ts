@@ -42,7 +42,10 @@ const tenancyMod: Loader = () => import('./commands/tenancy.ts');
 const json = (c: Command) => c.option('--json', 'print JSON (one document on stdout)');
 const valueFlags = (c: Command) =>
   c
-    .option('--stdin', 'read the value from standard input (one trailing newline is dropped)')
+    .option(
+      '--stdin',
+      'read the value from standard input (one trailing newline is dropped; on a terminal, a hidden line)',
+    )
     .option(
       '--from-file <path>',
       'read the value from a file (`-` for stdin; one trailing newline is dropped)',

@@ -30,9 +30,15 @@ function onTerminal(args: string[], e: NodeJS.ProcessEnv, typed?: string, when =
   const line = [COFFER_BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
   const child = spawn('script', ['-qfec', line, '/dev/null'], { env: e, stdio: ['pipe', 'pipe', 'pipe'] });
   let out = '';
+  // `when` empty: typed after a second, whatever was printed (for input read without a prompt).
+  if (typed !== undefined && when === '')
+    setTimeout(() => {
+      child.stdin.write(typed as string);
+      typed = undefined;
+    }, 1000);
   child.stdout.on('data', (c: Buffer) => {
     out += c.toString();
-    if (typed !== undefined && out.includes(when)) {
+    if (typed !== undefined && when !== '' && out.includes(when)) {
       child.stdin.write(typed);
       typed = undefined;
     }
@@ -57,6 +63,19 @@ describe.skipIf(skip)('on a terminal', () => {
     expect(out).not.toContain('typed-secret-5e1');
     const r = await coffer(['resolve', '--workspace', 'ws-tty', 'PROMPTED', '--reveal'], env);
     expect(r.stdout).toBe("PROMPTED='typed-secret-5e1'\n");
+  });
+
+  it('--stdin on a terminal reads a hidden line too: what is typed is not echoed', async () => {
+    const out = await onTerminal(
+      ['secrets', 'create', 'STDIN_TTY', '--scope', 'team:tty', '--stdin'],
+      env,
+      'typed-on-tty-7c3\r\u0004',
+      '',
+    );
+    expect(out).toMatch(/created STDIN_TTY in team:tty/);
+    expect(out).not.toContain('typed-on-tty-7c3');
+    const r = await coffer(['resolve', '--workspace', 'ws-tty', 'STDIN_TTY', '--reveal', '--json'], env);
+    expect(JSON.parse(r.stdout).items[0].value).toBe('typed-on-tty-7c3');
   });
 
   it('Backspace at the hidden prompt removes a whole character, one outside the BMP included', async () => {
