@@ -1,6 +1,6 @@
 import { Agent } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { APIConnectionError, APITimeoutError, Coffer, CofferError } from '../src/index.ts';
+import { APIConnectionError, APITimeoutError, Coffer, CofferError, Secret } from '../src/index.ts';
 import { backoffDelay, parseRetryAfter } from '../src/internal/backoff.ts';
 import { API_KEY, json, SECRET, startServer, type TestServer } from './server.ts';
 
@@ -50,6 +50,28 @@ describe('configuration', () => {
     expect(() => new Coffer({ baseUrl: 'http://127.0.0.1:1' })).toThrow(/COFFER_API_KEY/);
     expect(() => new Coffer()).toThrow(CofferError);
     expect(() => new Coffer({ baseUrl: 'not a url', apiKey: 'k' })).toThrow(/Invalid Coffer base URL/);
+    // Credentials in the URL, or a key given as the URL, are refused without being quoted.
+    for (const baseUrl of ['http://admin:hunter2-pw@127.0.0.1:8080', 'cof_live_0123456789abcdef_swapped']) {
+      let message = '';
+      try {
+        new Coffer({ baseUrl, apiKey: 'k' });
+      } catch (e) {
+        message = (e as Error).message;
+      }
+      expect(message).toMatch(/Invalid Coffer base URL/);
+      expect(message).not.toContain('hunter2');
+      expect(message).not.toContain('0123456789abcdef');
+    }
+    // A key read from a file with its newline, or with a space in it, is refused at once (not as a network
+    // error on every call), without being quoted.
+    for (const apiKey of ['cof_secretkey123\n', 'cof_secret key123', new Secret('cof_secretkey123\r\n')]) {
+      expect(() => new Coffer({ baseUrl: 'http://127.0.0.1:1', apiKey })).toThrow(/Invalid Coffer API key/);
+      try {
+        new Coffer({ baseUrl: 'http://127.0.0.1:1', apiKey });
+      } catch (e) {
+        expect((e as Error).message).not.toContain('secretkey123');
+      }
+    }
   });
 
   it('uses a caller-supplied dispatcher and leaves it open on close()', async () => {

@@ -50,12 +50,29 @@ export function resolveConfig(options: CofferOptions, env: NodeJS.ProcessEnv): C
   try {
     url = new URL(baseUrl);
   } catch {
+    // Never quote what may be a key (COFFER_BASE_URL and COFFER_API_KEY swapped).
     throw new CofferError(
-      `Invalid Coffer base URL ${JSON.stringify(baseUrl)} (expected e.g. http://127.0.0.1:8080)`,
+      baseUrl.startsWith('cof_')
+        ? 'Invalid Coffer base URL: it looks like an API key (are COFFER_BASE_URL and COFFER_API_KEY swapped?)'
+        : `Invalid Coffer base URL ${JSON.stringify(baseUrl)} (expected e.g. http://127.0.0.1:8080)`,
+    );
+  }
+  if (url.username || url.password) {
+    // It would be printed in every error and debug line that names the URL; Coffer authenticates by API key.
+    throw new CofferError(
+      'Invalid Coffer base URL: it carries a user name or password (not shown); Coffer uses only the API key',
     );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new CofferError(`Invalid Coffer base URL protocol ${url.protocol} (expected http: or https:)`);
+  }
+  // A key no HTTP header can carry (a trailing newline read from a file, a control character) would fail
+  // every call as if the server were unreachable; say what is wrong instead, without quoting the key.
+  const key = typeof apiKey === 'string' ? apiKey : apiKey.reveal();
+  if (!/^[\x21-\x7e]+$/.test(key)) {
+    throw new CofferError(
+      'Invalid Coffer API key: it holds a space, a line break or another character an HTTP header cannot carry (not shown); trim what was read from a file',
+    );
   }
   const r = options.retry;
   return {
