@@ -1,6 +1,18 @@
 // The small pure parts, in-process: .env quoting round trips through util.parseEnv, --since, --scope.
+import {
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseEnv } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { writeConfig } from '../src/config.ts';
 import { formatDotenv, quote } from '../src/dotenv.ts';
 import { CliError } from '../src/exit.ts';
 import { parseNames, parseScope } from '../src/scope.ts';
@@ -64,5 +76,33 @@ describe('--scope and names', () => {
       expect(String((e as Error).message)).not.toContain('sk-live-xyz');
     }
     expect(parseNames(' A , B ,')).toEqual(['A', 'B']);
+  });
+});
+
+describe('config file writes', () => {
+  it('never follow a link planted where the temporary file is written', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'coffer-cfg-'));
+    try {
+      const path = join(dir, 'config.json');
+      const elsewhere = join(dir, 'elsewhere.txt');
+      writeFileSync(elsewhere, 'untouched\n');
+      // The name the writer used to choose (file.<pid>.tmp), planted as a link to another file.
+      symlinkSync(elsewhere, `${path}.${process.pid}.tmp`);
+      writeConfig(
+        path,
+        { profiles: { default: { baseUrl: 'http://127.0.0.1:8080', apiKey: 'cof_planted_link_key' } } },
+        {
+          COFFER_CONFIG: path,
+        },
+      );
+      expect(readFileSync(elsewhere, 'utf8')).toBe('untouched\n');
+      expect(readFileSync(path, 'utf8')).toContain('cof_planted_link_key');
+      expect(statSync(path).mode & 0o777).toBe(0o600);
+      expect(readdirSync(dir).filter((f) => f.endsWith('.tmp') && !f.includes(String(process.pid)))).toEqual(
+        [],
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
