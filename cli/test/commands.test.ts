@@ -59,6 +59,25 @@ describe('login, profiles, whoami', () => {
         server.apiKey,
       );
       expect(second.code, second.stderr).toBe(0);
+      // This machine: no warning. Another host over plain http: a warning naming it (nothing is sent there).
+      expect(second.stderr).not.toContain('plain http');
+      const remote = await coffer(
+        [
+          '--profile',
+          'far',
+          'login',
+          '--base-url',
+          'http://coffer.example.invalid:8080',
+          '--stdin',
+          '--no-verify',
+        ],
+        me.env,
+        server.apiKey,
+      );
+      expect(remote.code, remote.stderr).toBe(0);
+      expect(remote.stderr).toContain('coffer.example.invalid is reached over plain http');
+      expect(remote.stderr).not.toContain(server.apiKey);
+      expect((await coffer(['--profile', 'far', 'logout'], me.env)).code).toBe(0);
       const profiles = JSON.parse((await coffer(['profiles', 'list', '--json'], me.env)).stdout);
       expect(profiles).toEqual([
         { name: 'default', current: true, baseUrl: server.baseUrl, keyPrefix: null },

@@ -10,7 +10,7 @@ import {
 } from '../config.ts';
 import { CliError, EXIT, usage } from '../exit.ts';
 import { readValue } from '../input.ts';
-import { done, json } from '../output.ts';
+import { done, json, note } from '../output.ts';
 import type { Ctx } from '../program.ts';
 import { str } from './common.ts';
 
@@ -44,6 +44,12 @@ export async function login(ctx: Ctx, args: string[], opts: Record<string, unkno
     throw usage('--base-url must be an http:// or https:// URL');
   }
   checkBaseUrl(baseUrl, '--base-url');
+  const host = new URL(baseUrl).hostname;
+  if (baseUrl.startsWith('http:') && !/^(localhost|127(\.\d{1,3}){3}|\[::1\])$/.test(host)) {
+    note(
+      `warning: ${host} is reached over plain http: the API key and every value cross the network unencrypted; use https://`,
+    );
+  }
   const apiKey = (
     (await readValue({ stdin: Boolean(opts.stdin), fromFile: str(opts.fromFile) }, 'API key', true)) as string
   ).trim();
