@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { API_KEY_CHARACTERS } from '@coffer/sdk/rules';
 import { CliError, EXIT } from './exit.ts';
 
 export const DEFAULT_BASE_URL = 'http://127.0.0.1:8080';
@@ -116,7 +117,7 @@ export function settings(profileFlag: string | undefined, env: NodeJS.ProcessEnv
   // A key never holds whitespace: the newline a key file ends with is not part of it (as for `login`).
   const apiKey = (env.COFFER_API_KEY || p.apiKey || '').trim() || undefined;
   const apiKeyFrom = env.COFFER_API_KEY ? 'env' : p.apiKey ? 'config' : undefined;
-  if (apiKey && /[\s\p{Cc}]/u.test(apiKey)) {
+  if (apiKey && !API_KEY_CHARACTERS.test(apiKey)) {
     // Sent as it is, the HTTP client refuses the header, which reads as "server unreachable". Never quoted.
     throw new CliError(
       EXIT.auth,

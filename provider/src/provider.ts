@@ -1,4 +1,5 @@
 // The Coffer provider: settings, the SDK client built from them, and the resource types it serves.
+import { API_KEY_CHARACTERS } from '@coffer/sdk/rules';
 import {
   type BlockSchema,
   createHandler,
@@ -32,10 +33,15 @@ import type { ProviderHandler } from './wire/handler.ts';
 
 export const PROVIDER_ADDRESS = 'registry.opentofu.org/coffer/coffer';
 
-/** api_key = file("key") keeps the file's trailing newline, which the HTTP client refuses to send. */
-const API_KEY_CHARACTERS = v.headerValue(
-  ' (file() keeps a trailing newline: use trimspace(file(...)), or strip the key when setting COFFER_API_KEY)',
-);
+/** api_key = file("key") keeps the file's trailing newline, which no key holds (the SDK would refuse it). */
+const API_KEY: v.Validator = {
+  description: 'visible ASCII characters, no whitespace',
+  check: (value) =>
+    typeof value === 'string' && API_KEY_CHARACTERS.test(value)
+      ? undefined
+      : 'holds a line break, a space or another character no API key has (file() keeps a trailing newline: ' +
+        'use trimspace(file(...)), or strip the key when setting COFFER_API_KEY)',
+};
 
 /** An http(s) URL; a value that looks like a Coffer API key (`cof_...`) is refused without being quoted. */
 const BASE_URL: v.Validator = {
@@ -63,7 +69,7 @@ export const providerSchema: BlockSchema = {
       sensitive: true,
       description:
         'API key (Bearer token); from a file, trimspace(file(...)) drops the newline. Default: env COFFER_API_KEY.',
-      validators: [API_KEY_CHARACTERS],
+      validators: [API_KEY],
     },
     timeout_ms: {
       type: 'number',
@@ -137,7 +143,7 @@ async function configure(
   if (!apiKey) {
     diags.push(error('Missing api_key', 'Set api_key in the provider block or COFFER_API_KEY.', ['api_key']));
   } else {
-    const problem = API_KEY_CHARACTERS.check(apiKey, true);
+    const problem = API_KEY.check(apiKey, true);
     if (problem) diags.push(error('Invalid api_key', `COFFER_API_KEY ${problem}.`, ['api_key']));
   }
   if (diags.length > 0) throw new DiagnosticsError(diags);

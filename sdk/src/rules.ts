@@ -52,3 +52,8 @@ export const MAX_RECOVERY_WINDOW_DAYS = 30;
 export const MAX_CACHE_TTL_SECONDS = 86400;
 /** The shape of the spec's `format: date-time` (RFC 3339 section 5.6, with an offset); pair it with Date.parse. */
 export const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+/**
+ * What an API key is made of: visible ASCII, no whitespace. A key read from a file keeps its newline (trim it);
+ * anything else here could not travel in `Authorization` as it was minted.
+ */
+export const API_KEY_CHARACTERS = /^[\x21-\x7e]+$/;

@@ -89,15 +89,3 @@ export function httpUrl(): Validator {
     },
   };
 }
-
-/** A value an HTTP header can carry (tab, visible ASCII, Latin-1; no line break or other control character),
- * as for a token sent in `Authorization`. `hint` says where such characters usually come from. */
-export function headerValue(hint = ''): Validator {
-  return {
-    description: 'characters an HTTP header can carry',
-    check: (v) =>
-      typeof v === 'string' && !/[^\t\x20-\x7e\x80-\xff]/.test(v)
-        ? undefined
-        : `contains a line break, a control character or a character beyond Latin-1, which no HTTP header can carry${hint}`,
-  };
-}

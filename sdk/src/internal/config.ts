@@ -2,6 +2,7 @@
 import { Agent } from 'undici';
 import { CofferError } from '../errors.ts';
 import type { CofferOptions, Logger } from '../options.ts';
+import { API_KEY_CHARACTERS } from '../rules.ts';
 import { Secret } from '../secret.ts';
 import { VERSION } from '../version.ts';
 import { loggerFromEnv } from './log.ts';
@@ -69,7 +70,7 @@ export function resolveConfig(options: CofferOptions, env: NodeJS.ProcessEnv): C
   // A key no HTTP header can carry (a trailing newline read from a file, a control character) would fail
   // every call as if the server were unreachable; say what is wrong instead, without quoting the key.
   const key = typeof apiKey === 'string' ? apiKey : apiKey.reveal();
-  if (!/^[\x21-\x7e]+$/.test(key)) {
+  if (!API_KEY_CHARACTERS.test(key)) {
     throw new CofferError(
       'Invalid Coffer API key: it holds a space, a line break or another character an HTTP header cannot carry (not shown); trim what was read from a file',
     );

@@ -308,6 +308,30 @@ describe.each(STORE_KINDS)('store (%s)', (kind) => {
       expect((await put('BRAVE_API_KEY', 'again')).created).toBe(true);
     });
 
+    it("counts an organization's unrevoked deployment keys in its contents (deleting it is refused while any is left)", async () => {
+      await store.organizations.create({ id: 'dk-org', name: 'dk-org' });
+      const mk = (hash: string, deployment: boolean) =>
+        store.apiKeys.create({
+          name: hash.slice(0, 4),
+          role: 'owner',
+          scopeType: 'organization',
+          scopeId: 'dk-org',
+          organizationId: 'dk-org',
+          deployment,
+          prefix: `cfr_${hash.slice(0, 6)}`,
+          tokenHash: hash,
+          expiresAt: null,
+        });
+      await mk('e'.repeat(64), false);
+      expect((await store.scopes.contents('organization', 'dk-org')).deploymentKeys).toBe(0);
+      const d1 = await mk('f'.repeat(64), true);
+      await mk('0'.repeat(64), true);
+      expect((await store.scopes.contents('organization', 'dk-org')).deploymentKeys).toBe(2);
+      await store.apiKeys.revoke(d1.id);
+      expect((await store.scopes.contents('organization', 'dk-org')).deploymentKeys).toBe(1);
+      expect((await store.scopes.contents('team', 'dk-org')).deploymentKeys).toBe(0);
+    });
+
     it('stores api keys by token hash, lists, revokes and touches them', async () => {
       const mk = (name: string, hash: string) =>
         store.apiKeys.create({

@@ -28,8 +28,8 @@ export function scopesRepo(ex: SqlExecutor): ScopesRepo {
       if (scopeType === 'team') return { secrets, overrides: 0, teams: 0, workspaces, deploymentKeys: 0 };
       const teams = await count('SELECT count(*) AS n FROM teams WHERE organization_id = ?', [scopeId]);
       const deploymentKeys = await count(
-        'SELECT count(*) AS n FROM api_keys WHERE organization_id = ? AND deployment = ? AND revoked_at IS NULL',
-        [scopeId, ex.dialect === 'sqlite' ? 1 : true],
+        'SELECT count(*) AS n FROM api_keys WHERE organization_id = ? AND deployment = TRUE AND revoked_at IS NULL',
+        [scopeId],
       );
       return { secrets, overrides: 0, teams, workspaces, deploymentKeys };
     },
