@@ -1,12 +1,12 @@
 // Profiles: a base URL and an API key per name, in one JSON file readable by its owner only (0600, in a
 // 0700 directory). COFFER_BASE_URL and COFFER_API_KEY win over the file; COFFER_PROFILE or --profile picks
 // the profile; COFFER_CONFIG names another file.
-import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { API_KEY_CHARACTERS } from '@coffer/sdk/rules';
 import { CliError, EXIT } from './exit.ts';
+import { writePrivateFile } from './private-file.ts';
 
 export const DEFAULT_BASE_URL = 'http://127.0.0.1:8080';
 
@@ -57,17 +57,13 @@ export function readConfig(path: string): ConfigFile {
   }
 }
 
-/** Writes the file with mode 0600 (through a temporary file in the same 0700 directory, then a rename). */
+/** Writes the file with mode 0600 (writePrivateFile) in a 0700 directory. */
 export function writeConfig(path: string, config: ConfigFile, env: NodeJS.ProcessEnv = process.env): void {
   const dir = dirname(path);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   // The default directory is coffer's own: 0700 even if it existed wider (a COFFER_CONFIG's is the user's).
   if (!env.COFFER_CONFIG) chmodSync(dir, 0o700);
-  // An unpredictable name, created new (wx): a link planted where the file will be written is never followed.
-  const tmp = `${path}.${randomBytes(8).toString('hex')}.tmp`;
-  writeFileSync(tmp, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
-  chmodSync(tmp, 0o600); // the umask cannot widen it, but an existing file keeps its mode otherwise
-  renameSync(tmp, path);
+  writePrivateFile(path, `${JSON.stringify(config, null, 2)}\n`);
 }
 
 /** Warns (once, on stderr) when the file is readable by others, as ssh does. */

@@ -1,10 +1,9 @@
 // coffer import FILE --scope S / coffer export --workspace W --format dotenv|json
-import { chmodSync, closeSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
 import { formatDotenv, parseDotenv } from '../dotenv.ts';
 import { CliError, EXIT, usage } from '../exit.ts';
 import { readBytes, utf8 } from '../input.ts';
 import { done, json, note } from '../output.ts';
+import { writePrivateFile } from '../private-file.ts';
 import type { Ctx } from '../program.ts';
 import { progress } from '../progress.ts';
 import { checkId, parseNames, parseScope } from '../scope.ts';
@@ -120,22 +119,9 @@ export async function exportEnv(ctx: Ctx, _args: string[], opts: Record<string, 
       : formatDotenv(items.map((r) => [r.name, r.value.reveal()]));
   const output = str(opts.output);
   if (output) {
-    // A new 0600 file renamed over the target: an existing, wider file never holds the values, even briefly.
-    const tmp = join(dirname(output), `.${basename(output)}.${process.pid}.tmp`);
-    let created = false;
     try {
-      const fd = openSync(tmp, 'wx', 0o600); // never an existing file (nor one planted as a link)
-      created = true;
-      try {
-        writeFileSync(fd, text);
-      } finally {
-        closeSync(fd);
-      }
-      chmodSync(tmp, 0o600);
-      renameSync(tmp, output);
+      writePrivateFile(output, text);
     } catch (err) {
-      // The temporary file holds the values: it never stays behind (the target is a directory, say).
-      if (created) rmSync(tmp, { force: true });
       throw usage(`cannot write --output: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
     }
     done(`wrote ${items.length} value(s) to ${output}`);
