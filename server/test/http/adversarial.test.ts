@@ -8,16 +8,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashToken } from '../../src/http/authenticate.ts';
 import { type InProcessServer, startInProcess } from '../support/in-process.ts';
 import { call, startServer, type TestServer } from '../support/server.ts';
-import { STORE_KINDS, skipKind } from '../support/stores.ts';
+import { STORE_KINDS, type StoreKind, skipKind } from '../support/stores.ts';
 
-describe.each(STORE_KINDS)('a NUL character in a stored text field (%s)', (kind) => {
-  let srv: TestServer;
+/** A `coffer serve` on `kind` for the describe block that calls this, started before its tests (unless skipped). */
+function serverFor(kind: StoreKind): TestServer {
+  const srv = {} as TestServer;
   beforeAll(async () => {
-    if (!skipKind(kind)) srv = await startServer({ kind });
+    if (!skipKind(kind)) Object.assign(srv, await startServer({ kind }));
   });
   afterAll(async () => {
-    await srv?.cleanup();
+    await srv.cleanup?.();
   });
+  return srv;
+}
+
+describe.each(STORE_KINDS)('a NUL character in a stored text field (%s)', (kind) => {
+  const srv = serverFor(kind);
 
   it.skipIf(skipKind(kind))(
     'answers 400 on the field and writes nothing (PostgreSQL text cannot hold it: it was a 500 there, and stored as-is on SQLite)',
@@ -76,13 +82,7 @@ describe.each(STORE_KINDS)('a NUL character in a stored text field (%s)', (kind)
 });
 
 describe.each(STORE_KINDS)('a date-time outside the years 0001-9999 (%s)', (kind) => {
-  let srv: TestServer;
-  beforeAll(async () => {
-    if (!skipKind(kind)) srv = await startServer({ kind });
-  });
-  afterAll(async () => {
-    await srv?.cleanup();
-  });
+  const srv = serverFor(kind);
 
   it.skipIf(skipKind(kind))(
     'answers 422 on /expiresAt (400 on /query/from) and writes nothing: year 0 was a 500 on PostgreSQL and stored on SQLite',
@@ -125,13 +125,7 @@ describe.each(STORE_KINDS)('a date-time outside the years 0001-9999 (%s)', (kind
 });
 
 describe('query strings and headers', () => {
-  let srv: TestServer;
-  beforeAll(async () => {
-    srv = await startServer();
-  });
-  afterAll(async () => {
-    await srv?.cleanup();
-  });
+  const srv = serverFor('sqlite');
 
   it('a __proto__ parameter is an unknown parameter like any other, not the prototype of the parsed query', async () => {
     for (const q of ['__proto__=x', '__proto__=x&__proto__=y', 'limit=5&__proto__=x']) {
@@ -179,13 +173,7 @@ describe('query strings and headers', () => {
 });
 
 describe('JSON bodies', () => {
-  let srv: TestServer;
-  beforeAll(async () => {
-    srv = await startServer();
-  });
-  afterAll(async () => {
-    await srv?.cleanup();
-  });
+  const srv = serverFor('sqlite');
 
   it('a member name given twice answers 400 on it, whichever spelling, and writes nothing (parsers disagree on which one wins)', async () => {
     const bodies: Array<[string, string]> = [
@@ -215,13 +203,7 @@ describe('JSON bodies', () => {
 });
 
 describe('an organization id used again after a delete', () => {
-  let srv: TestServer;
-  beforeAll(async () => {
-    srv = await startServer();
-  });
-  afterAll(async () => {
-    await srv?.cleanup();
-  });
+  const srv = serverFor('sqlite');
 
   const owner = async (name: string) => {
     const r = await call(srv.url, 'POST', '/v1/api-keys', {
@@ -294,13 +276,7 @@ describe('an organization id used again after a delete', () => {
 });
 
 describe('a team or workspace id used again after a delete', () => {
-  let srv: TestServer;
-  beforeAll(async () => {
-    srv = await startServer();
-  });
-  afterAll(async () => {
-    await srv?.cleanup();
-  });
+  const srv = serverFor('sqlite');
 
   it('a key on the new one does not see the audit records of the one that was deleted', async () => {
     const post = (path: string, body: unknown) => call(srv.url, 'POST', path, { key: srv.key, body });
@@ -397,13 +373,7 @@ describe('a key left on a scope that was deleted', () => {
 });
 
 describe('Idempotency-Key is per API key', () => {
-  let srv: TestServer;
-  beforeAll(async () => {
-    srv = await startServer();
-  });
-  afterAll(async () => {
-    await srv?.cleanup();
-  });
+  const srv = serverFor('sqlite');
 
   it("another key reusing a key's Idempotency-Key never gets its stored answer (a minted token)", async () => {
     const mint = async (key: string, body: unknown, headers: Record<string, string> = {}) =>
@@ -447,13 +417,7 @@ describe('Idempotency-Key is per API key', () => {
 });
 
 describe('audit filters and cursors', () => {
-  let srv: TestServer;
-  beforeAll(async () => {
-    srv = await startServer();
-  });
-  afterAll(async () => {
-    await srv?.cleanup();
-  });
+  const srv = serverFor('sqlite');
 
   it("a tenant's filters and hand-made cursors never reach failed logins, deployment events or another organization", async () => {
     const post = (key: string, path: string, body: unknown) => call(srv.url, 'POST', path, { key, body });
@@ -507,13 +471,7 @@ describe('audit filters and cursors', () => {
 });
 
 describe.each(STORE_KINDS)('writes racing a workspace delete (%s)', (kind) => {
-  let srv: TestServer;
-  beforeAll(async () => {
-    if (!skipKind(kind)) srv = await startServer({ kind });
-  });
-  afterAll(async () => {
-    await srv?.cleanup();
-  });
+  const srv = serverFor(kind);
 
   it.skipIf(skipKind(kind))(
     'leave nothing for the next holder of the id: another organization re-creating it resolves none of the values',
