@@ -90,16 +90,19 @@ describe('provider configuration', () => {
     expect(JSON.stringify(r)).not.toContain('cof_secret_key_value');
   });
 
-  it('refuses a base_url carrying a user name or password, at base_url, without printing it', async () => {
-    const url = 'http://admin:cof_pw_in_url_0123@127.0.0.1:1';
-    const fromConfig = await createProvider({}).validateProviderConfig({ config: dv({ base_url: url }) });
-    const p = createProvider({ COFFER_BASE_URL: url, COFFER_API_KEY: 'k' });
-    const fromEnv = await p.configureProvider({
+  /** What the provider answers for `baseUrl` given as base_url (validate) and as COFFER_BASE_URL (configure). */
+  const baseUrlBothWays = async (baseUrl: string, apiKey: string) => [
+    await createProvider({}).validateProviderConfig({ config: dv({ base_url: baseUrl }) }),
+    await createProvider({ COFFER_BASE_URL: baseUrl, COFFER_API_KEY: apiKey }).configureProvider({
       terraform_version: '1.12.6',
       config: dv({}),
       client_capabilities: caps,
-    });
-    for (const r of [fromConfig, fromEnv]) {
+    }),
+  ];
+
+  it('refuses a base_url carrying a user name or password, at base_url, without printing it', async () => {
+    const url = 'http://admin:cof_pw_in_url_0123@127.0.0.1:1';
+    for (const r of await baseUrlBothWays(url, 'k')) {
       expect(r.diagnostics?.map((d) => [d.severity, d.attribute?.steps])).toEqual([
         ['ERROR', [{ attribute_name: 'base_url' }]],
       ]);
@@ -161,14 +164,7 @@ describe('provider configuration', () => {
 
   it('never quotes an API key given as base_url (COFFER_BASE_URL and COFFER_API_KEY swapped)', async () => {
     const key = 'cof_0123abcd_swappedKeyValue0123456789';
-    const fromConfig = await createProvider({}).validateProviderConfig({ config: dv({ base_url: key }) });
-    const p = createProvider({ COFFER_BASE_URL: key, COFFER_API_KEY: 'http://127.0.0.1:1' });
-    const fromEnv = await p.configureProvider({
-      terraform_version: '1.12.6',
-      config: dv({}),
-      client_capabilities: caps,
-    });
-    for (const r of [fromConfig, fromEnv]) {
+    for (const r of await baseUrlBothWays(key, 'http://127.0.0.1:1')) {
       expect(r.diagnostics?.map((d) => [d.severity, d.attribute?.steps])).toEqual([
         ['ERROR', [{ attribute_name: 'base_url' }]],
       ]);
